@@ -1,0 +1,79 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { translateBodyErrors } from './common/body-errors.middleware';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { createValidationPipe } from './common/validation.pipe';
+import { buildOpenApiDocument } from './openapi/openapi-document';
+
+export interface SetupOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Folder of the built Angular app; served on the same origin when it exists. */
+  clientDir?: string;
+}
+
+export const DEFAULT_CLIENT_DIR = resolve(__dirname, '..', '..', 'dist', 'client', 'browser');
+
+/** `TRUST_PROXY`: unset = trust no proxy; "true", a hop count, or Express's list of addresses/subnets. */
+export function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (!value) return false;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+function serveClient(app: NestExpressApplication, clientDir: string): void {
+  const index = join(clientDir, 'index.html');
+  if (!existsSync(index)) return;
+  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  // Client-side routes (/dashboard, /audit, …) all load the app shell.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+/** Everything about the HTTP surface that is not a route: shared by main, the spec script and the tests. */
+export function configureApp(app: NestExpressApplication, options: SetupOptions = {}): void {
+  const env = options.env ?? process.env;
+  app.setGlobalPrefix('api');
+  app.set('trust proxy', parseTrustProxy(env.TRUST_PROXY));
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: env.BODY_LIMIT ?? '1mb' });
+  app.use(translateBodyErrors);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Angular components and Swagger UI set styles at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      // Panels are often reached over plain HTTP on a LAN; do not pin browsers to HTTPS.
+      strictTransportSecurity: false,
+    }),
+  );
+  const origins = env.CORS_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean);
+  if (origins?.length) app.enableCors({ origin: origins, credentials: false });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Seedbox Panel API',
+  });
+  serveClient(app, options.clientDir ?? DEFAULT_CLIENT_DIR);
+}

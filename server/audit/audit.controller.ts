@@ -1,0 +1,36 @@
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
+import { auditCsv } from './audit.csv';
+import { AuditActionsDto, AuditFilterDto, AuditListQueryDto, AuditPageDto } from './audit.dto';
+import { AuditService } from './audit.service';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Audit entries, newest first, filtered and paged' })
+  @ApiOkResponse({ type: AuditPageDto })
+  listAuditEntries(@Query() query: AuditListQueryDto): Promise<AuditPageDto> {
+    return this.audit.list(query);
+  }
+
+  @Get('actions')
+  @ApiOperation({ summary: 'The distinct action names in the log, for filters' })
+  @ApiOkResponse({ type: AuditActionsDto })
+  listAuditActions(): Promise<AuditActionsDto> {
+    return this.audit.actions();
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'The matching entries as CSV, oldest first' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'CSV with a header row' })
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="audit-log.csv"')
+  exportAuditEntries(@Query() query: AuditFilterDto): StreamableFile {
+    return new StreamableFile(Readable.from(auditCsv(this.audit.iterate(query))));
+  }
+}

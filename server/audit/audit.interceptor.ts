@@ -1,0 +1,81 @@
+import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { Observable, tap } from 'rxjs';
+import type { AuthenticatedRequest } from '../auth/auth-user';
+import { clientIp } from '../common/client-ip';
+import { AUDIT_METADATA, type AuditContext, type AuditOptions } from './audited.decorator';
+import { AuditService } from './audit.service';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function defaultAction(context: ExecutionContext): string {
+  const controller = context.getClass().name.replace(/Controller$/, '');
+  return `${controller.charAt(0).toLowerCase()}${controller.slice(1)}.${context.getHandler().name}`;
+}
+
+function shorten(value: unknown): unknown {
+  if (typeof value === 'string') return value.length > 500 ? `${value.slice(0, 500)}…` : value;
+  if (Array.isArray(value)) return value.slice(0, 50).map(shorten);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, shorten(v)]));
+  }
+  return value;
+}
+
+/**
+ * Records every state-changing request (and any route marked @Audited) in the audit log once it has
+ * answered, with its outcome. Handlers write no audit code of their own.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const options = this.reflector.get<AuditOptions | undefined>(AUDIT_METADATA, context.getHandler());
+    if (!options && !STATE_CHANGING.has(req.method)) return next.handle();
+    const action = options?.action ?? defaultAction(context);
+    return next.handle().pipe(
+      tap({
+        next: (result: unknown) => {
+          const status = context.switchToHttp().getResponse<Response>().statusCode;
+          void this.write(req, action, options, { result, status });
+        },
+        error: (err: unknown) => {
+          const status = err instanceof HttpException ? err.getStatus() : 500;
+          const message = err instanceof HttpException ? err.message : 'unexpected error';
+          void this.write(req, action, options, { status, error: message });
+        },
+      }),
+    );
+  }
+
+  private write(
+    req: AuthenticatedRequest,
+    action: string,
+    options: AuditOptions | undefined,
+    outcome: { status: number; result?: unknown; error?: string },
+  ): Promise<void> {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const params = (req.params ?? {}) as Record<string, string>;
+    const ctx: AuditContext = { req: req as Request, body, params, result: outcome.result };
+    const bodyActor = typeof body.username === 'string' ? body.username : undefined;
+    const detail: Record<string, unknown> = { method: req.method, path: req.originalUrl.split('?')[0] };
+    if (Object.keys(body).length) detail.body = shorten(body);
+    if (outcome.error) detail.error = outcome.error;
+    return this.audit.record({
+      actor: req.user?.username ?? options?.actor?.(ctx) ?? bodyActor ?? 'anonymous',
+      ip: clientIp(req),
+      action,
+      target: options?.target?.(ctx) ?? (Object.values(params).join('/') || null),
+      outcome: outcome.error ? 'error' : 'ok',
+      status_code: outcome.status,
+      detail,
+    });
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { redactObject } from '../common/redact';
+import { DatabaseService } from '../database/database.service';
+import type { AuditLogTable, Database } from '../database/database.schema';
+import type { Selectable } from 'kysely';
+import type { AuditActionsDto, AuditEntryDto, AuditFilterDto, AuditListQueryDto, AuditPageDto, NewAuditEntry } from './audit.dto';
+
+type AuditQuery = SelectQueryBuilder<Database, 'audit_log', object>;
+
+const SEARCHED_COLUMNS = ['actor', 'action', 'target', 'ip', 'detail'] as const;
+
+/** Case-insensitive "column contains text", with LIKE's wildcards in the text taken literally. */
+function containsText(eb: ExpressionBuilder<Database, 'audit_log'>, column: (typeof SEARCHED_COLUMNS)[number], text: string) {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return eb(sql<string>`lower(${sql.ref(column)})`, 'like', sql<string>`${pattern} escape '\\'`);
+}
+
+export function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntryDto {
+  let detail: Record<string, unknown> = {};
+  try {
+    detail = JSON.parse(row.detail) as Record<string, unknown>;
+  } catch {
+    detail = { raw: row.detail };
+  }
+  return { ...row, detail };
+}
+
+/** The append-only audit log: entries are added and read, never changed; retention removes old ones. */
+@Injectable()
+export class AuditService {
+  private readonly logger = new Logger(AuditService.name);
+
+  constructor(private readonly database: DatabaseService) {}
+
+  /** Adds an entry. Never throws: a failure to audit is logged, it does not fail the action. */
+  async record(entry: NewAuditEntry): Promise<void> {
+    try {
+      await this.database.db
+        .insertInto('audit_log')
+        .values({
+          time: new Date().toISOString(),
+          actor: entry.actor.slice(0, 200),
+          ip: entry.ip ?? '',
+          action: entry.action,
+          target: entry.target?.slice(0, 500) ?? null,
+          outcome: entry.outcome,
+          status_code: entry.status_code ?? null,
+          detail: JSON.stringify(redactObject(entry.detail ?? {})),
+        })
+        .execute();
+    } catch (err) {
+      this.logger.error(`Could not write the audit entry ${entry.action}: ${(err as Error).message}`);
+    }
+  }
+
+  async list(query: AuditListQueryDto): Promise<AuditPageDto> {
+    const page = query.page ?? 1;
+    const pageSize = query.page_size ?? 50;
+    const filtered = this.filtered(query);
+    const { total } = await filtered
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow();
+    const sort = query.sort ?? 'time';
+    const order = query.order ?? 'desc';
+    const rows = await filtered
+      .selectAll()
+      .orderBy(sort, order)
+      .orderBy('id', order)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+    return { items: rows.map(toAuditEntry), total: Number(total), page, page_size: pageSize };
+  }
+
+  /** All matching entries, oldest first, read in batches so a large log never sits in memory at once. */
+  async *iterate(filter: AuditFilterDto, batchSize = 1000): AsyncGenerator<AuditEntryDto> {
+    let lastId = 0;
+    for (;;) {
+      const rows = await this.filtered(filter)
+        .selectAll()
+        .where('id', '>', lastId)
+        .orderBy('id', 'asc')
+        .limit(batchSize)
+        .execute();
+      for (const row of rows) yield toAuditEntry(row);
+      if (rows.length < batchSize) return;
+      lastId = rows[rows.length - 1].id;
+    }
+  }
+
+  async actions(): Promise<AuditActionsDto> {
+    const rows = await this.database.db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
+    return { actions: rows.map((r) => r.action) };
+  }
+
+  /** Deletes entries older than `days` days; returns how many went. */
+  async prune(days: number, now = Date.now()): Promise<number> {
+    const cutoff = new Date(now - days * 24 * 3600 * 1000).toISOString();
+    const result = await this.database.db.deleteFrom('audit_log').where('time', '<', cutoff).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  private filtered(filter: AuditFilterDto): AuditQuery {
+    let query: AuditQuery = this.database.db.selectFrom('audit_log');
+    if (filter.action) query = query.where('action', '=', filter.action);
+    const actor = filter.actor;
+    if (actor) query = query.where((eb) => containsText(eb, 'actor', actor));
+    if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
+    if (filter.from) query = query.where('time', '>=', new Date(filter.from).toISOString());
+    if (filter.to) query = query.where('time', '<=', new Date(filter.to).toISOString());
+    const text = filter.q;
+    if (text) query = query.where((eb) => eb.or(SEARCHED_COLUMNS.map((column) => containsText(eb, column, text))));
+    return query;
+  }
+}

@@ -1,0 +1,27 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+
+export const AUDIT_METADATA = 'seedbox:audit';
+
+export interface AuditContext {
+  req: Request;
+  body: Record<string, unknown>;
+  params: Record<string, string>;
+  result?: unknown;
+}
+
+export interface AuditOptions {
+  /** Dotted action name, e.g. `auth.login`. */
+  action: string;
+  /** What the action was done to; defaults to the route's path parameters. */
+  target?: (ctx: AuditContext) => string | undefined;
+  /** Who did it, for routes reached without a session (sign-in, token refresh). */
+  actor?: (ctx: AuditContext) => string | undefined;
+}
+
+/**
+ * Names the audit entry a route writes. State-changing routes are recorded without it too (action
+ * `<controller>.<handler>`); the decorator only gives the entry a stable name and target.
+ */
+export const Audited = (action: string, options: Omit<AuditOptions, 'action'> = {}): MethodDecorator =>
+  SetMetadata(AUDIT_METADATA, { action, ...options } satisfies AuditOptions);

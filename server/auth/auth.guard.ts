@@ -1,0 +1,55 @@
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import { ConfigStore } from '../config/config.store';
+import type { AuthenticatedRequest } from './auth-user';
+import { JwtSecretService } from './jwt-secret.service';
+import { IS_PUBLIC } from './public.decorator';
+import { RefreshTokenStore } from './refresh-token.store';
+
+export interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+  typ: 'access';
+  exp: number;
+}
+
+/** Global guard: every route needs a valid access token unless it is marked @Public(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly secret: JwtSecretService,
+    private readonly tokens: RefreshTokenStore,
+    private readonly config: ConfigStore,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const [scheme, token] = (req.headers.authorization ?? '').split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) {
+      throw new UnauthorizedException('Sign in first: this route needs an access token in the Authorization header.');
+    }
+    let payload: AccessTokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token, { secret: this.secret.secret, algorithms: ['HS256'] });
+    } catch (err) {
+      throw new UnauthorizedException(
+        err instanceof TokenExpiredError
+          ? 'The access token has expired; refresh it or sign in again.'
+          : 'The access token is not valid; sign in again.',
+      );
+    }
+    if (payload.typ !== 'access' || payload.sub !== this.config.get().admin.username || !payload.sid) {
+      throw new UnauthorizedException('The access token is not valid; sign in again.');
+    }
+    if (await this.tokens.isFamilyRevoked(payload.sid)) {
+      throw new UnauthorizedException('This session has been signed out; sign in again.');
+    }
+    req.user = { username: payload.sub, session: payload.sid, expiresAt: new Date(payload.exp * 1000) };
+    return true;
+  }
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DatabaseService } from '../database/database.service';
+
+export const REFRESH_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
+
+export interface IssuedRefreshToken {
+  token: string;
+  family: string;
+}
+
+export type RotationResult =
+  | { ok: true; token: string; family: string; username: string }
+  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'reused' };
+
+function digest(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Refresh tokens, stored only as SHA-256 digests. Each login starts a family; each refresh retires the
+ * presented token and issues the next. Presenting a retired token means it was copied: the family dies.
+ */
+@Injectable()
+export class RefreshTokenStore {
+  constructor(private readonly database: DatabaseService) {}
+
+  async issue(username: string, family: string = randomUUID()): Promise<IssuedRefreshToken> {
+    const token = randomBytes(32).toString('base64url');
+    const now = Date.now();
+    await this.database.db
+      .insertInto('refresh_token')
+      .values({
+        family,
+        token_hash: digest(token),
+        username,
+        created_at: new Date(now).toISOString(),
+        expires_at: new Date(now + REFRESH_TOKEN_TTL_SECONDS * 1000).toISOString(),
+        used_at: null,
+        revoked_at: null,
+      })
+      .execute();
+    return { token, family };
+  }
+
+  async rotate(token: string): Promise<RotationResult> {
+    const db = this.database.db;
+    const row = await db.selectFrom('refresh_token').selectAll().where('token_hash', '=', digest(token)).executeTakeFirst();
+    if (!row) return { ok: false, reason: 'unknown' };
+    if (row.revoked_at) return { ok: false, reason: 'revoked' };
+    if (row.used_at) {
+      await this.revokeFamily(row.family);
+      return { ok: false, reason: 'reused' };
+    }
+    if (Date.parse(row.expires_at) <= Date.now()) return { ok: false, reason: 'expired' };
+    // The `used_at is null` condition makes two simultaneous refreshes with one token yield one winner.
+    const claimed = await db
+      .updateTable('refresh_token')
+      .set({ used_at: new Date().toISOString() })
+      .where('id', '=', row.id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) {
+      await this.revokeFamily(row.family);
+      return { ok: false, reason: 'reused' };
+    }
+    const next = await this.issue(row.username, row.family);
+    return { ok: true, token: next.token, family: row.family, username: row.username };
+  }
+
+  /** The family a token belongs to, if the token is known. */
+  async familyOf(token: string): Promise<string | undefined> {
+    const row = await this.database.db
+      .selectFrom('refresh_token')
+      .select('family')
+      .where('token_hash', '=', digest(token))
+      .executeTakeFirst();
+    return row?.family;
+  }
+
+  async revokeFamily(family: string): Promise<void> {
+    await this.database.db
+      .updateTable('refresh_token')
+      .set({ revoked_at: new Date().toISOString() })
+      .where('family', '=', family)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+
+  async isFamilyRevoked(family: string): Promise<boolean> {
+    const row = await this.database.db
+      .selectFrom('refresh_token')
+      .select('id')
+      .where('family', '=', family)
+      .where('revoked_at', 'is not', null)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Forgets tokens that expired more than a day ago. */
+  async prune(): Promise<number> {
+    const cutoff = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+    const result = await this.database.db.deleteFrom('refresh_token').where('expires_at', '<', cutoff).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}

@@ -1,0 +1,37 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { resolve } from 'node:path';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { loadConfig } from './config/config.loader';
+import { PanelLogger } from './logging/panel-logger';
+
+export interface PanelOptions {
+  configFile?: string;
+  env?: NodeJS.ProcessEnv;
+  logger?: PanelLogger;
+  clientDir?: string;
+  /** Called once with the admin password of a newly created config file. */
+  onCreatedPassword?: (password: string, file: string) => void;
+}
+
+export function configFileFrom(env: NodeJS.ProcessEnv): string {
+  return resolve(env.CONFIG_FILE ?? './config/config.json');
+}
+
+/** Loads and validates the configuration, then builds the app; throws ConfigError for a bad file. */
+export async function createPanel(options: PanelOptions = {}): Promise<NestExpressApplication> {
+  const env = options.env ?? process.env;
+  const file = resolve(options.configFile ?? configFileFrom(env));
+  const logger = options.logger ?? PanelLogger.fromEnv(env);
+  const loaded = await loadConfig(file);
+  if (loaded.createdPassword) options.onCreatedPassword?.(loaded.createdPassword, file);
+  for (const warning of loaded.warnings) logger.warn(warning, 'Config');
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ file, initial: loaded.config, env }),
+    { logger, bodyParser: false, abortOnError: false },
+  );
+  app.enableShutdownHooks();
+  configureApp(app, { env, clientDir: options.clientDir });
+  return app;
+}

@@ -1,0 +1,109 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+/**
+ * The shape of config.json. The Seerrsync keys (admin, seerr, media_servers, user_settings,
+ * sync_interval_minutes) keep their names and meaning so an existing Seerrsync file loads unchanged;
+ * the other sections are the panel's own and are all optional.
+ */
+export const MEDIA_SERVER_TYPES = ['plex', 'jellyfin', 'emby'] as const;
+export type MediaServerType = (typeof MEDIA_SERVER_TYPES)[number];
+
+const URL_OR_EMPTY = /^$|^https?:\/\/[^\s]+$/i;
+const URL_MESSAGE = 'must be an http:// or https:// URL';
+
+export class AdminSection {
+  @IsString() @IsNotEmpty() @MaxLength(100) username!: string;
+  /** Seerrsync stored the admin password in clear text; still accepted, with a warning. */
+  @ValidateIf((o: AdminSection) => o.password_hash === undefined)
+  @IsString({ message: 'admin needs either password or password_hash' })
+  @IsNotEmpty()
+  password?: string;
+  @IsOptional() @IsString() @Matches(/^scrypt\$/, { message: 'password_hash must be a hash made by `npm run hash-password`' })
+  password_hash?: string;
+}
+
+export class SeerrSection {
+  @IsString() @Matches(URL_OR_EMPTY, { message: `url ${URL_MESSAGE}` }) url!: string;
+  @IsString() api_key!: string;
+}
+
+export class MediaServerSection {
+  @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
+  @IsIn(MEDIA_SERVER_TYPES) type!: MediaServerType;
+  @IsString() @Matches(URL_OR_EMPTY, { message: `url ${URL_MESSAGE}` }) url!: string;
+  @IsString() token!: string;
+  @IsOptional() @IsBoolean() enabled?: boolean;
+  @IsOptional() @IsString() @MaxLength(100) password_suffix?: string;
+  @IsOptional() @IsInt() @Min(0) @Max(10000) request_limit?: number;
+  @IsOptional() @IsString() machine_identifier?: string | null;
+  @IsOptional() @IsBoolean() include_owner?: boolean;
+}
+
+export class UserSettingSection {
+  @IsOptional() @IsBoolean() blocked?: boolean;
+  @IsOptional() @IsBoolean() immune?: boolean;
+  @IsOptional() @IsString({ each: true }) source_servers?: string[];
+}
+
+export class PlexSection {
+  @IsOptional() @IsString() @Matches(URL_OR_EMPTY, { message: `url ${URL_MESSAGE}` }) url?: string;
+  @IsOptional() @IsString() token?: string;
+  /** Name of the Docker container running Plex, for restarts through the container runtime. */
+  @IsOptional() @IsString() container?: string;
+}
+
+export class TautulliSection {
+  @IsOptional() @IsString() @Matches(URL_OR_EMPTY, { message: `url ${URL_MESSAGE}` }) url?: string;
+  @IsOptional() @IsString() api_key?: string;
+}
+
+export class TorrentClientSection {
+  @IsOptional() @IsString() @Matches(URL_OR_EMPTY, { message: `url ${URL_MESSAGE}` }) url?: string;
+  @IsOptional() @IsString() username?: string;
+  @IsOptional() @IsString() password?: string;
+}
+
+export class RutorrentSection extends TorrentClientSection {
+  /** XML-RPC path under the URL; ruTorrent setups expose it at /RPC2. */
+  @IsOptional() @IsString() @Matches(/^\//, { message: 'rpc_path must start with /' }) rpc_path?: string;
+  @IsOptional() @IsString() container?: string;
+}
+
+export class LoginThrottleSection {
+  @IsOptional() @IsInt() @Min(1) @Max(1000) max_failures?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(86400) window_seconds?: number;
+}
+
+export class PanelConfig {
+  @ValidateNested() @Type(() => AdminSection) admin!: AdminSection;
+  @ValidateNested() @Type(() => SeerrSection) seerr!: SeerrSection;
+  @ValidateNested({ each: true }) @Type(() => MediaServerSection) media_servers!: MediaServerSection[];
+  @IsObject() user_settings!: Record<string, UserSettingSection>;
+  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsInt() @Min(0) @Max(525600) sync_interval_minutes?: number | null;
+
+  @IsOptional() @ValidateNested() @Type(() => PlexSection) plex?: PlexSection;
+  @IsOptional() @ValidateNested() @Type(() => TautulliSection) tautulli?: TautulliSection;
+  @IsOptional() @ValidateNested() @Type(() => TorrentClientSection) utorrent?: TorrentClientSection;
+  @IsOptional() @ValidateNested() @Type(() => RutorrentSection) rutorrent?: RutorrentSection;
+
+  @IsOptional() @IsInt() @Min(1) @Max(3650) audit_retention_days?: number;
+  @IsOptional() @ValidateNested() @Type(() => LoginThrottleSection) login_throttle?: LoginThrottleSection;
+}
+
+export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
+export const DEFAULT_LOGIN_THROTTLE = { max_failures: 5, window_seconds: 900 };

@@ -1,0 +1,128 @@
+import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { secretRedactor } from '../common/redact';
+import { writeFileAtomic } from './atomic-file';
+import { applyEnvironment, environmentOverrides } from './config.environment';
+import { configProblems, parseConfigText, serializeConfig } from './config.loader';
+import type { PanelConfig } from './config.schema';
+
+export const CONFIG_OPTIONS = Symbol('CONFIG_OPTIONS');
+
+export interface ConfigOptions {
+  /** Absolute path of config.json; its directory also holds the database and the JWT secret. */
+  file: string;
+  /** The validated content, loaded before the app is built (so a bad file stops start-up early). */
+  initial: PanelConfig;
+  env?: NodeJS.ProcessEnv;
+  /** False only for the OpenAPI generator, which must never touch the disk. */
+  persist?: boolean;
+}
+
+export type ConfigMutator = (draft: PanelConfig) => void | Promise<void>;
+type ConfigListener = (config: PanelConfig) => void;
+
+/**
+ * The configuration held in memory and written back to config.json. Updates run one at a time, each
+ * on the result of the previous one, so concurrent edits never lose each other's changes.
+ */
+@Injectable()
+export class ConfigStore {
+  private readonly logger = new Logger(ConfigStore.name);
+  private fileConfig: PanelConfig;
+  private effectiveConfig: PanelConfig;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<ConfigListener>();
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(@Inject(CONFIG_OPTIONS) private readonly options: ConfigOptions) {
+    this.env = options.env ?? process.env;
+    this.fileConfig = structuredClone(options.initial);
+    this.effectiveConfig = applyEnvironment(this.fileConfig, this.env);
+    this.registerSecrets();
+  }
+
+  get file(): string {
+    return this.options.file;
+  }
+
+  get directory(): string {
+    return dirname(this.options.file);
+  }
+
+  get databaseFile(): string {
+    return join(this.directory, 'seedbox-panel.db');
+  }
+
+  get jwtSecretFile(): string {
+    return join(this.directory, '.jwt-secret');
+  }
+
+  /** The configuration in force: the file with the environment's service variables applied. */
+  get(): PanelConfig {
+    return this.effectiveConfig;
+  }
+
+  /** Environment variables currently overriding the file. */
+  overrides(): string[] {
+    return environmentOverrides(this.env);
+  }
+
+  onChange(listener: ConfigListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Applies `mutate` to a copy of the latest file content, validates it and writes it atomically. */
+  update(mutate: ConfigMutator): Promise<PanelConfig> {
+    const run = this.queue.then(async () => {
+      const draft = structuredClone(this.fileConfig);
+      await mutate(draft);
+      const problems = configProblems(draft);
+      if (problems.length) {
+        throw new BadRequestException({ message: `The configuration change is not valid: ${problems.join('; ')}` });
+      }
+      if (this.options.persist !== false) {
+        writeFileAtomic(this.options.file, serializeConfig(draft), { backup: true });
+      }
+      this.fileConfig = draft;
+      this.effectiveConfig = applyEnvironment(draft, this.env);
+      this.registerSecrets();
+      for (const listener of this.listeners) {
+        try {
+          listener(this.effectiveConfig);
+        } catch (err) {
+          this.logger.error(`A configuration listener failed: ${(err as Error).message}`);
+        }
+      }
+      return this.effectiveConfig;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Re-reads the file from disk and reports whether it still parses and validates. */
+  checkFile(): { ok: boolean; detail: string } {
+    if (this.options.persist === false) return { ok: true, detail: 'in memory' };
+    try {
+      parseConfigText(readFileSync(this.options.file, 'utf8'), this.options.file);
+      return { ok: true, detail: `${this.options.file} is readable and valid` };
+    } catch (err) {
+      return { ok: false, detail: (err as Error).message };
+    }
+  }
+
+  private registerSecrets(): void {
+    const c = this.effectiveConfig;
+    secretRedactor.setKnownSecrets('config', [
+      c.admin.password,
+      c.admin.password_hash,
+      c.seerr.api_key,
+      ...c.media_servers.map((s) => s.token),
+      c.plex?.token,
+      c.tautulli?.api_key,
+      c.utorrent?.password,
+      c.rutorrent?.password,
+    ]);
+  }
+}

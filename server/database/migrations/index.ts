@@ -1,0 +1,9 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './001-initial';
+
+/** Migrations live in code (not read from a folder) so they work the same from ts-node, jest and dist. */
+export class PanelMigrations implements MigrationProvider {
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve({ '001-initial': initial });
+  }
+}

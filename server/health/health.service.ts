@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { APP_VERSION } from '../common/version';
+import { ConfigStore } from '../config/config.store';
+import { DatabaseService } from '../database/database.service';
+import type { HealthDto, ReadinessDto } from './health.dto';
+
+@Injectable()
+export class HealthService {
+  private readonly startedAt = new Date();
+
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly config: ConfigStore,
+  ) {}
+
+  health(): HealthDto {
+    return {
+      status: 'ok',
+      version: APP_VERSION,
+      uptime_seconds: Math.floor((Date.now() - this.startedAt.getTime()) / 1000),
+      started_at: this.startedAt.toISOString(),
+    };
+  }
+
+  async readiness(): Promise<ReadinessDto> {
+    const checks: ReadinessDto['checks'] = [
+      { name: 'database', ...(await this.database.check()) },
+      { name: 'config', ...this.config.checkFile() },
+    ];
+    return { status: checks.every((c) => c.ok) ? 'ok' : 'degraded', checks };
+  }
+}
