@@ -13,7 +13,14 @@ export class AppModule implements NestModule {
   static forRoot(config: ConfigOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), ScheduleModule.forRoot(), DatabaseModule, AuthModule, AuditModule, HealthModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        ScheduleModule.forRoot(),
+        DatabaseModule,
+        AuthModule,
+        AuditModule,
+        HealthModule,
+      ],
     };
   }
 

@@ -67,7 +67,9 @@ export function configureApp(app: NestExpressApplication, options: SetupOptions 
       strictTransportSecurity: false,
     }),
   );
-  const origins = env.CORS_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = env.CORS_ORIGINS?.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   if (origins?.length) app.enableCors({ origin: origins, credentials: false });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());

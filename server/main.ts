@@ -35,6 +35,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Seedbox Panel could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(
+    `Seedbox Panel could not start: ${err instanceof Error ? err.message : String(err)}\n`,
+  );
   process.exit(1);
 });

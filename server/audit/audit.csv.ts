@@ -1,13 +1,28 @@
 import type { AuditEntryDto } from './audit.dto';
 
-export const AUDIT_CSV_COLUMNS = ['id', 'time', 'actor', 'ip', 'action', 'target', 'outcome', 'status_code', 'detail'] as const;
+export const AUDIT_CSV_COLUMNS = [
+  'id',
+  'time',
+  'actor',
+  'ip',
+  'action',
+  'target',
+  'outcome',
+  'status_code',
+  'detail',
+] as const;
 
 /**
  * One CSV cell: quoted when needed, and a leading = + - @ (or tab/CR) defused with a quote so a
  * spreadsheet never runs an audit value as a formula.
  */
 export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let text =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : `${value as string | number}`;
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

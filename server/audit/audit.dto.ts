@@ -7,12 +7,18 @@ export const AUDIT_SORT_FIELDS = ['time', 'action', 'actor', 'outcome'] as const
 export const SORT_ORDERS = ['asc', 'desc'] as const;
 
 export class AuditFilterDto {
-  @StringField({ optional: true, maxLength: 200, description: 'Exact action name, e.g. auth.login' }) action?: string;
-  @StringField({ optional: true, maxLength: 200, description: 'Actor name (case-insensitive substring)' }) actor?: string;
+  @StringField({ optional: true, maxLength: 200, description: 'Exact action name, e.g. auth.login' })
+  action?: string;
+  @StringField({ optional: true, maxLength: 200, description: 'Actor name (case-insensitive substring)' })
+  actor?: string;
   @EnumField(AUDIT_OUTCOMES, { optional: true, enumName: 'AuditOutcome' }) outcome?: AuditOutcome;
   @DateTimeField({ optional: true, description: 'Entries at or after this time' }) from?: string;
   @DateTimeField({ optional: true, description: 'Entries at or before this time' }) to?: string;
-  @StringField({ optional: true, maxLength: 200, description: 'Free text searched in actor, action, target, address and detail' })
+  @StringField({
+    optional: true,
+    maxLength: 200,
+    description: 'Free text searched in actor, action, target, address and detail',
+  })
   q?: string;
 }
 
@@ -21,7 +27,8 @@ export class AuditListQueryDto extends AuditFilterDto {
   @IntField({ optional: true, min: 1, max: 500, default: 50 }) page_size?: number;
   @EnumField(AUDIT_SORT_FIELDS, { optional: true, enumName: 'AuditSortField', default: 'time' })
   sort?: (typeof AUDIT_SORT_FIELDS)[number];
-  @EnumField(SORT_ORDERS, { optional: true, enumName: 'SortOrder', default: 'desc' }) order?: (typeof SORT_ORDERS)[number];
+  @EnumField(SORT_ORDERS, { optional: true, enumName: 'SortOrder', default: 'desc' })
+  order?: (typeof SORT_ORDERS)[number];
 }
 
 export class AuditEntryDto {

@@ -4,14 +4,25 @@ import { redactObject } from '../common/redact';
 import { DatabaseService } from '../database/database.service';
 import type { AuditLogTable, Database } from '../database/database.schema';
 import type { Selectable } from 'kysely';
-import type { AuditActionsDto, AuditEntryDto, AuditFilterDto, AuditListQueryDto, AuditPageDto, NewAuditEntry } from './audit.dto';
+import type {
+  AuditActionsDto,
+  AuditEntryDto,
+  AuditFilterDto,
+  AuditListQueryDto,
+  AuditPageDto,
+  NewAuditEntry,
+} from './audit.dto';
 
 type AuditQuery = SelectQueryBuilder<Database, 'audit_log', object>;
 
 const SEARCHED_COLUMNS = ['actor', 'action', 'target', 'ip', 'detail'] as const;
 
 /** Case-insensitive "column contains text", with LIKE's wildcards in the text taken literally. */
-function containsText(eb: ExpressionBuilder<Database, 'audit_log'>, column: (typeof SEARCHED_COLUMNS)[number], text: string) {
+function containsText(
+  eb: ExpressionBuilder<Database, 'audit_log'>,
+  column: (typeof SEARCHED_COLUMNS)[number],
+  text: string,
+) {
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return eb(sql<string>`lower(${sql.ref(column)})`, 'like', sql<string>`${pattern} escape '\\'`);
 }
@@ -90,14 +101,22 @@ export class AuditService {
   }
 
   async actions(): Promise<AuditActionsDto> {
-    const rows = await this.database.db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
+    const rows = await this.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .distinct()
+      .orderBy('action')
+      .execute();
     return { actions: rows.map((r) => r.action) };
   }
 
   /** Deletes entries older than `days` days; returns how many went. */
   async prune(days: number, now = Date.now()): Promise<number> {
     const cutoff = new Date(now - days * 24 * 3600 * 1000).toISOString();
-    const result = await this.database.db.deleteFrom('audit_log').where('time', '<', cutoff).executeTakeFirst();
+    const result = await this.database.db
+      .deleteFrom('audit_log')
+      .where('time', '<', cutoff)
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 
@@ -110,7 +129,8 @@ export class AuditService {
     if (filter.from) query = query.where('time', '>=', new Date(filter.from).toISOString());
     if (filter.to) query = query.where('time', '<=', new Date(filter.to).toISOString());
     const text = filter.q;
-    if (text) query = query.where((eb) => eb.or(SEARCHED_COLUMNS.map((column) => containsText(eb, column, text))));
+    if (text)
+      query = query.where((eb) => eb.or(SEARCHED_COLUMNS.map((column) => containsText(eb, column, text))));
     return query;
   }
 }

@@ -10,6 +10,8 @@ export interface AuthUser {
 
 export type AuthenticatedRequest = Request & { user?: AuthUser };
 
-export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser | undefined => {
-  return ctx.switchToHttp().getRequest<AuthenticatedRequest>().user;
-});
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): AuthUser | undefined => {
+    return ctx.switchToHttp().getRequest<AuthenticatedRequest>().user;
+  },
+);

@@ -28,7 +28,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in as the admin; returns an access token and a refresh token' })
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'Wrong username or password' })
-  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'Too many failures from this address; see Retry-After' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBodyDto,
+    description: 'Too many failures from this address; see Retry-After',
+  })
   login(@Body() dto: LoginDto, @Req() req: Request): Promise<TokenResponseDto> {
     return this.auth.login(dto, clientIp(req));
   }
@@ -39,7 +42,10 @@ export class AuthController {
   @Audited('auth.refresh', { actor: (ctx) => (ctx.result as TokenResponseDto | undefined)?.username })
   @ApiOperation({ summary: 'Exchange a refresh token for new tokens; the presented one stops working' })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'Unknown, expired, revoked or reused refresh token' })
+  @ApiUnauthorizedResponse({
+    type: ErrorBodyDto,
+    description: 'Unknown, expired, revoked or reused refresh token',
+  })
   refresh(@Body() dto: RefreshDto): Promise<TokenResponseDto> {
     return this.auth.refresh(dto);
   }

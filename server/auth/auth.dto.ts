@@ -12,11 +12,14 @@ export class RefreshDto {
 }
 
 export class TokenResponseDto {
-  @ApiProperty({ description: 'The access token again, under the name Seerrsync clients read.' }) token!: string;
+  @ApiProperty({ description: 'The access token again, under the name Seerrsync clients read.' })
+  token!: string;
   @ApiProperty({ description: 'JWT for the Authorization: Bearer header.' }) access_token!: string;
-  @ApiProperty({ description: 'Opaque token for POST /api/auth/refresh; rotated on every use.' }) refresh_token!: string;
+  @ApiProperty({ description: 'Opaque token for POST /api/auth/refresh; rotated on every use.' })
+  refresh_token!: string;
   @ApiProperty({ enum: ['Bearer'], enumName: 'TokenType' }) token_type!: 'Bearer';
-  @ApiProperty({ type: 'integer', description: 'Seconds until the access token expires.' }) expires_in!: number;
+  @ApiProperty({ type: 'integer', description: 'Seconds until the access token expires.' })
+  expires_in!: number;
   @ApiProperty() username!: string;
 }
 

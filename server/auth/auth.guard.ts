@@ -26,16 +26,24 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (isPublic) return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const [scheme, token] = (req.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new UnauthorizedException('Sign in first: this route needs an access token in the Authorization header.');
+      throw new UnauthorizedException(
+        'Sign in first: this route needs an access token in the Authorization header.',
+      );
     }
     let payload: AccessTokenPayload;
     try {
-      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token, { secret: this.secret.secret, algorithms: ['HS256'] });
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token, {
+        secret: this.secret.secret,
+        algorithms: ['HS256'],
+      });
     } catch (err) {
       throw new UnauthorizedException(
         err instanceof TokenExpiredError

@@ -74,7 +74,11 @@ export class AuthService {
     return userOk && passwordOk;
   }
 
-  private async tokenResponse(username: string, session: string, refreshToken: string): Promise<TokenResponseDto> {
+  private async tokenResponse(
+    username: string,
+    session: string,
+    refreshToken: string,
+  ): Promise<TokenResponseDto> {
     const payload: Omit<AccessTokenPayload, 'exp'> = { sub: username, sid: session, typ: 'access' };
     const accessToken = await this.jwt.signAsync(payload, {
       secret: this.secret.secret,

@@ -21,7 +21,8 @@ export class JwtSecretService implements OnModuleInit {
   onModuleInit(): void {
     const fromEnv = process.env.JWT_SECRET;
     if (fromEnv) {
-      if (fromEnv.length < 32) this.logger.warn('JWT_SECRET is shorter than 32 characters; use a longer random value.');
+      if (fromEnv.length < 32)
+        this.logger.warn('JWT_SECRET is shorter than 32 characters; use a longer random value.');
       this.value = fromEnv;
     } else if (existsSync(this.config.jwtSecretFile)) {
       this.value = readFileSync(this.config.jwtSecretFile, 'utf8').trim();

@@ -45,7 +45,11 @@ export class RefreshTokenStore {
 
   async rotate(token: string): Promise<RotationResult> {
     const db = this.database.db;
-    const row = await db.selectFrom('refresh_token').selectAll().where('token_hash', '=', digest(token)).executeTakeFirst();
+    const row = await db
+      .selectFrom('refresh_token')
+      .selectAll()
+      .where('token_hash', '=', digest(token))
+      .executeTakeFirst();
     if (!row) return { ok: false, reason: 'unknown' };
     if (row.revoked_at) return { ok: false, reason: 'revoked' };
     if (row.used_at) {
@@ -101,7 +105,10 @@ export class RefreshTokenStore {
   /** Forgets tokens that expired more than a day ago. */
   async prune(): Promise<number> {
     const cutoff = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
-    const result = await this.database.db.deleteFrom('refresh_token').where('expires_at', '<', cutoff).executeTakeFirst();
+    const result = await this.database.db
+      .deleteFrom('refresh_token')
+      .where('expires_at', '<', cutoff)
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 }

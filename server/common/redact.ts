@@ -14,7 +14,8 @@ export function redactObject(value: unknown, depth = 0): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-      out[key] = isSecretKey(key) && inner !== null && inner !== '' ? REDACTED : redactObject(inner, depth + 1);
+      out[key] =
+        isSecretKey(key) && inner !== null && inner !== '' ? REDACTED : redactObject(inner, depth + 1);
     }
     return out;
   }
@@ -41,7 +42,10 @@ export class SecretRedactor {
 
   /** Replaces the known secrets of one owner (e.g. `config`, `jwt`); other owners' stay. */
   setKnownSecrets(owner: string, values: Iterable<string | null | undefined>): void {
-    this.groups.set(owner, [...values].filter((v): v is string => typeof v === 'string' && v.length >= 4));
+    this.groups.set(
+      owner,
+      [...values].filter((v): v is string => typeof v === 'string' && v.length >= 4),
+    );
     const unique = new Set([...this.groups.values()].flat());
     // Longest first so a secret containing another is replaced whole.
     this.values = [...unique].sort((a, b) => b.length - a.length);
@@ -50,7 +54,8 @@ export class SecretRedactor {
   redactText(text: string): string {
     let out = text;
     for (const value of this.values) out = out.split(value).join(REDACTED);
-    for (const pattern of SECRET_TEXT_PATTERNS) out = out.replace(pattern, (_m, prefix: string) => `${prefix ?? ''}${REDACTED}`);
+    for (const pattern of SECRET_TEXT_PATTERNS)
+      out = out.replace(pattern, (_m, prefix: string) => `${prefix ?? ''}${REDACTED}`);
     return out;
   }
 }

@@ -1,7 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 /** Composite decorators keep class-validator rules and the OpenAPI schema in step. */
 
@@ -15,9 +25,17 @@ interface StringOptions {
 
 export function StringField(options: StringOptions = {}): PropertyDecorator {
   const maxLength = options.maxLength ?? 1000;
-  const doc = { type: String, maxLength, example: options.example, description: options.description, format: options.format };
+  const doc = {
+    type: String,
+    maxLength,
+    example: options.example,
+    description: options.description,
+    format: options.format,
+  };
   return applyDecorators(
-    ...(options.optional ? [IsOptional(), ApiPropertyOptional(doc)] : [IsNotEmpty(), ApiProperty({ ...doc, minLength: 1 })]),
+    ...(options.optional
+      ? [IsOptional(), ApiPropertyOptional(doc)]
+      : [IsNotEmpty(), ApiProperty({ ...doc, minLength: 1 })]),
     IsString(),
     MaxLength(maxLength),
   );
@@ -44,7 +62,9 @@ export function IntField(options: IntOptions = {}): PropertyDecorator {
   };
   return applyDecorators(
     ...(options.optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]),
-    Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value)),
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value,
+    ),
     IsInt(),
     ...(options.min !== undefined ? [Min(options.min)] : []),
     ...(options.max !== undefined ? [Max(options.max)] : []),
@@ -55,7 +75,12 @@ export function EnumField<T extends string>(
   values: readonly T[],
   options: { optional?: boolean; enumName: string; description?: string; default?: T },
 ): PropertyDecorator {
-  const doc = { enum: values, enumName: options.enumName, description: options.description, default: options.default };
+  const doc = {
+    enum: values,
+    enumName: options.enumName,
+    description: options.description,
+    default: options.default,
+  };
   return applyDecorators(
     ...(options.optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]),
     IsIn(values as T[], { message: `$property must be one of: ${values.join(', ')}` }),

@@ -6,10 +6,16 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   const out: FieldErrorDto[] = [];
   for (const error of errors) {
     const isIndex = /^\d+$/.test(error.property);
-    const field = parent ? (isIndex ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const field = parent
+      ? isIndex
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`
+      : error.property;
     for (const constraint of Object.values(error.constraints ?? {})) {
       // class-validator writes "property must be…"; name the full path instead.
-      const prefix = [`property ${error.property} `, `${error.property} `].find((p) => constraint.startsWith(p));
+      const prefix = [`property ${error.property} `, `${error.property} `].find((p) =>
+        constraint.startsWith(p),
+      );
       const text = prefix ? constraint.slice(prefix.length) : constraint;
       out.push({ field, message: `${field} ${text}` });
     }

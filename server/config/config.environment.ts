@@ -17,8 +17,6 @@ export const SERVICE_ENVIRONMENT = {
   RUTORRENT_PASSWORD: ['rutorrent', 'password'],
 } as const;
 
-type ServiceSection = 'plex' | 'tautulli' | 'utorrent' | 'rutorrent';
-
 /** The names of the environment variables that are set (non-empty) and so override the file. */
 export function environmentOverrides(env: NodeJS.ProcessEnv): string[] {
   return Object.keys(SERVICE_ENVIRONMENT).filter((name) => (env[name] ?? '') !== '');
@@ -29,8 +27,8 @@ export function applyEnvironment(config: PanelConfig, env: NodeJS.ProcessEnv): P
   const out = structuredClone(config);
   for (const name of environmentOverrides(env)) {
     const [section, key] = SERVICE_ENVIRONMENT[name as keyof typeof SERVICE_ENVIRONMENT];
-    const target = (out[section as ServiceSection] ??= {}) as Record<string, string>;
-    target[key] = env[name] as string;
+    const target = (out[section] ??= {}) as Record<string, string>;
+    target[key] = env[name] ?? '';
   }
   return out;
 }

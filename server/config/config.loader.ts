@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { flattenValidationErrors } from '../common/validation.pipe';
 import { writeFileAtomic } from './atomic-file';
+import { defaultConfig } from './config.defaults';
 import { PanelConfig, UserSettingSection } from './config.schema';
 import { hashPassword } from './password-hash';
 
@@ -39,11 +40,15 @@ export function normalizeConfig(raw: unknown): unknown {
 export function configProblems(raw: unknown): string[] {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return ['the file must contain a JSON object'];
   const instance = plainToInstance(PanelConfig, raw);
-  const problems = flattenValidationErrors(validateSync(instance, { validationError: { target: false } })).map(
-    (d) => d.message,
-  );
+  const problems = flattenValidationErrors(
+    validateSync(instance, { validationError: { target: false } }),
+  ).map((d) => d.message);
   const config = raw as Partial<PanelConfig>;
-  if (config.user_settings && typeof config.user_settings === 'object' && !Array.isArray(config.user_settings)) {
+  if (
+    config.user_settings &&
+    typeof config.user_settings === 'object' &&
+    !Array.isArray(config.user_settings)
+  ) {
     for (const [name, setting] of Object.entries(config.user_settings)) {
       const errors = validateSync(plainToInstance(UserSettingSection, setting ?? {}));
       problems.push(...flattenValidationErrors(errors, `user_settings.${name}`).map((d) => d.message));
@@ -53,7 +58,8 @@ export function configProblems(raw: unknown): string[] {
     const seen = new Set<string>();
     config.media_servers.forEach((server, i) => {
       const name = typeof server?.name === 'string' ? server.name.toLowerCase() : undefined;
-      if (name && seen.has(name)) problems.push(`media_servers[${i}].name "${server.name}" is used by another server`);
+      if (name && seen.has(name))
+        problems.push(`media_servers[${i}].name "${server.name}" is used by another server`);
       if (name) seen.add(name);
     });
   }
@@ -86,12 +92,10 @@ export function serializeConfig(config: PanelConfig): string {
 
 async function createConfigFile(file: string): Promise<LoadedConfig> {
   const password = randomBytes(15).toString('base64url');
+  const defaults = defaultConfig();
   const config: PanelConfig = {
-    admin: { username: 'admin', password_hash: await hashPassword(password) },
-    seerr: { url: '', api_key: '' },
-    media_servers: [],
-    user_settings: {},
-    sync_interval_minutes: null,
+    ...defaults,
+    admin: { ...defaults.admin, password_hash: await hashPassword(password) },
   };
   mkdirSync(dirname(file), { recursive: true });
   writeFileAtomic(file, serializeConfig(config));
@@ -105,7 +109,9 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ConfigError(file, [`the file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`]);
+    throw new ConfigError(file, [
+      `the file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    ]);
   }
   const config = parseConfigText(text, file);
   const warnings: string[] = [];

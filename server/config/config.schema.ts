@@ -33,7 +33,9 @@ export class AdminSection {
   @IsString({ message: 'admin needs either password or password_hash' })
   @IsNotEmpty()
   password?: string;
-  @IsOptional() @IsString() @Matches(/^scrypt\$/, { message: 'password_hash must be a hash made by `npm run hash-password`' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^scrypt\$/, { message: 'password_hash must be a hash made by `npm run hash-password`' })
   password_hash?: string;
 }
 
@@ -94,7 +96,8 @@ export class PanelConfig {
   @ValidateNested() @Type(() => SeerrSection) seerr!: SeerrSection;
   @ValidateNested({ each: true }) @Type(() => MediaServerSection) media_servers!: MediaServerSection[];
   @IsObject() user_settings!: Record<string, UserSettingSection>;
-  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsInt() @Min(0) @Max(525600) sync_interval_minutes?: number | null;
+  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsInt() @Min(0) @Max(525600) sync_interval_minutes?:
+    number | null;
 
   @IsOptional() @ValidateNested() @Type(() => PlexSection) plex?: PlexSection;
   @IsOptional() @ValidateNested() @Type(() => TautulliSection) tautulli?: TautulliSection;

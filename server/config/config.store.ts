@@ -80,7 +80,9 @@ export class ConfigStore {
       await mutate(draft);
       const problems = configProblems(draft);
       if (problems.length) {
-        throw new BadRequestException({ message: `The configuration change is not valid: ${problems.join('; ')}` });
+        throw new BadRequestException({
+          message: `The configuration change is not valid: ${problems.join('; ')}`,
+        });
       }
       if (this.options.persist !== false) {
         writeFileAtomic(this.options.file, serializeConfig(draft), { backup: true });

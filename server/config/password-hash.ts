@@ -3,7 +3,12 @@ import { randomBytes, scrypt, timingSafeEqual, createHash, type ScryptOptions } 
 const KEY_LENGTH = 64;
 const PARAMS = { N: 16384, r: 8, p: 1 };
 
-function scryptAsync(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
+function scryptAsync(
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: ScryptOptions,
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     scrypt(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
   );
@@ -13,7 +18,9 @@ function scryptAsync(password: string, salt: Buffer, keylen: number, options: Sc
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await scryptAsync(password, salt, KEY_LENGTH, { ...PARAMS, maxmem: 64 * 1024 * 1024 });
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join(
+    '$',
+  );
 }
 
 /** Constant-time check of a password against a stored scrypt hash; false for a malformed hash. */
@@ -24,7 +31,12 @@ export async function verifyPasswordHash(password: string, stored: string): Prom
   const salt = Buffer.from(parts[4], 'base64url');
   const expected = Buffer.from(parts[5], 'base64url');
   if (![N, r, p].every(Number.isInteger) || expected.length === 0) return false;
-  const actual = await scryptAsync(password, salt, expected.length, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
+  const actual = await scryptAsync(password, salt, expected.length, {
+    N,
+    r,
+    p,
+    maxmem: 256 * N * r + 1024 * 1024,
+  });
   return timingSafeEqual(actual, expected);
 }
 

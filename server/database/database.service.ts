@@ -25,11 +25,17 @@ export class DatabaseService implements OnModuleInit, OnModuleDestroy {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     this.kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    const { error, results } = await new Migrator({ db: this.kysely, provider: new PanelMigrations() }).migrateToLatest();
+    const { error, results } = await new Migrator({
+      db: this.kysely,
+      provider: new PanelMigrations(),
+    }).migrateToLatest();
     for (const result of results ?? []) {
       if (result.status === 'Success') this.logger.log(`Applied database migration ${result.migrationName}`);
     }
-    if (error) throw new Error(`The database ${this.config.databaseFile} could not be migrated: ${String(error)}`);
+    if (error)
+      throw new Error(
+        `The database ${this.config.databaseFile} could not be migrated: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      );
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -19,7 +19,9 @@ export function sortKeys<T>(value: T): T {
   return value;
 }
 
-const ERROR_RESPONSE = { content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBodyDto' } } } };
+const ERROR_RESPONSE = {
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBodyDto' } } },
+};
 
 /** Public routes get `security: []`; every other route documents its 401. All get 400 for bad input. */
 function applyAuthAndErrors(document: OpenAPIObject): void {
@@ -33,8 +35,13 @@ function applyAuthAndErrors(document: OpenAPIObject): void {
       } else {
         responses['401'] ??= { description: 'Missing, expired or revoked access token', ...ERROR_RESPONSE };
       }
-      const hasInput = Boolean(operation.requestBody) || ((operation.parameters as unknown[]) ?? []).length > 0;
-      if (hasInput) responses['400'] ??= { description: 'Invalid input; the message names each field', ...ERROR_RESPONSE };
+      const hasInput =
+        Boolean(operation.requestBody) || ((operation.parameters as unknown[]) ?? []).length > 0;
+      if (hasInput)
+        responses['400'] ??= {
+          description: 'Invalid input; the message names each field',
+          ...ERROR_RESPONSE,
+        };
     }
   }
 }
@@ -42,7 +49,9 @@ function applyAuthAndErrors(document: OpenAPIObject): void {
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle(`${APP_NAME} API`)
-    .setDescription('Seerr user sync and seedbox control. Every route needs a bearer access token unless marked public.')
+    .setDescription(
+      'Seerr user sync and seedbox control. Every route needs a bearer access token unless marked public.',
+    )
     .setVersion(APP_VERSION)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER)
     .addSecurityRequirements(BEARER)

@@ -1,0 +1,70 @@
+// `npm test`: every check the project has, in order, then one summary line "N passed, N failed".
+// Each non-jest stage (lint, format, build, …) counts as one test; jest contributes its own counts.
+// With CI=true it also checks that the committed OpenAPI spec and generated client are up to date.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const npx = (args) => ['npx', ['--no-install', ...args]];
+const tally = { passed: 0, failed: 0 };
+const failures = [];
+
+function run(name, [cmd, args]) {
+  process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
+  const started = Date.now();
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const ok = result.status === 0;
+  process.stdout.write(
+    `=== ${name}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
+  return ok;
+}
+
+function stage(name, command) {
+  if (run(name, command)) tally.passed++;
+  else {
+    tally.failed++;
+    failures.push(name);
+  }
+}
+
+if (process.env.CI === 'true') {
+  stage('generated API is up to date', [
+    'bash',
+    [
+      '-c',
+      'npm run --silent gen:api >/dev/null && git diff --exit-code --stat -- openapi client/src/app/api && test -z "$(git status --porcelain -- openapi client/src/app/api)"',
+    ],
+  ]);
+}
+stage('lint', npx(['eslint', '--max-warnings', '0', '.']));
+stage('format', npx(['prettier', '--check', '.']));
+stage('build', ['npm', ['run', '--silent', 'build']]);
+
+const dir = mkdtempSync(join(tmpdir(), 'jest-results-'));
+const resultsFile = join(dir, 'results.json');
+const jestOk = run('jest', npx(['jest', '--ci', '--json', `--outputFile=${resultsFile}`]));
+try {
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  tally.passed += results.numPassedTests;
+  tally.failed += results.numFailedTests;
+  // A suite that fails to load has no failed tests; count it so it cannot pass silently.
+  const brokenSuites = results.testResults.filter(
+    (s) => s.status === 'failed' && s.assertionResults.length === 0,
+  );
+  tally.failed += brokenSuites.length;
+  for (const s of results.testResults.filter((s) => s.status === 'failed')) failures.push(`jest: ${s.name}`);
+  if (!jestOk && results.numFailedTests === 0 && brokenSuites.length === 0) {
+    tally.failed++;
+    failures.push('jest exited with an error');
+  }
+} catch {
+  tally.failed++;
+  failures.push('jest produced no results');
+}
+rmSync(dir, { recursive: true, force: true });
+
+if (failures.length) process.stdout.write(`\nFailed: ${failures.join('; ')}\n`);
+process.stdout.write(`\n${tally.passed} passed, ${tally.failed} failed\n`);
+process.exit(tally.failed ? 1 : 0);
