@@ -1,0 +1,3 @@
+export * from './faults';
+export * from './random';
+export * from './simulator';
