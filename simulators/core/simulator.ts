@@ -273,7 +273,7 @@ export class Simulator {
       }
       const problems = faultProblems(input);
       if (problems.length) return json(400, { error: problems.join('; ') });
-      this.setFaults(input as Partial<Faults>);
+      this.setFaults(input);
       return json(200, this.current);
     }
     if (what === 'faults/reset' && method === 'POST') {
