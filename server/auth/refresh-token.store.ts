@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DatabaseService } from '../database/database.service';
 
@@ -103,6 +104,7 @@ export class RefreshTokenStore {
   }
 
   /** Forgets tokens that expired more than a day ago. */
+  @Cron(CronExpression.EVERY_DAY_AT_4AM, { name: 'refresh-token-cleanup' })
   async prune(): Promise<number> {
     const cutoff = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
     const result = await this.database.db

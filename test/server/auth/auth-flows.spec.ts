@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { baseConfig, settle, startTestPanel, TEST_ADMIN, type TestPanel } from '../support/test-panel';
 import { hashPassword } from '../../../server/config/password-hash';
+import { RefreshTokenStore } from '../../../server/auth/refresh-token.store';
+import { DatabaseService } from '../../../server/database/database.service';
 
 describe('auth flows', () => {
   let panel: TestPanel;
@@ -158,6 +160,32 @@ describe('hashed admin password', () => {
         .post('/api/auth/login')
         .send({ username: 'boss', password: 'a long passphrase!' })
         .expect(401);
+    } finally {
+      await panel.close();
+    }
+  });
+});
+
+describe('refresh token cleanup', () => {
+  it('forgets tokens long expired and keeps live ones', async () => {
+    const panel = await startTestPanel();
+    try {
+      const session = await panel.login();
+      const db = panel.app.get(DatabaseService).db;
+      await db
+        .insertInto('refresh_token')
+        .values({
+          family: 'old',
+          token_hash: 'x',
+          username: 'admin',
+          created_at: '2020-01-01T00:00:00.000Z',
+          expires_at: '2020-01-08T00:00:00.000Z',
+          used_at: null,
+          revoked_at: null,
+        })
+        .execute();
+      expect(await panel.app.get(RefreshTokenStore).prune()).toBe(1);
+      await panel.http().post('/api/auth/refresh').send({ refresh_token: session.refresh_token }).expect(200);
     } finally {
       await panel.close();
     }
