@@ -3,7 +3,8 @@ import { SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './common/version';
 import { translateBodyErrors } from './common/body-errors.middleware';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
@@ -15,7 +16,7 @@ export interface SetupOptions {
   clientDir?: string;
 }
 
-export const DEFAULT_CLIENT_DIR = resolve(__dirname, '..', '..', 'dist', 'client', 'browser');
+export const DEFAULT_CLIENT_DIR = join(PACKAGE_ROOT, 'dist', 'client', 'browser');
 
 /** `TRUST_PROXY`: unset = trust no proxy; "true", a hop count, or Express's list of addresses/subnets. */
 export function parseTrustProxy(value: string | undefined): boolean | number | string {

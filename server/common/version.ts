@@ -1,19 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** Reads the version from the package.json of seedbox-panel, wherever the compiled file sits. */
-function findPackageVersion(): string {
+/** The folder holding seedbox-panel's package.json, found from wherever this file was compiled to. */
+function findPackageRoot(): { root: string; version: string } {
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
     const candidate = join(dir, 'package.json');
     if (existsSync(candidate)) {
       const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'seedbox-panel' && pkg.version) return pkg.version;
+      if (pkg.name === 'seedbox-panel') return { root: dir, version: pkg.version ?? '0.0.0' };
     }
     dir = dirname(dir);
   }
-  return '0.0.0';
+  return { root: process.cwd(), version: '0.0.0' };
 }
 
-export const APP_VERSION = findPackageVersion();
+const found = findPackageRoot();
+
+export const PACKAGE_ROOT = found.root;
+export const APP_VERSION = found.version;
 export const APP_NAME = 'Seedbox Panel';
