@@ -32,7 +32,7 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
   app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
   // Client-side routes (/dashboard, /audit, …) all load the app shell.
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

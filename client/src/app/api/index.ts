@@ -26,10 +26,6 @@ export type { SortOrder } from './models/sort-order';
 export type { TokenResponseDto } from './models/token-response-dto';
 export type { TokenType } from './models/token-type';
 export type { VerifyResponseDto } from './models/verify-response-dto';
-export { BaseService } from './base-service';
-export { AuditApi } from './services/audit-api';
-export { AuthApi } from './services/auth-api';
-export { HealthApi } from './services/health-api';
 
 export type { ListAuditEntries$Params as ListAuditEntries$Params } from './fn/audit/list-audit-entries';
 export { listAuditEntries as listAuditEntries } from './fn/audit/list-audit-entries';

@@ -1,0 +1,111 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Router } from '@angular/router';
+import {
+  type Observable,
+  catchError,
+  finalize,
+  firstValueFrom,
+  map,
+  of,
+  shareReplay,
+  switchMap,
+  tap,
+  throwError,
+  timeout,
+} from 'rxjs';
+
+import { AuthClient } from './auth-client.service';
+import { SessionStore } from './session.store';
+
+/** Session flows: log in, restore on start-up, refresh (shared between concurrent callers), log out. */
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  private readonly client = inject(AuthClient);
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+  private refreshing: Observable<string> | null = null;
+
+  login(username: string, password: string): Observable<void> {
+    return this.client.login(username, password).pipe(
+      tap((tokens) => this.session.start(tokens)),
+      map(() => undefined),
+    );
+  }
+
+  /** Resumes a stored session after a reload; resolves either way, the guards decide what happens next. */
+  restore(): Promise<void> {
+    if (this.session.isLoggedIn() || this.session.refreshToken() === null) {
+      return Promise.resolve();
+    }
+    return firstValueFrom(
+      this.refreshAccessToken().pipe(
+        map(() => undefined),
+        catchError(() => of(undefined)),
+      ),
+    );
+  }
+
+  /** Emits a new access token. While a refresh is in flight every caller shares it. */
+  refreshAccessToken(): Observable<string> {
+    if (this.refreshing) {
+      return this.refreshing;
+    }
+    const refreshToken = this.session.refreshToken();
+    if (refreshToken === null) {
+      return throwError(() => new Error('No stored session.'));
+    }
+    this.refreshing = this.client.refresh(refreshToken).pipe(
+      tap((tokens) => this.session.start(tokens)),
+      map((tokens) => tokens.access_token),
+      catchError((error: unknown) => {
+        // Only a rejected token is forgotten; an unreachable server should not wipe a valid session.
+        if (error instanceof HttpErrorResponse && (error.status === 400 || error.status === 401)) {
+          this.session.end(true);
+        }
+        return throwError(() => error);
+      }),
+      finalize(() => (this.refreshing = null)),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
+    return this.refreshing;
+  }
+
+  /** Called when a refresh failed mid-session: back to the login page, then back here afterwards. */
+  expireSession(): void {
+    this.session.end(false);
+    const current = this.router.url;
+    // Several requests can fail together; only the first one has somewhere to come back to.
+    if (!current.startsWith('/login')) {
+      void this.router.navigate(['/login'], { queryParams: { returnUrl: current } });
+    }
+  }
+
+  logout(): void {
+    const refreshToken = this.session.refreshToken();
+    const done = (): void => {
+      this.session.end(true);
+      void this.router.navigate(['/login']);
+    };
+    if (refreshToken === null || !this.session.isLoggedIn()) {
+      done();
+      return;
+    }
+    // Revoke first: the request needs the access token that `done` discards. If that token has
+    // expired, refresh and revoke the rotated refresh token instead.
+    this.client
+      .logout(refreshToken)
+      .pipe(
+        catchError((error: unknown) =>
+          error instanceof HttpErrorResponse && error.status === 401
+            ? this.refreshAccessToken().pipe(
+                switchMap(() => this.client.logout(this.session.refreshToken() ?? '')),
+              )
+            : throwError(() => error),
+        ),
+        timeout(5000),
+        finalize(done),
+      )
+      .subscribe({ error: () => undefined });
+  }
+}

@@ -1,0 +1,135 @@
+import { DOCUMENT, DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { ActivatedRoute, Router } from '@angular/router';
+import { catchError, finalize, map, of, switchMap, tap } from 'rxjs';
+
+import { type AuditPageDto } from '../../api';
+import { describeApiError } from '../../core/api/api-error';
+import { mediaQuery } from '../../core/util/media-query';
+import { saveBlob } from '../../core/util/save-blob';
+import { StateMessageComponent } from '../../shared/state-message.component';
+import { AuditClient } from './audit-client.service';
+import { AuditFiltersComponent } from './audit-filters.component';
+import {
+  type AuditFilters,
+  type AuditQuery,
+  hasFilters,
+  queryFromParams,
+  queryToParams,
+} from './audit-query';
+import { type AuditPageChange, type AuditSortChange, AuditTableComponent } from './audit-table.component';
+
+type Load =
+  { readonly ok: true; readonly page: AuditPageDto } | { readonly ok: false; readonly message: string };
+
+@Component({
+  selector: 'sp-audit-page',
+  imports: [
+    MatCardModule,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatProgressSpinnerModule,
+    DecimalPipe,
+    AuditFiltersComponent,
+    AuditTableComponent,
+    StateMessageComponent,
+  ],
+  templateUrl: './audit-page.component.html',
+  styleUrl: './audit-page.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AuditPageComponent {
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly audit = inject(AuditClient);
+  private readonly doc = inject(DOCUMENT);
+  private readonly destroyRef = inject(DestroyRef);
+
+  /** The URL holds filters, sorting and paging, so views can be bookmarked and shared. */
+  protected readonly query = toSignal(this.route.queryParamMap.pipe(map(queryFromParams)), {
+    requireSync: true,
+  });
+  protected readonly filtered = computed(() => hasFilters(this.query()));
+  protected readonly compact = mediaQuery('(max-width: 719.98px)');
+  protected readonly actions = toSignal(this.audit.actions().pipe(catchError(() => of([]))), {
+    initialValue: [] as string[],
+  });
+
+  protected readonly loading = signal(true);
+  protected readonly downloading = signal(false);
+  private readonly reloads = signal(0);
+  private readonly last = signal<Load | null>(null);
+  protected readonly result = computed(() => {
+    const last = this.last();
+    return last?.ok ? last.page : null;
+  });
+  protected readonly error = computed(() => {
+    const last = this.last();
+    return last && !last.ok ? last.message : null;
+  });
+
+  constructor() {
+    toObservable(computed(() => ({ query: this.query(), reload: this.reloads() })))
+      .pipe(
+        tap(() => this.loading.set(true)),
+        switchMap(({ query }) =>
+          this.audit.list(query).pipe(
+            map((page): Load => ({ ok: true, page })),
+            catchError((error: unknown) => of<Load>({ ok: false, message: describeApiError(error) })),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((load) => {
+        this.last.set(load);
+        this.loading.set(false);
+      });
+  }
+
+  protected reload(): void {
+    this.reloads.update((count) => count + 1);
+  }
+
+  protected onFilters(filters: AuditFilters): void {
+    this.navigate({ ...filters, page: 1 });
+  }
+
+  protected onSort(change: AuditSortChange): void {
+    this.navigate({ ...change, page: 1 });
+  }
+
+  protected onPage(change: AuditPageChange): void {
+    this.navigate(change);
+  }
+
+  protected download(): void {
+    this.downloading.set(true);
+    this.audit
+      .exportCsv(this.query())
+      .pipe(
+        finalize(() => this.downloading.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (csv) =>
+          saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), 'audit-log.csv', this.doc),
+        // The error interceptor has already shown what went wrong.
+        error: () => undefined,
+      });
+  }
+
+  private navigate(patch: Partial<AuditQuery>): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: queryToParams({ ...this.query(), ...patch }),
+      replaceUrl: true,
+    });
+  }
+}

@@ -1,0 +1,136 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+
+import { type AuditEntryDto } from '../../api';
+import { type Remote } from '../../core/util/remote';
+import { OutcomeChipComponent } from '../../shared/outcome-chip.component';
+import { StateMessageComponent } from '../../shared/state-message.component';
+
+@Component({
+  selector: 'sp-activity-card',
+  imports: [
+    MatCardModule,
+    MatIconModule,
+    MatButtonModule,
+    MatProgressBarModule,
+    RouterLink,
+    DatePipe,
+    OutcomeChipComponent,
+    StateMessageComponent,
+  ],
+  template: `
+    <mat-card appearance="outlined">
+      <mat-card-header>
+        <mat-icon mat-card-avatar aria-hidden="true">history</mat-icon>
+        <mat-card-title><h2>Latest activity</h2></mat-card-title>
+        <mat-card-subtitle>The 10 most recent audit entries</mat-card-subtitle>
+      </mat-card-header>
+      <mat-card-content>
+        @switch (activity().state) {
+          @case ('loading') {
+            <mat-progress-bar mode="indeterminate" aria-label="Loading latest activity" />
+          }
+          @case ('error') {
+            <sp-state-message kind="error" [message]="errorMessage()" (retry)="retry.emit()" />
+          }
+          @case ('ok') {
+            @if (entries().length > 0) {
+              <ul class="entries">
+                @for (entry of entries(); track entry.id) {
+                  <li data-testid="activity-row">
+                    <time class="time sp-tabular" [attr.datetime]="entry.time">{{
+                      entry.time | date: 'MMM d, HH:mm:ss'
+                    }}</time>
+                    <div class="what">
+                      <code class="action">{{ entry.action }}</code>
+                      <span class="meta">
+                        by {{ entry.actor }}
+                        @if (entry.target) {
+                          · {{ entry.target }}
+                        }
+                      </span>
+                    </div>
+                    <sp-outcome-chip [outcome]="entry.outcome" />
+                  </li>
+                }
+              </ul>
+            } @else {
+              <sp-state-message message="Nothing has happened yet." icon="history_toggle_off" />
+            }
+          }
+        }
+      </mat-card-content>
+      <mat-card-actions align="end">
+        <a mat-button routerLink="/audit" data-testid="activity-open-audit">
+          Open audit log
+          <mat-icon iconPositionEnd>arrow_forward</mat-icon>
+        </a>
+      </mat-card-actions>
+    </mat-card>
+  `,
+  styleUrl: './dashboard-card.scss',
+  styles: `
+    .entries {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    li {
+      display: grid;
+      grid-template-columns: 128px 1fr auto;
+      gap: 12px;
+      align-items: center;
+      padding: 10px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    li:last-child {
+      border-bottom: 0;
+    }
+    .time {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .what {
+      display: flex;
+      flex-wrap: wrap;
+      column-gap: 8px;
+      min-width: 0;
+    }
+    .action {
+      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace;
+      font-size: 13px;
+    }
+    .meta {
+      color: var(--mat-sys-on-surface-variant);
+      overflow-wrap: anywhere;
+    }
+    @media (max-width: 599.98px) {
+      li {
+        grid-template-columns: 1fr auto;
+        row-gap: 2px;
+      }
+      .time {
+        grid-column: 1 / -1;
+      }
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ActivityCardComponent {
+  readonly activity = input.required<Remote<readonly AuditEntryDto[]>>();
+  readonly retry = output<void>();
+
+  protected readonly entries = computed(() => {
+    const activity = this.activity();
+    return activity.state === 'ok' ? activity.value : [];
+  });
+  protected readonly errorMessage = computed(() => {
+    const activity = this.activity();
+    return activity.state === 'error' ? activity.message : '';
+  });
+}

@@ -1,0 +1,290 @@
+import { readFile } from 'node:fs/promises';
+import { type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+
+import {
+  DESKTOP,
+  PHONE,
+  type PageProblems,
+  eventually,
+  launchBrowser,
+  openPage,
+  screenshot,
+} from './support/browser';
+import { type RunningPanel, startPanel } from './support/panel-server';
+
+jest.setTimeout(60_000);
+
+/** What the server answers when an access token has expired. */
+const EXPIRED = {
+  status: 401,
+  contentType: 'application/json',
+  body: JSON.stringify({ statusCode: 401, error: 'Unauthorized', message: 'The access token has expired.' }),
+};
+
+const apiPath =
+  (path: string) =>
+  (url: URL): boolean =>
+    url.pathname === path;
+
+describe('Seedbox Panel in the browser', () => {
+  let panel: RunningPanel;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: PageProblems;
+
+  const html = (): ReturnType<Page['locator']> => page.locator('html');
+  const rows = (): ReturnType<Page['locator']> => page.getByTestId('audit-row');
+
+  beforeAll(async () => {
+    panel = await startPanel({ env: { LOG_LEVEL: 'warn' } });
+    browser = await launchBrowser();
+    ({ context, page, problems } = await openPage(browser, panel.baseUrl));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await panel?.stop();
+  });
+
+  it('sends a visitor to the login page, remembering where they were going', async () => {
+    await page.goto('/audit');
+    await page.waitForURL(/\/login\?returnUrl=%2Faudit$/);
+    await page.getByTestId('login-username').waitFor();
+    await screenshot(page, 'login-desktop-light');
+  });
+
+  it('shows wrong credentials inline', async () => {
+    await page.goto('/login');
+    await page.getByTestId('login-username').fill('intruder');
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Wrong username or password');
+    expect(page.url()).toContain('/login');
+  });
+
+  it('logs in and shows the dashboard with the server version', async () => {
+    const health = (await (await fetch(`${panel.baseUrl}/api/health`)).json()) as { version: string };
+    await page.getByTestId('login-username').fill(panel.username);
+    await page.getByTestId('login-password').fill(panel.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/dashboard$/);
+
+    const version = page.getByTestId('health-version');
+    await version.waitFor();
+    expect((await version.textContent())?.trim()).toBe(health.version);
+    await page.getByTestId('readiness-check').first().waitFor();
+    await page.getByTestId('activity-row').first().waitFor();
+    expect(await page.getByTestId('user-name').textContent()).toContain(panel.username);
+    await screenshot(page, 'dashboard-desktop-light');
+  });
+
+  it('lists the sign-ins in the audit log', async () => {
+    await page.getByTestId('nav-audit').click();
+    await page.waitForURL(/\/audit/);
+    await page.locator('[data-testid="audit-row"][data-action="auth.login"]').first().waitFor();
+    // The failed and the successful sign-in.
+    expect(
+      await page.locator('[data-testid="audit-row"][data-action="auth.login"]').count(),
+    ).toBeGreaterThanOrEqual(2);
+    await screenshot(page, 'audit-desktop-light');
+  });
+
+  it('narrows the rows with the free-text search and keeps it in the URL', async () => {
+    const before = await rows().count();
+    await page.getByTestId('audit-filter-q').fill('intruder');
+    await page.waitForURL(/[?&]q=intruder/);
+    await eventually(async () => (await rows().count()) === 1, 'only the failed sign-in is listed');
+    expect(before).toBeGreaterThan(1);
+    const row = rows().first();
+    expect(await row.textContent()).toContain('intruder');
+
+    await row.click();
+    const detail = page.getByTestId('audit-detail');
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain('401');
+
+    await page.getByTestId('audit-filter-q').fill('no-such-entry-anywhere');
+    await page.getByTestId('audit-empty').waitFor();
+    expect(await page.getByTestId('audit-empty').textContent()).toContain(
+      'No audit entries match these filters',
+    );
+
+    await page.getByTestId('audit-filter-clear').click();
+    await eventually(async () => (await rows().count()) === before, 'all rows are back');
+  });
+
+  it('filters by action', async () => {
+    // Reloading refreshes the session, which adds an auth.refresh entry to filter out.
+    await page.reload();
+    await eventually(
+      async () => (await page.locator('[data-testid="audit-row"][data-action="auth.refresh"]').count()) > 0,
+      'the auth.refresh entry is listed',
+    );
+    const before = await rows().count();
+    await page.getByTestId('audit-filter-action').click();
+    await page.getByRole('option', { name: 'auth.login', exact: true }).click();
+    await page.waitForURL(/[?&]action=auth\.login/);
+    const others = page.locator('[data-testid="audit-row"]:not([data-action="auth.login"])');
+    await eventually(async () => {
+      const count = await rows().count();
+      return count > 0 && count < before && (await others.count()) === 0;
+    }, 'only auth.login rows are listed');
+  });
+
+  it('downloads the filtered entries as CSV', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('audit-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('audit-log.csv');
+    const path = await download.path();
+    const csv = await readFile(path, 'utf8');
+    expect(csv).toContain('auth.login');
+    expect(csv).not.toContain('auth.refresh');
+  });
+
+  it('switches to dark mode and remembers it after a reload', async () => {
+    expect(await html().getAttribute('data-theme')).toBe('light');
+    await page.getByTestId('theme-toggle').click();
+    await eventually(async () => (await html().getAttribute('data-theme')) === 'dark', 'the theme is dark');
+
+    await page.reload();
+    await page.getByTestId('audit-row').first().waitFor();
+    expect(await html().getAttribute('data-theme')).toBe('dark');
+    expect(page.url()).toContain('/audit');
+
+    await page.getByTestId('theme-toggle').click();
+    await eventually(
+      async () => (await html().getAttribute('data-theme')) === 'light',
+      'the theme is light again',
+    );
+  });
+
+  it('refreshes an expired access token once for concurrent requests and retries them', async () => {
+    const refreshes: string[] = [];
+    const countRefresh = (request: Request): void => {
+      if (new URL(request.url()).pathname === '/api/auth/refresh') {
+        refreshes.push(request.url());
+      }
+    };
+    page.on('request', countRefresh);
+    await page.route(apiPath('/api/health/ready'), (route) => route.fulfill(EXPIRED), { times: 1 });
+    await page.route(apiPath('/api/audit'), (route) => route.fulfill(EXPIRED), { times: 1 });
+
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('readiness-check').first().waitFor();
+    await page.getByTestId('activity-row').first().waitFor();
+    page.off('request', countRefresh);
+    expect(refreshes).toHaveLength(1);
+    expect(page.url()).toMatch(/\/dashboard$/);
+  });
+
+  it('reports failed requests in a snackbar and offers a retry', async () => {
+    await page.route(apiPath('/api/health/ready'), (route) => route.abort('connectionrefused'), { times: 1 });
+    await page.getByTestId('dashboard-refresh').click();
+    const snackBar = page.locator('mat-snack-bar-container');
+    await snackBar.waitFor();
+    expect(await snackBar.textContent()).toContain('The panel server is unreachable.');
+
+    const retry = page.locator('sp-readiness-card').getByRole('button', { name: 'Try again' });
+    await retry.click();
+    await page.getByTestId('readiness-check').first().waitFor();
+  });
+
+  it('sends the user to log in again when the session cannot be refreshed, then back', async () => {
+    await page.route(apiPath('/api/auth/refresh'), (route) => route.fulfill(EXPIRED), { times: 1 });
+    await page.route(apiPath('/api/audit'), (route) => route.fulfill(EXPIRED), { times: 1 });
+    await page.getByTestId('nav-audit').click();
+    await page.waitForURL(/\/login\?returnUrl=%2Faudit$/);
+
+    await page.getByTestId('login-username').fill(panel.username);
+    await page.getByTestId('login-password').fill(panel.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/audit$/);
+    await rows().first().waitFor();
+  });
+
+  it('logs out (revoking the session even with an expired access token) and protects the pages again', async () => {
+    const calls: string[] = [];
+    const record = (request: Request): void => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/api/auth/')) {
+        calls.push(path);
+      }
+    };
+    page.on('request', record);
+    await page.route(apiPath('/api/auth/logout'), (route) => route.fulfill(EXPIRED), { times: 1 });
+    const revoked = page.waitForResponse(
+      (response) => new URL(response.url()).pathname === '/api/auth/logout' && response.status() === 204,
+    );
+    await page.getByTestId('logout').click();
+    await revoked;
+    await page.waitForURL(/\/login$/);
+    page.off('request', record);
+    expect(calls).toEqual(['/api/auth/logout', '/api/auth/refresh', '/api/auth/logout']);
+
+    await page.goto('/dashboard');
+    await page.waitForURL(/\/login\?returnUrl=%2Fdashboard$/);
+    expect(await page.evaluate('window.localStorage.getItem("seedbox-panel.refresh-token")')).toBeNull();
+  });
+
+  it('logged no errors and no Content-Security-Policy violations', () => {
+    expect(problems.errors).toEqual([]);
+  });
+
+  describe('screenshots', () => {
+    const variants = [
+      { name: 'desktop', viewport: DESKTOP },
+      { name: 'phone', viewport: PHONE },
+    ] as const;
+    const themes = ['light', 'dark'] as const;
+
+    for (const variant of variants) {
+      for (const theme of themes) {
+        if (variant.name === 'desktop' && theme === 'light') {
+          continue; // Taken during the flow above.
+        }
+        it(`captures the ${variant.name} pages in ${theme} mode`, async () => {
+          const opened = await openPage(browser, panel.baseUrl, {
+            viewport: variant.viewport,
+            colorScheme: theme,
+          });
+          try {
+            const shot = opened.page;
+            await shot.goto('/login');
+            await shot.getByTestId('login-username').waitFor();
+            expect(await shot.locator('html').getAttribute('data-theme')).toBe(theme);
+            await screenshot(shot, `login-${variant.name}-${theme}`);
+
+            await shot.getByTestId('login-username').fill(panel.username);
+            await shot.getByTestId('login-password').fill(panel.password);
+            await shot.getByTestId('login-submit').click();
+            await shot.waitForURL(/\/dashboard$/);
+            await shot.getByTestId('activity-row').first().waitFor();
+            await shot.getByTestId('readiness-check').first().waitFor();
+            await screenshot(shot, `dashboard-${variant.name}-${theme}`);
+
+            await shot.goto('/audit');
+            await shot.getByTestId('audit-row').first().waitFor();
+            await expectNoHorizontalOverflow(shot);
+            await screenshot(shot, `audit-${variant.name}-${theme}`);
+            expect(opened.problems.errors).toEqual([]);
+          } finally {
+            await opened.context.close();
+          }
+        });
+      }
+    }
+  });
+});
+
+async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  );
+  expect(overflow).toBe(0);
+}
