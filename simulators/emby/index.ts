@@ -1,0 +1,2 @@
+export * from './emby.simulator';
+export * from './emby.state';
