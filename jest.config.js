@@ -8,7 +8,11 @@ module.exports = {
       displayName: 'server',
       testEnvironment: 'node',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/server/**/*.spec.ts', '<rootDir>/test/server/**/*.spec.ts', '<rootDir>/test/simulators/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/server/**/*.spec.ts',
+        '<rootDir>/test/server/**/*.spec.ts',
+        '<rootDir>/test/simulators/**/*.spec.ts',
+      ],
       transform: { '^.+\\.ts$': tsJest },
       setupFiles: ['reflect-metadata'],
     },
