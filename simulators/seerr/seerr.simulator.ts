@@ -1,0 +1,85 @@
+import { Simulator } from '../core';
+import type { Person } from '../world';
+import { SEERR_BASE } from './seerr.constants';
+import type { SeerrRoute } from './seerr.context';
+import { generateRequests } from './seerr.generate-requests';
+import { generateUsers } from './seerr.generate-users';
+import { injectedError, notFound, operationHandler, wrongMethodHandler } from './seerr.pipeline';
+import { requestRoutes } from './seerr.requests';
+import { defaultSettings, type SettingsOptions } from './seerr.settings-defaults';
+import { settingsRoutes } from './seerr.settings';
+import { HTTP_METHODS, seerrSpec } from './seerr.openapi';
+import { SeerrState } from './seerr.state';
+import { userQuota } from './seerr.user-list';
+import { userSettingsRoutes } from './seerr.user-settings';
+import { userRoutes } from './seerr.users';
+
+export interface SeerrSimulatorOptions extends SettingsOptions {
+  seed?: number;
+  /** Local users (username set, userType 2). */
+  localUsers?: number;
+  /** Plex-linked users (username null, plexUsername set). */
+  plexUsers?: number;
+  /** Jellyfin/Emby-linked users (username null, jellyfinUsername set, e-mail = that name). */
+  jellyfinUsers?: number;
+  requests?: number;
+  /** People for the generated users, in order: Plex-linked, then Jellyfin-linked, then local. */
+  people?: Person[];
+  /** User 1, the owner (ADMIN), linked to the configured media server. */
+  owner?: Person;
+}
+
+export const SEERR_DEFAULT_OWNER: Person = {
+  username: 'admin',
+  email: 'admin@example.test',
+  displayName: 'Admin',
+};
+const DEFAULT_SEED = 5055;
+
+const IMPLEMENTED: SeerrRoute[] = [
+  ...userRoutes,
+  ...userSettingsRoutes,
+  ...requestRoutes,
+  ...settingsRoutes,
+  { method: 'GET', path: '/user/{userId}/quota', guard: 0, handler: userQuota },
+];
+
+/** A Seerr server (`/api/v1`): every path of the real OpenAPI spec is routed and validated like Seerr does. */
+export class SeerrSimulator extends Simulator {
+  constructor(
+    readonly state: SeerrState,
+    seed: number,
+  ) {
+    super({ name: 'seerr', seed, notFound, errorResponse: injectedError });
+    const implemented = new Map(IMPLEMENTED.map((r) => [`${r.method} ${r.path}`, r]));
+    for (const spec of seerrSpec().routes) {
+      const allowed = [...spec.operations.keys()];
+      for (const method of HTTP_METHODS) {
+        const op = spec.operations.get(method);
+        const handler = op
+          ? operationHandler(state, spec.template, op, implemented.get(`${method} ${spec.template}`))
+          : wrongMethodHandler(allowed);
+        this.route(method, SEERR_BASE + spec.pattern, handler);
+      }
+    }
+  }
+
+  get apiKey(): string {
+    return this.state.settings.main.apiKey;
+  }
+}
+
+export function createSeerrSimulator(options: SeerrSimulatorOptions = {}): SeerrSimulator {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const state = new SeerrState(defaultSettings(options));
+  generateUsers(state, {
+    seed,
+    localUsers: options.localUsers ?? 10,
+    plexUsers: options.plexUsers ?? 10,
+    jellyfinUsers: options.jellyfinUsers ?? 5,
+    people: options.people,
+    owner: options.owner ?? SEERR_DEFAULT_OWNER,
+  });
+  generateRequests(state, seed + 1, options.requests ?? 120);
+  return new SeerrSimulator(state, seed);
+}

@@ -1,0 +1,5 @@
+export * from './basic-auth';
+export * from './bencode';
+export * from './generate';
+export * from './metainfo';
+export * from './transfer';
