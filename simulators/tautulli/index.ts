@@ -1,0 +1,7 @@
+export { createTautulliSimulator, type TautulliSimulator } from './tautulli.simulator';
+export {
+  DEFAULT_TAUTULLI_API_KEY,
+  type TautulliSimulatorOptions,
+  type TautulliState,
+} from './tautulli.state';
+export { TAUTULLI_COMMANDS } from './tautulli.command-list';

@@ -1,0 +1,42 @@
+import { SeededRandom } from '../core/random';
+import { createPlexWorld, type PlexWorld, type PlexWorldOptions } from '../media-library';
+
+/** Tautulli API keys are 32 hex characters. */
+export const DEFAULT_TAUTULLI_API_KEY = '0123456789abcdef0123456789abcdef';
+
+export interface TautulliState {
+  world: PlexWorld;
+  apiKey: string;
+  apiEnabled: boolean;
+  version: string;
+  /** Whether Tautulli reports its link to PMS as up (`server_status`). */
+  pmsConnected: boolean;
+  restarts: number;
+  updates: number;
+  /** Downtime after `restart`/`update` during which the port is closed (0 = none). */
+  restartDowntimeMs: number;
+  random: SeededRandom;
+}
+
+export interface TautulliSimulatorOptions extends PlexWorldOptions {
+  /** The Plex world to describe; pass the Plex simulator's `state.world` for a coherent pair. */
+  world?: PlexWorld;
+  apiKey?: string;
+  apiEnabled?: boolean;
+  restartDowntimeMs?: number;
+}
+
+export function createTautulliState(options: TautulliSimulatorOptions): TautulliState {
+  const world = options.world ?? createPlexWorld(options);
+  return {
+    world,
+    apiKey: options.apiKey ?? DEFAULT_TAUTULLI_API_KEY,
+    apiEnabled: options.apiEnabled ?? true,
+    version: 'v2.17.2',
+    pmsConnected: true,
+    restarts: 0,
+    updates: 0,
+    restartDowntimeMs: options.restartDowntimeMs ?? 0,
+    random: new SeededRandom(world.seed ^ 0x7a07),
+  };
+}
