@@ -1,0 +1,137 @@
+import type { PanelConfig } from '../server/config/config.schema';
+import type { Simulator } from './core';
+import { createEmbySimulator, DEFAULT_EMBY_API_KEY } from './emby';
+import { createJellyfinSimulator, DEFAULT_JELLYFIN_API_KEY } from './jellyfin';
+import { createPlexSimulator, DEFAULT_PMS_TOKEN } from './plex';
+import { createPlexTvSimulator, DEFAULT_PLEXTV_TOKEN } from './plextv';
+import { createRtorrentSimulator, RTORRENT_PASSWORD, RTORRENT_USERNAME } from './rtorrent';
+import { createSeerrSimulator, SEERR_API_KEY } from './seerr';
+import { createTautulliSimulator, DEFAULT_TAUTULLI_API_KEY } from './tautulli';
+import { createUtorrentSimulator, UTORRENT_PASSWORD, UTORRENT_USERNAME } from './utorrent';
+import { people } from './world';
+
+export interface StackOptions {
+  host?: string;
+  /** Listen on basePort, basePort+1, … (stable URLs for `npm run simulators`); ephemeral ports when unset. */
+  basePort?: number;
+}
+
+/**
+ * The demo's world: one population spread over three media servers that share some people, a Seerr
+ * that already has local and linked accounts for some of them, a Plex whose sessions and history
+ * Tautulli reports, and two torrent clients with torrents in every state.
+ */
+export async function startSimulatorStack(options: StackOptions = {}) {
+  const host = options.host ?? '127.0.0.1';
+  let nextPort = options.basePort;
+  const started: Array<{ name: string; sim: Simulator }> = [];
+  const start = async <T extends Simulator>(name: string, sim: T): Promise<T> => {
+    await sim.start(nextPort === undefined ? 0 : nextPort++, host);
+    started.push({ name, sim });
+    return sim;
+  };
+
+  const population = people(400);
+  // Plex has people 0-199, Jellyfin 120-299, Emby 250-379: every pair of servers shares some people.
+  const plexPeople = population.slice(0, 200);
+  const jellyfinPeople = population.slice(120, 300);
+  const embyPeople = population.slice(250, 380);
+
+  const plex = createPlexSimulator({ people: plexPeople.slice(0, 40), historySize: 1500, sessions: 4 });
+  await start('Plex Media Server', plex.sim);
+  const plexTv = createPlexTvSimulator({
+    world: plex.state.world,
+    worldUrl: plex.sim.url,
+    people: plexPeople,
+    managedUsers: 2,
+  });
+  await start('plex.tv', plexTv.sim);
+  const tautulli = createTautulliSimulator({ world: plex.state.world });
+  await start('Tautulli', tautulli.sim);
+  const jellyfin = await start('Jellyfin', createJellyfinSimulator({ people: jellyfinPeople }));
+  const emby = await start('Emby', createEmbySimulator({ people: embyPeople }));
+  const seerr = await start(
+    'Seerr',
+    createSeerrSimulator({
+      // In order: Plex-linked, Jellyfin-linked, then local accounts.
+      people: [...population.slice(0, 60), ...population.slice(130, 160), ...population.slice(300, 325)],
+      plexUsers: 60,
+      jellyfinUsers: 30,
+      localUsers: 25,
+      requests: 300,
+    }),
+  );
+  const utorrent = await start('uTorrent', createUtorrentSimulator({ torrents: 80 }));
+  const rtorrent = await start('rTorrent', createRtorrentSimulator({ torrents: 80 }));
+
+  const config = (admin: PanelConfig['admin']): PanelConfig => ({
+    admin,
+    seerr: { url: seerr.url, api_key: SEERR_API_KEY },
+    media_servers: [
+      {
+        name: 'Plex',
+        type: 'plex',
+        url: plex.sim.url,
+        token: DEFAULT_PLEXTV_TOKEN,
+        enabled: true,
+        password_suffix: '!Plex2026',
+        request_limit: 10,
+        machine_identifier: plex.state.world.server.machineIdentifier,
+        include_owner: false,
+      },
+      {
+        name: 'Jellyfin',
+        type: 'jellyfin',
+        url: jellyfin.url,
+        token: DEFAULT_JELLYFIN_API_KEY,
+        enabled: true,
+        password_suffix: '!Jelly2026',
+        request_limit: 5,
+      },
+      {
+        name: 'Emby',
+        type: 'emby',
+        url: emby.url,
+        token: DEFAULT_EMBY_API_KEY,
+        enabled: true,
+        password_suffix: '!Emby2026',
+        request_limit: 3,
+      },
+    ],
+    user_settings: {
+      [population[3].username]: { blocked: true, immune: false, source_servers: ['Plex'] },
+      [population[130].username]: { blocked: false, immune: true, source_servers: ['Plex', 'Jellyfin'] },
+    },
+    sync_interval_minutes: 0,
+    plex: { url: plex.sim.url, token: DEFAULT_PMS_TOKEN },
+    tautulli: { url: tautulli.sim.url, api_key: DEFAULT_TAUTULLI_API_KEY },
+    utorrent: { url: `${utorrent.url}/gui/`, username: UTORRENT_USERNAME, password: UTORRENT_PASSWORD },
+    rutorrent: {
+      url: rtorrent.url,
+      username: RTORRENT_USERNAME,
+      password: RTORRENT_PASSWORD,
+      rpc_path: '/RPC2',
+    },
+  });
+
+  return {
+    simulators: started,
+    plex,
+    plexTv,
+    tautulli,
+    jellyfin,
+    emby,
+    seerr,
+    utorrent,
+    rtorrent,
+    /** A panel configuration pointing at every simulator. */
+    config,
+    /** Environment the panel needs to use the simulated plex.tv instead of the real one. */
+    env: { PLEX_TV_URL: plexTv.sim.url },
+    stop: async () => {
+      await Promise.all(started.map(({ sim }) => sim.stop()));
+    },
+  };
+}
+
+export type SimulatorStack = Awaited<ReturnType<typeof startSimulatorStack>>;
