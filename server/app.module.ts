@@ -7,6 +7,7 @@ import type { ConfigOptions } from './config/config.store';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { RequestLoggerMiddleware } from './logging/request-logger.middleware';
+import { UpstreamModule } from './upstream/upstream.module';
 
 @Module({})
 export class AppModule implements NestModule {

@@ -91,6 +91,20 @@ export class LoginThrottleSection {
   @IsOptional() @IsInt() @Min(1) @Max(86400) window_seconds?: number;
 }
 
+/** How the Seerr user sync behaves; all optional, with the defaults below. */
+export class SyncSection {
+  /** Delete Seerr users who are on no media server (never user 1, admins or immune users). */
+  @IsOptional() @IsBoolean() remove_missing?: boolean;
+  /** Permission bits given to users the sync creates; Seerr's own default when unset. */
+  @IsOptional() @IsInt() @Min(0) @Max(2147483647) default_permissions?: number;
+  /** Most deletions one run may make before it waits for approval; default max(5, 10 % of Seerr users). */
+  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsInt() @Min(0) @Max(100000) deletion_cap?: number | null;
+  /** Seerr writes in flight at once. */
+  @IsOptional() @IsInt() @Min(1) @Max(64) concurrency?: number;
+  /** Days the request limit applies to (Seerr's quota window). */
+  @IsOptional() @IsInt() @Min(1) @Max(365) quota_days?: number;
+}
+
 export class PanelConfig {
   @ValidateNested() @Type(() => AdminSection) admin!: AdminSection;
   @ValidateNested() @Type(() => SeerrSection) seerr!: SeerrSection;
@@ -104,9 +118,12 @@ export class PanelConfig {
   @IsOptional() @ValidateNested() @Type(() => TorrentClientSection) utorrent?: TorrentClientSection;
   @IsOptional() @ValidateNested() @Type(() => RutorrentSection) rutorrent?: RutorrentSection;
 
+  @IsOptional() @ValidateNested() @Type(() => SyncSection) sync?: SyncSection;
+
   @IsOptional() @IsInt() @Min(1) @Max(3650) audit_retention_days?: number;
   @IsOptional() @ValidateNested() @Type(() => LoginThrottleSection) login_throttle?: LoginThrottleSection;
 }
 
 export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
+export const DEFAULT_SYNC = { remove_missing: false, concurrency: 8, quota_days: 7 };
 export const DEFAULT_LOGIN_THROTTLE = { max_failures: 5, window_seconds: 900 };

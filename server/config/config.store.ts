@@ -63,6 +63,11 @@ export class ConfigStore {
     return this.effectiveConfig;
   }
 
+  /** plex.tv's base URL; overridable (PLEX_TV_URL) only so tests and the demo can use a simulator. */
+  get plexTvUrl(): string {
+    return this.env.PLEX_TV_URL || 'https://plex.tv';
+  }
+
   /** Environment variables currently overriding the file. */
   overrides(): string[] {
     return environmentOverrides(this.env);
