@@ -18,6 +18,7 @@ export class AppModule implements NestModule {
         ConfigModule.forRoot(config),
         ScheduleModule.forRoot(),
         DatabaseModule,
+        UpstreamModule,
         AuthModule,
         AuditModule,
         HealthModule,
