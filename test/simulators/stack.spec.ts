@@ -13,7 +13,9 @@ describe('simulator stack', () => {
   const server = (name: string) => config.media_servers.find((s) => s.name === name)!;
 
   it('Seerr accepts the configured key and already has local and linked users', async () => {
-    const res = await fetch(`${config.seerr.url}/api/v1/user?take=200`, { headers: { 'X-Api-Key': config.seerr.api_key } });
+    const res = await fetch(`${config.seerr.url}/api/v1/user?take=200`, {
+      headers: { 'X-Api-Key': config.seerr.api_key },
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { results: Array<{ userType: number; username: string | null }> };
     expect(body.results.some((u) => u.userType === 2 && u.username)).toBe(true);
@@ -22,9 +24,12 @@ describe('simulator stack', () => {
 
   it('plex.tv lists the friends sharing the configured Plex server', async () => {
     const plex = server('Plex');
-    const res = await fetch(`${stack.env.PLEX_TV_URL}/api/servers/${plex.machine_identifier}/shared_servers`, {
-      headers: { 'X-Plex-Token': plex.token },
-    });
+    const res = await fetch(
+      `${stack.env.PLEX_TV_URL}/api/servers/${plex.machine_identifier}/shared_servers`,
+      {
+        headers: { 'X-Plex-Token': plex.token },
+      },
+    );
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<SharedServer');
   });
@@ -49,14 +54,18 @@ describe('simulator stack', () => {
       headers: { 'X-Plex-Token': config.plex!.token!, Accept: 'application/json' },
     });
     expect(plex.status).toBe(200);
-    const tautulli = await fetch(`${config.tautulli!.url}/api/v2?apikey=${config.tautulli!.api_key}&cmd=get_activity`);
+    const tautulli = await fetch(
+      `${config.tautulli!.url}/api/v2?apikey=${config.tautulli!.api_key}&cmd=get_activity`,
+    );
     expect(((await tautulli.json()) as { response: { result: string } }).response.result).toBe('success');
   });
 
   it('uTorrent and rTorrent accept the configured logins', async () => {
     const ut = config.utorrent!;
     const basic = (u?: string, p?: string) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;
-    const token = await fetch(`${ut.url}token.html`, { headers: { Authorization: basic(ut.username, ut.password) } });
+    const token = await fetch(`${ut.url}token.html`, {
+      headers: { Authorization: basic(ut.username, ut.password) },
+    });
     expect(token.status).toBe(200);
     const rt = config.rutorrent!;
     const rpc = await fetch(`${rt.url}${rt.rpc_path}`, {

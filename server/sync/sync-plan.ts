@@ -1,0 +1,177 @@
+import { isManager, type SeerrUser } from '../seerr/seerr.types';
+import { mergePeople } from './merge-people';
+import { SeerrMatcher, seerrNames } from './seerr-matcher';
+import type {
+  MergedPerson,
+  PlanGuard,
+  PlanInput,
+  PlannedCreate,
+  PlannedDeletion,
+  PlannedPerson,
+  PlannedSkip,
+  PlannedUpdate,
+  PlanServer,
+  Quota,
+  SyncPlan,
+} from './sync-plan.types';
+
+/** Seerr's own minimum for passwords changed later; creation accepts shorter ones. */
+export const SEERR_MIN_PASSWORD = 8;
+
+export function defaultDeletionCap(seerrUsers: number): number {
+  return Math.max(5, Math.ceil(seerrUsers * 0.1));
+}
+
+function sameQuota(user: SeerrUser, quota: Quota): boolean {
+  return (
+    user.movieQuotaLimit === quota.limit &&
+    user.tvQuotaLimit === quota.limit &&
+    user.movieQuotaDays === quota.days &&
+    user.tvQuotaDays === quota.days
+  );
+}
+
+function currentQuota(user: SeerrUser): Quota | null {
+  return user.movieQuotaLimit === null
+    ? null
+    : { limit: user.movieQuotaLimit, days: user.movieQuotaDays ?? 0 };
+}
+
+/** Why no deletion may happen this run: a server that failed or answered no users looks like "everyone left". */
+function deletionGuard(servers: PlanServer[]): string | null {
+  const reasons = servers.flatMap((s) => {
+    if (!s.read.ok) return [`${s.name} could not be read (${s.read.error})`];
+    if (s.read.users.length === 0) return [`${s.name} returned no users`];
+    return [];
+  });
+  return reasons.length ? `No deletions this run: ${reasons.join('; ')}.` : null;
+}
+
+/**
+ * The whole sync as a pure function: who to create in Seerr, whose quotas to correct, whom to delete,
+ * and who is left alone and why. Nothing here talks to a server; the engine carries the plan out.
+ */
+export function planSync(input: PlanInput): SyncPlan {
+  const { servers, seerrUsers, userSettings, options } = input;
+  const { people: merged, skips } = mergePeople(servers);
+  const serverByName = new Map(servers.map((s) => [s.name, s]));
+  const matcher = new SeerrMatcher(seerrUsers);
+  const creates: PlannedCreate[] = [];
+  const updates: PlannedUpdate[] = [];
+  const people: PlannedPerson[] = [];
+  const blockedAccounts = new Map<number, string>();
+  let unchanged = 0;
+
+  const row = (
+    person: MergedPerson,
+    seerr: SeerrUser | undefined,
+    status: PlannedPerson['status'],
+    reason: string | null,
+  ) =>
+    people.push({
+      ...person,
+      seerr_id: seerr?.id ?? null,
+      status,
+      reason,
+      email: person.email ?? seerr?.email ?? null,
+    });
+
+  for (const person of merged) {
+    const seerr = matcher.match(person);
+    if (userSettings[person.key]?.blocked) {
+      const reason = 'Blocked in the panel: never synced';
+      skips.push({ username: person.username, seerr_id: seerr?.id ?? null, code: 'blocked', reason });
+      if (seerr) blockedAccounts.set(seerr.id, person.username);
+      row(person, seerr, 'blocked', reason);
+      continue;
+    }
+    const server = serverByName.get(person.sources[0]) as PlanServer;
+    const quota =
+      server.request_limit === undefined ? null : { limit: server.request_limit, days: options.quotaDays };
+    if (seerr) {
+      row(person, seerr, 'synced', null);
+      if (!quota || sameQuota(seerr, quota)) {
+        unchanged++;
+      } else if (seerr.id === 1 || isManager(seerr.permissions)) {
+        const reason = 'Seerr ignores request limits for its owner and administrators';
+        skips.push({ username: person.username, seerr_id: seerr.id, code: 'quota-ignored', reason });
+        unchanged++;
+      } else {
+        updates.push({
+          username: person.username,
+          seerr_id: seerr.id,
+          quota_from: currentQuota(seerr),
+          quota_to: quota,
+          reason: `Request limit of ${server.name} is ${quota.limit} per ${quota.days} days`,
+        });
+      }
+      continue;
+    }
+    const password = `${person.username}${server.password_suffix}`;
+    creates.push({
+      username: person.username,
+      email: person.email,
+      sources: person.sources,
+      settings_from: server.name,
+      password,
+      weak_password: password.length < SEERR_MIN_PASSWORD,
+      permissions: options.defaultPermissions,
+      quota,
+    });
+    row(person, undefined, 'create', 'Not in Seerr yet: the next sync creates the account');
+  }
+
+  const isImmune = (user: SeerrUser) => seerrNames(user).some((name) => userSettings[name]?.immune === true);
+  const guardReason = deletionGuard(servers);
+  const deletions: PlannedDeletion[] = [];
+  for (const user of seerrUsers) {
+    const blockedName = blockedAccounts.get(user.id);
+    if (matcher.isClaimed(user) && blockedName === undefined) continue;
+    const username = blockedName ?? user.displayName;
+    const why = blockedName ? 'Blocked in the panel' : 'On no media server';
+    let skip: PlannedSkip | undefined;
+    if (user.id === 1)
+      skip = {
+        username,
+        seerr_id: user.id,
+        code: 'owner',
+        reason: `${why}, but the Seerr owner is never deleted`,
+      };
+    else if (isManager(user.permissions))
+      skip = {
+        username,
+        seerr_id: user.id,
+        code: 'admin',
+        reason: `${why}, but Seerr administrators are never deleted`,
+      };
+    else if (isImmune(user))
+      skip = { username, seerr_id: user.id, code: 'immune', reason: `${why}, but immune` };
+    else if (!options.removeMissing)
+      skip = { username, seerr_id: user.id, code: 'removal-off', reason: `${why}; removal is off` };
+    else if (guardReason) skip = { username, seerr_id: user.id, code: 'server-failed', reason: guardReason };
+    if (skip) skips.push(skip);
+    else deletions.push({ username, seerr_id: user.id, reason: `${why}; removal is on` });
+    if (!blockedName) {
+      people.push({
+        username,
+        email: user.email,
+        sources: [],
+        types: [],
+        seerr_id: user.id,
+        status: skip ? 'skipped' : 'synced',
+        reason: skip?.reason ?? 'On no media server: the next sync with removal on deletes it',
+      });
+    }
+  }
+
+  const cap = options.deletionCap ?? defaultDeletionCap(seerrUsers.length);
+  const guard: PlanGuard = {
+    deletions_allowed: guardReason === null,
+    reason: guardReason,
+    cap,
+    needs_approval: deletions.length > cap && !options.force,
+  };
+  const source_servers = Object.fromEntries(merged.map((p) => [p.key, p.sources]));
+  const server_errors = servers.flatMap((s) => (s.read.ok ? [] : [{ server: s.name, error: s.read.error }]));
+  return { creates, updates, deletions, skips, people, unchanged, guard, server_errors, source_servers };
+}

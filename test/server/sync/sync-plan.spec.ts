@@ -1,0 +1,301 @@
+import { defaultDeletionCap, planSync } from '../../../server/sync/sync-plan';
+import type { SyncPlan } from '../../../server/sync/sync-plan.types';
+import { IN_LINE, input, media, OWNER, seerr, server } from './plan-fixtures';
+
+const names = (list: Array<{ username: string }>) => list.map((x) => x.username).sort();
+const skipCodes = (plan: SyncPlan) => Object.fromEntries(plan.skips.map((s) => [s.username, s.code]));
+/** Skips other than the Seerr owner's own (always listed as protected when on no media server). */
+const otherSkips = (plan: SyncPlan) => plan.skips.filter((s) => s.code !== 'owner');
+
+describe('sync plan: creating users', () => {
+  it('creates a new media user with username + suffix, e-mail, default permissions and the server limit', () => {
+    const plan = planSync(
+      input({
+        servers: [
+          server('Plex', [media('Alice', { email: 'alice@mail.test' })], {
+            password_suffix: '!P1x',
+            request_limit: 3,
+          }),
+        ],
+        options: { defaultPermissions: 32 | 262144 },
+      }),
+    );
+    expect(plan.creates).toEqual([
+      {
+        username: 'Alice',
+        email: 'alice@mail.test',
+        sources: ['Plex'],
+        settings_from: 'Plex',
+        password: 'Alice!P1x',
+        weak_password: false,
+        permissions: 32 | 262144,
+        quota: { limit: 3, days: 7 },
+      },
+    ]);
+  });
+
+  it.each([
+    ['plexUsername', seerr(7, { username: null, plexUsername: 'BOB', email: 'bob@plex.test', userType: 1 })],
+    ['jellyfinUsername', seerr(7, { username: null, jellyfinUsername: 'bob', email: 'bob', userType: 3 })],
+    ['username', seerr(7, { username: 'Bob', email: 'other@mail.test' })],
+    [
+      'display name',
+      seerr(7, { username: null, plexUsername: null, displayName: 'bob', email: 'x@mail.test' }),
+    ],
+    ['e-mail', seerr(7, { username: 'robert', email: 'Bob@Mail.test' })],
+    [
+      'e-mail equal to the user name (local user created without e-mail)',
+      seerr(7, { username: 'robert', email: 'bob' }),
+    ],
+  ])('matches an existing Seerr user by %s instead of creating a duplicate', (_how, existing) => {
+    const plan = planSync(
+      input({
+        servers: [server('Plex', [media('bob', { email: 'bob@mail.test' })])],
+        seerrUsers: [OWNER, { ...existing, ...IN_LINE }],
+      }),
+    );
+    expect(plan.creates).toEqual([]);
+    expect(plan.people.find((p) => p.username === 'bob')).toMatchObject({ seerr_id: 7, status: 'synced' });
+    expect(plan.unchanged).toBe(1);
+  });
+
+  it('merges people case-insensitively across servers: first spelling, first e-mail, every source, first server settings', () => {
+    const plan = planSync(
+      input({
+        servers: [
+          server('Plex', [media('Carol')], { password_suffix: '-plex', request_limit: 10 }),
+          server('Jelly', [media('carol', { email: 'carol@jf.test' }), media('dave')], {
+            type: 'jellyfin',
+            password_suffix: '-jf',
+            request_limit: 2,
+          }),
+        ],
+      }),
+    );
+    expect(plan.creates.map((c) => [c.username, c.email, c.sources, c.password, c.quota?.limit])).toEqual([
+      ['Carol', 'carol@jf.test', ['Plex', 'Jelly'], 'Carol-plex', 10],
+      ['dave', null, ['Jelly'], 'dave-jf', 2],
+    ]);
+    expect(plan.source_servers).toEqual({ carol: ['Plex', 'Jelly'], dave: ['Jelly'] });
+    expect(plan.people.find((p) => p.username === 'Carol')?.types).toEqual(['plex', 'jellyfin']);
+  });
+
+  it('flags a generated password shorter than 8 characters', () => {
+    const plan = planSync(input({ servers: [server('Plex', [media('ed')], { password_suffix: '1' })] }));
+    expect(plan.creates[0]).toMatchObject({ password: 'ed1', weak_password: true });
+  });
+
+  it('never matches one Seerr user to two people', () => {
+    const plan = planSync(
+      input({
+        servers: [
+          server('Plex', [
+            media('fay', { email: 'shared@mail.test' }),
+            media('gus', { email: 'shared@mail.test' }),
+          ]),
+        ],
+        seerrUsers: [OWNER, seerr(9, { username: 'fay', email: 'shared@mail.test', ...IN_LINE })],
+      }),
+    );
+    expect(names(plan.creates)).toEqual(['gus']);
+  });
+});
+
+describe('sync plan: who is skipped', () => {
+  it.each([
+    ['disabled accounts', media('hal', { disabled: true }), 'disabled', /Disabled on Plex/],
+    [
+      'managed Home users without a user name',
+      media('', { managed: true }),
+      'no-username',
+      /Plex Home user without a user name/,
+    ],
+  ])('skips %s with a reason', (_what, user, code, reason) => {
+    const plan = planSync(input({ servers: [server('Plex', [user])] }));
+    expect(plan.creates).toEqual([]);
+    expect(otherSkips(plan)).toEqual([
+      expect.objectContaining({ code, reason: expect.stringMatching(reason) }),
+    ]);
+  });
+
+  it('syncs a person disabled on one server but active on another', () => {
+    const plan = planSync(
+      input({
+        servers: [server('Plex', [media('ivy', { disabled: true })]), server('Jelly', [media('IVY')])],
+      }),
+    );
+    expect(names(plan.creates)).toEqual(['IVY']);
+    expect(otherSkips(plan)).toEqual([]);
+  });
+
+  it('never syncs a blocked user', () => {
+    const plan = planSync(
+      input({ servers: [server('Plex', [media('Jack')])], userSettings: { jack: { blocked: true } } }),
+    );
+    expect(plan.creates).toEqual([]);
+    expect(skipCodes(plan)).toEqual({ Jack: 'blocked', owner: 'owner' });
+    expect(plan.people[0]).toMatchObject({ status: 'blocked', reason: 'Blocked in the panel: never synced' });
+  });
+});
+
+describe('sync plan: keeping quotas in line', () => {
+  it('updates the quota of a synced user when the server limit changed, and leaves matching ones alone', () => {
+    const plan = planSync(
+      input({
+        servers: [server('Plex', [media('kim'), media('lee')], { request_limit: 5 })],
+        seerrUsers: [
+          OWNER,
+          seerr(2, {
+            username: 'kim',
+            movieQuotaLimit: 3,
+            movieQuotaDays: 7,
+            tvQuotaLimit: 3,
+            tvQuotaDays: 7,
+          }),
+          seerr(3, { username: 'lee', ...IN_LINE }),
+        ],
+      }),
+    );
+    expect(plan.updates).toEqual([
+      {
+        username: 'kim',
+        seerr_id: 2,
+        quota_from: { limit: 3, days: 7 },
+        quota_to: { limit: 5, days: 7 },
+        reason: 'Request limit of Plex is 5 per 7 days',
+      },
+    ]);
+    expect(plan.unchanged).toBe(1);
+  });
+
+  it('leaves quotas alone when the server has no request limit', () => {
+    const plan = planSync(
+      input({
+        servers: [server('Plex', [media('kim')], { request_limit: undefined })],
+        seerrUsers: [OWNER, seerr(2, { username: 'kim' })],
+      }),
+    );
+    expect(plan.updates).toEqual([]);
+  });
+
+  it('does not try to set quotas Seerr ignores (owner and administrators)', () => {
+    const plan = planSync(
+      input({
+        servers: [server('Plex', [media('owner'), media('mia')])],
+        seerrUsers: [OWNER, seerr(4, { username: 'mia', permissions: 2 })],
+      }),
+    );
+    expect(plan.updates).toEqual([]);
+    expect(skipCodes(plan)).toEqual({ owner: 'quota-ignored', mia: 'quota-ignored' });
+  });
+});
+
+describe('sync plan: removing users', () => {
+  const stale = [
+    OWNER,
+    seerr(5, { username: 'gone' }),
+    seerr(6, { username: 'boss', permissions: 8 }),
+    seerr(8, { username: null, plexUsername: 'keeper', email: 'k@mail.test' }),
+  ];
+  const servers = [server('Plex', [media('present')])];
+
+  it('removes nobody when removal is off, saying why', () => {
+    const plan = planSync(input({ servers, seerrUsers: stale }));
+    expect(plan.deletions).toEqual([]);
+    expect(skipCodes(plan)).toMatchObject({ gone: 'removal-off', keeper: 'removal-off' });
+  });
+
+  it('removes users on no media server, but never user 1, an admin or an immune user', () => {
+    const plan = planSync(
+      input({
+        servers,
+        seerrUsers: stale,
+        userSettings: { keeper: { immune: true } },
+        options: { removeMissing: true },
+      }),
+    );
+    expect(plan.deletions).toEqual([
+      { username: 'gone', seerr_id: 5, reason: 'On no media server; removal is on' },
+    ]);
+    expect(skipCodes(plan)).toMatchObject({ owner: 'owner', boss: 'admin', keeper: 'immune' });
+  });
+
+  it("removes a blocked user's existing account only when removal is on", () => {
+    const base = {
+      servers: [server('Plex', [media('nia')])],
+      seerrUsers: [OWNER, seerr(10, { username: 'nia', ...IN_LINE })],
+      userSettings: { nia: { blocked: true } },
+    };
+    expect(planSync(input(base)).deletions).toEqual([]);
+    expect(planSync(input({ ...base, options: { removeMissing: true } })).deletions).toEqual([
+      { username: 'nia', seerr_id: 10, reason: 'Blocked in the panel; removal is on' },
+    ]);
+  });
+
+  it.each([
+    [
+      'a server failed',
+      [
+        server('Plex', [media('present')]),
+        server('Jelly', new Error('Jellyfin did not answer within 10 s.')),
+      ],
+      /Jelly could not be read \(Jellyfin did not answer within 10 s\.\)/,
+    ],
+    [
+      'a server returned no users',
+      [server('Plex', [media('present')]), server('Emby', [])],
+      /Emby returned no users/,
+    ],
+  ])('refuses every deletion when %s', (_why, failing, reason) => {
+    const plan = planSync(input({ servers: failing, seerrUsers: stale, options: { removeMissing: true } }));
+    expect(plan.deletions).toEqual([]);
+    expect(plan.guard).toMatchObject({ deletions_allowed: false, reason: expect.stringMatching(reason) });
+    expect(skipCodes(plan).gone).toBe('server-failed');
+  });
+
+  it('reports server errors and still creates users from the servers that answered', () => {
+    const plan = planSync(
+      input({ servers: [server('Plex', [media('olga')]), server('Jelly', new Error('down'))] }),
+    );
+    expect(names(plan.creates)).toEqual(['olga']);
+    expect(plan.server_errors).toEqual([{ server: 'Jelly', error: 'down' }]);
+  });
+});
+
+describe('sync plan: deletion cap', () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => seerr(100 + i, { username: `old${i}` }));
+  const servers = [server('Plex', [media('present')])];
+
+  it.each([
+    [10, 5],
+    [49, 5],
+    [50, 5],
+    [51, 6],
+    [2000, 200],
+  ])('defaults to the larger of 5 and 10 %% of %i Seerr users (%i)', (users, cap) => {
+    expect(defaultDeletionCap(users)).toBe(cap);
+  });
+
+  it('waits for approval when deletions exceed the cap, unless forced', () => {
+    const seerrUsers = [OWNER, ...many(7)];
+    const plan = planSync(input({ servers, seerrUsers, options: { removeMissing: true } }));
+    expect(plan.deletions).toHaveLength(7);
+    expect(plan.guard).toMatchObject({ cap: 5, needs_approval: true, deletions_allowed: true });
+    expect(
+      planSync(input({ servers, seerrUsers, options: { removeMissing: true, force: true } })).guard
+        .needs_approval,
+    ).toBe(false);
+  });
+
+  it('honours a configured cap', () => {
+    const plan = planSync(
+      input({ servers, seerrUsers: [OWNER, ...many(3)], options: { removeMissing: true, deletionCap: 2 } }),
+    );
+    expect(plan.guard).toMatchObject({ cap: 2, needs_approval: true });
+    expect(
+      planSync(
+        input({ servers, seerrUsers: [OWNER, ...many(2)], options: { removeMissing: true, deletionCap: 2 } }),
+      ).guard.needs_approval,
+    ).toBe(false);
+  });
+});
