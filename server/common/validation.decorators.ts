@@ -2,22 +2,38 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
+  MinLength,
+  ValidateIf,
 } from 'class-validator';
 
 /** Composite decorators keep class-validator rules and the OpenAPI schema in step. */
 
+/**
+ * An optional field may be absent. It may also be null unless `nullable: false`, for bodies where null
+ * would mean nothing (a name, a URL) and must be refused with the field named.
+ */
+function optional(nullable: boolean | undefined): PropertyDecorator {
+  return nullable === false ? ValidateIf((_o, value) => value !== undefined) : IsOptional();
+}
+
 interface StringOptions {
   optional?: boolean;
+  nullable?: boolean;
   maxLength?: number;
+  minLength?: number;
+  /** With the sentence shown when it does not match, e.g. `must be an http:// or https:// URL`. */
+  pattern?: { regex: RegExp; message: string };
   example?: string;
   description?: string;
   format?: string;
@@ -31,18 +47,25 @@ export function StringField(options: StringOptions = {}): PropertyDecorator {
     example: options.example,
     description: options.description,
     format: options.format,
+    pattern: options.pattern?.regex.source,
+    nullable: options.optional && options.nullable === true ? true : undefined,
   };
   return applyDecorators(
     ...(options.optional
-      ? [IsOptional(), ApiPropertyOptional(doc)]
-      : [IsNotEmpty(), ApiProperty({ ...doc, minLength: 1 })]),
+      ? [optional(options.nullable), ApiPropertyOptional({ ...doc, minLength: options.minLength })]
+      : [IsNotEmpty(), ApiProperty({ ...doc, minLength: options.minLength ?? 1 })]),
     IsString(),
+    ...(options.minLength !== undefined ? [MinLength(options.minLength)] : []),
     MaxLength(maxLength),
+    ...(options.pattern
+      ? [Matches(options.pattern.regex, { message: `$property ${options.pattern.message}` })]
+      : []),
   );
 }
 
 interface IntOptions {
   optional?: boolean;
+  nullable?: boolean;
   min?: number;
   max?: number;
   example?: number;
@@ -59,9 +82,10 @@ export function IntField(options: IntOptions = {}): PropertyDecorator {
     example: options.example,
     description: options.description,
     default: options.default,
+    nullable: options.optional && options.nullable === true ? true : undefined,
   };
   return applyDecorators(
-    ...(options.optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]),
+    ...(options.optional ? [optional(options.nullable), ApiPropertyOptional(doc)] : [ApiProperty(doc)]),
     Transform(({ value }: { value: unknown }) =>
       typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value,
     ),
@@ -93,5 +117,24 @@ export function DateTimeField(options: { optional?: boolean; description?: strin
     ...(options.optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]),
     Type(() => String),
     IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date or date-time' }),
+  );
+}
+
+/** A boolean, also from a query string (`?enabled=true`). */
+export function BooleanField(
+  options: { optional?: boolean; nullable?: boolean; description?: string; default?: boolean } = {},
+): PropertyDecorator {
+  const doc = {
+    type: Boolean,
+    description: options.description,
+    default: options.default,
+    nullable: options.optional && options.nullable === true ? true : undefined,
+  };
+  return applyDecorators(
+    ...(options.optional ? [optional(options.nullable), ApiPropertyOptional(doc)] : [ApiProperty(doc)]),
+    Transform(({ value }: { value: unknown }) =>
+      value === 'true' ? true : value === 'false' ? false : value,
+    ),
+    IsBoolean({ message: '$property must be true or false' }),
   );
 }

@@ -33,12 +33,12 @@ export class ConfigStore {
   private effectiveConfig: PanelConfig;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<ConfigListener>();
-  private readonly env: NodeJS.ProcessEnv;
+  private readonly environment: NodeJS.ProcessEnv;
 
   constructor(@Inject(CONFIG_OPTIONS) private readonly options: ConfigOptions) {
-    this.env = options.env ?? process.env;
+    this.environment = options.env ?? process.env;
     this.fileConfig = structuredClone(options.initial);
-    this.effectiveConfig = applyEnvironment(this.fileConfig, this.env);
+    this.effectiveConfig = applyEnvironment(this.fileConfig, this.environment);
     this.registerSecrets();
   }
 
@@ -65,12 +65,17 @@ export class ConfigStore {
 
   /** plex.tv's base URL; overridable (PLEX_TV_URL) only so tests and the demo can use a simulator. */
   get plexTvUrl(): string {
-    return this.env.PLEX_TV_URL || 'https://plex.tv';
+    return this.environment.PLEX_TV_URL || 'https://plex.tv';
+  }
+
+  /** One environment variable as the panel was started with (tests pass their own environment). */
+  env(name: string): string | undefined {
+    return this.environment[name];
   }
 
   /** Environment variables currently overriding the file. */
   overrides(): string[] {
-    return environmentOverrides(this.env);
+    return environmentOverrides(this.environment);
   }
 
   onChange(listener: ConfigListener): () => void {
@@ -93,7 +98,7 @@ export class ConfigStore {
         writeFileAtomic(this.options.file, serializeConfig(draft), { backup: true });
       }
       this.fileConfig = draft;
-      this.effectiveConfig = applyEnvironment(draft, this.env);
+      this.effectiveConfig = applyEnvironment(draft, this.environment);
       this.registerSecrets();
       for (const listener of this.listeners) {
         try {

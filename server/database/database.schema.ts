@@ -24,7 +24,43 @@ export interface RefreshTokenTable {
   revoked_at: string | null;
 }
 
+export type SyncTrigger = 'manual' | 'schedule' | 'api' | 'cli';
+export type SyncRunStatus = 'running' | 'awaiting_approval' | 'completed' | 'failed';
+
+export interface SyncRunTable {
+  id: Generated<number>;
+  trigger: SyncTrigger;
+  actor: string;
+  status: SyncRunStatus;
+  started_at: string;
+  finished_at: string | null;
+  /** JSON: the options the run was started with. */
+  options: string;
+  /** JSON: created, updated, deleted, skipped, failed, unchanged, pending_deletions. */
+  counts: string;
+  /** JSON: [{server, error}] */
+  server_errors: string;
+  /** JSON: milliseconds per phase. */
+  timings: string;
+  message: string | null;
+}
+
+export type SyncAction = 'create' | 'update' | 'delete' | 'skip';
+export type SyncUserOutcome = 'ok' | 'error' | 'skipped' | 'pending';
+
+export interface SyncRunUserTable {
+  id: Generated<number>;
+  run_id: number;
+  username: string;
+  seerr_id: number | null;
+  action: SyncAction;
+  outcome: SyncUserOutcome;
+  message: string | null;
+}
+
 export interface Database {
   audit_log: AuditLogTable;
   refresh_token: RefreshTokenTable;
+  sync_run: SyncRunTable;
+  sync_run_user: SyncRunUserTable;
 }

@@ -112,3 +112,49 @@ export interface SeerrQuotas {
   tvQuotaLimit: number;
   tvQuotaDays: number;
 }
+
+/** Where Seerr is and the key to use; the saved `seerr` section, or unsaved values being tested. */
+export interface SeerrConnection {
+  url: string;
+  api_key: string;
+}
+
+/** `GET /status` (public). */
+export interface SeerrStatus {
+  version: string;
+  commitTag?: string;
+}
+
+/** `GET /request?filter=` values (reference §1.5); `deleted` = completed requests whose media was removed. */
+export const SEERR_REQUEST_FILTERS = [
+  'all',
+  'approved',
+  'available',
+  'pending',
+  'processing',
+  'unavailable',
+  'failed',
+  'deleted',
+  'completed',
+] as const;
+export type SeerrRequestFilter = (typeof SEERR_REQUEST_FILTERS)[number];
+
+/** `GET /request/count`. */
+export interface SeerrRequestCounts {
+  total: number;
+  movie: number;
+  tv: number;
+  pending: number;
+  approved: number;
+  declined: number;
+  processing: number;
+  available: number;
+  completed: number;
+}
+
+/** A local user to create; Seerr uses the username as e-mail when none is given. */
+export interface NewSeerrUser {
+  username: string;
+  email?: string | null;
+  password: string;
+}

@@ -1,11 +1,13 @@
 import { HttpService } from '@nestjs/axios';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import { ConfigStore } from '../config/config.store';
 import type { AxiosRequestConfig, AxiosResponse } from 'axios';
 import { firstValueFrom } from 'rxjs';
 import { transportFailure, UpstreamError } from './upstream-error';
 import { parseXml } from './xml';
 
-export type UpstreamFormat = 'json' | 'xml' | 'text' | 'none';
+/** `auto`: JSON when the answer says it is JSON, XML otherwise (plex.tv and PMS pick by Accept, loosely). */
+export type UpstreamFormat = 'json' | 'xml' | 'auto' | 'text' | 'none';
 
 export interface UpstreamRequest {
   /** Display name used in every message, e.g. "Seerr", "Plex (Main Plex)". */
@@ -58,7 +60,16 @@ function sleep(ms: number): Promise<void> {
 export class UpstreamHttp {
   private readonly logger = new Logger(UpstreamHttp.name);
 
-  constructor(private readonly http: HttpService) {}
+  constructor(
+    private readonly http: HttpService,
+    @Optional() private readonly config?: ConfigStore,
+  ) {}
+
+  /** UPSTREAM_TIMEOUT_MS of the panel's environment (tests start panels with their own). */
+  private get defaultTimeoutMs(): number {
+    const configured = Number(this.config?.env('UPSTREAM_TIMEOUT_MS'));
+    return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_TIMEOUT_MS;
+  }
 
   async request<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
     const method = req.method ?? 'GET';
@@ -80,7 +91,7 @@ export class UpstreamHttp {
   }
 
   private async once<T>(req: UpstreamRequest, method: string): Promise<UpstreamResponse<T>> {
-    const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = req.timeoutMs ?? this.defaultTimeoutMs;
     const url = new URL(
       req.path.replace(/^\//, ''),
       req.baseUrl.endsWith('/') ? req.baseUrl : `${req.baseUrl}/`,
@@ -155,7 +166,8 @@ export class UpstreamHttp {
   }
 
   private async parse<T>(req: UpstreamRequest, body: string, contentType: string): Promise<T> {
-    const expect = req.expect ?? 'json';
+    const wanted = req.expect ?? 'json';
+    const expect = wanted === 'auto' ? (/json/i.test(contentType) ? 'json' : 'xml') : wanted;
     if (expect === 'none') return undefined as T;
     if (expect === 'text') return body as T;
     const invalid = (what: string) =>

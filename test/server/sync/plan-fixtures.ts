@@ -59,7 +59,7 @@ export function server(
 }
 
 export function input(
-  extra: Partial<PlanInput> & { options?: Partial<PlanInput['options']> } = {},
+  extra: Omit<Partial<PlanInput>, 'options'> & { options?: Partial<PlanInput['options']> } = {},
 ): PlanInput {
   return {
     servers: extra.servers ?? [],

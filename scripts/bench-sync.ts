@@ -1,0 +1,213 @@
+// `npm run bench:sync`: 10,000 people over Plex (plex.tv), Jellyfin and Emby simulators (overlapping)
+// synced into a Seerr simulator holding 2,000 users, with 10 ms added to every upstream request. The
+// panel runs as its own process (the built server), so its peak RSS is its own.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Simulator } from '../simulators/core';
+import { createEmbySimulator, DEFAULT_EMBY_API_KEY } from '../simulators/emby';
+import { createJellyfinSimulator, DEFAULT_JELLYFIN_API_KEY } from '../simulators/jellyfin';
+import { createPlexTvSimulator, DEFAULT_PLEXTV_TOKEN } from '../simulators/plextv';
+import { createSeerrSimulator, SEERR_API_KEY } from '../simulators/seerr';
+import { people } from '../simulators/world';
+
+const LATENCY_MS = 10;
+const CONCURRENCY = 8;
+const ADMIN = { username: 'admin', password: 'bench-admin-password' };
+/** The flags `npm run serve` and the Docker image start the panel with. */
+const PANEL_NODE_FLAGS = '--max-semi-space-size=4 --max-old-space-size=192';
+
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function main(): Promise<void> {
+  const population = people(11_000);
+  const seerr = createSeerrSimulator({
+    // 800 Plex-linked and 400 Jellyfin-linked accounts of people on the servers, 799 locals on none.
+    people: [
+      ...population.slice(0, 800),
+      ...population.slice(3000, 3400),
+      ...population.slice(10_000, 10_799),
+    ],
+    plexUsers: 800,
+    jellyfinUsers: 400,
+    localUsers: 799,
+    requests: 300,
+  });
+  const plexTv = createPlexTvSimulator({ people: population.slice(0, 4000), managedUsers: 3 });
+  const jellyfin = createJellyfinSimulator({ people: population.slice(3000, 7000) });
+  const emby = createEmbySimulator({ people: population.slice(6000, 10_000) });
+  const sims: Array<[string, Simulator]> = [
+    ['seerr', seerr],
+    ['plex.tv', plexTv.sim],
+    ['jellyfin', jellyfin],
+    ['emby', emby],
+  ];
+  for (const [, sim] of sims) await sim.start();
+
+  const dir = mkdtempSync(join(tmpdir(), 'seedbox-bench-'));
+  const configFile = join(dir, 'config.json');
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      admin: ADMIN,
+      seerr: { url: seerr.url, api_key: SEERR_API_KEY },
+      media_servers: [
+        {
+          name: 'Plex',
+          type: 'plex',
+          url: 'http://127.0.0.1:9',
+          token: DEFAULT_PLEXTV_TOKEN,
+          enabled: true,
+          password_suffix: '!Plex1',
+          request_limit: 10,
+        },
+        {
+          name: 'Jellyfin',
+          type: 'jellyfin',
+          url: jellyfin.url,
+          token: DEFAULT_JELLYFIN_API_KEY,
+          enabled: true,
+          password_suffix: '!Jelly1',
+          request_limit: 5,
+        },
+        {
+          name: 'Emby',
+          type: 'emby',
+          url: emby.url,
+          token: DEFAULT_EMBY_API_KEY,
+          enabled: true,
+          password_suffix: '!Emby1',
+          request_limit: 3,
+        },
+      ],
+      user_settings: {},
+      sync_interval_minutes: 0,
+      sync: { concurrency: CONCURRENCY, default_permissions: 32 },
+    }),
+  );
+  const port = await freePort();
+  const panel = spawn(
+    process.execPath,
+    [
+      ...(process.env.PANEL_NODE_FLAGS ?? PANEL_NODE_FLAGS).split(' ').filter(Boolean),
+      resolve('dist/server/main.js'),
+    ],
+    {
+      env: {
+        ...process.env,
+        CONFIG_FILE: configFile,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PLEX_TV_URL: plexTv.sim.url,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; ; i++) {
+      if ((await fetch(`${base}/api/health`).catch(() => undefined))?.ok) break;
+      if (i > 100) throw new Error('the panel did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const login = (await (
+      await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(ADMIN),
+      })
+    ).json()) as { access_token: string };
+    const auth = { Authorization: `Bearer ${login.access_token}`, 'Content-Type': 'application/json' };
+    for (const [, sim] of sims) {
+      sim.resetCounters();
+      sim.setFaults({ latencyMs: LATENCY_MS });
+    }
+
+    const started = Date.now();
+    const { run_id } = (await (
+      await fetch(`${base}/api/sync`, { method: 'POST', headers: auth, body: '{}' })
+    ).json()) as { run_id: number };
+    for (;;) {
+      const status = (await (await fetch(`${base}/api/sync/status`, { headers: auth })).json()) as {
+        running: boolean;
+      };
+      if (!status.running) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const wallMs = Date.now() - started;
+    const run = (await (await fetch(`${base}/api/sync/runs/${run_id}`, { headers: auth })).json()) as {
+      status: string;
+      counts: Record<string, number>;
+      timings: Record<string, number>;
+    };
+    const rss = peakRssMb(panel.pid as number);
+
+    const byKind: Record<string, number> = {};
+    let writes = 0;
+    for (const [name, sim] of sims) {
+      for (const [route, count] of Object.entries(sim.counters())) {
+        byKind[`${name} ${route}`] = count;
+        if (name === 'seerr' && /^(POST|PUT|DELETE) /.test(route)) writes += count;
+      }
+    }
+    const lowerBound = LATENCY_MS * Math.ceil(writes / CONCURRENCY);
+    const ratio = wallMs / lowerBound;
+    const row = (k: string, v: string | number) => `| ${k} | ${v} |`;
+    const lines = [
+      `Sync benchmark: 10,000 people on 3 servers into Seerr with 2,000 users, ${LATENCY_MS} ms per upstream request, concurrency ${CONCURRENCY}`,
+      '',
+      '| figure | value |',
+      '| --- | --- |',
+      row('run', `#${run_id} ${run.status}`),
+      row(
+        'created / updated / failed',
+        `${run.counts.created} / ${run.counts.updated} / ${run.counts.failed}`,
+      ),
+      row('wall time', `${(wallMs / 1000).toFixed(2)} s`),
+      row('reading servers and Seerr', `${((run.timings.read_ms ?? 0) / 1000).toFixed(2)} s`),
+      row('Seerr writes', writes),
+      row(
+        `lower bound L = ${LATENCY_MS} ms × ceil(writes / ${CONCURRENCY})`,
+        `${(lowerBound / 1000).toFixed(2)} s`,
+      ),
+      row('ratio wall / L (aim ≤ 1.3)', ratio.toFixed(3)),
+      row('panel peak RSS (aim ≤ 200 MB)', `${rss.toFixed(1)} MB`),
+      '',
+      'Upstream requests by kind:',
+      '',
+      '| upstream request | count |',
+      '| --- | --- |',
+      ...Object.entries(byKind)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => row(k, v)),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (run.status !== 'completed' || run.counts.failed > 0) process.exitCode = 1;
+  } finally {
+    panel.kill('SIGTERM');
+    await new Promise((r) => panel.once('exit', r));
+    for (const [, sim] of sims) await sim.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`The benchmark failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

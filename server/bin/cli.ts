@@ -1,0 +1,103 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { config as loadDotenv } from 'dotenv';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppModule } from '../app.module';
+import { configFileFrom } from '../bootstrap';
+import { ConfigError, loadConfig } from '../config/config.loader';
+import { PanelLogger } from '../logging/panel-logger';
+import { SyncPlanner } from '../sync/sync-planner.service';
+import { SyncProgress } from '../sync/sync-progress';
+import { SyncRunStore } from '../sync/sync-run.store';
+import { planForDisplay, SyncService } from '../sync/sync.service';
+import { renderProgress } from './cli-progress';
+import { formatPlan, formatRun } from './cli-format';
+
+const USAGE = `Usage:
+  npm run sync -- [--remove-missing] [--permissions N] [--force] [--dry-run] [--json] [--config FILE]
+
+Exit codes: 0 done, 1 failed (or a user or server failed), 2 bad arguments, 3 deletions wait for approval.`;
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, approval: 3 } as const;
+
+function fail(message: string, code: number = EXIT.usage): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+async function main(argv: string[]): Promise<number> {
+  loadDotenv({ path: process.env.ENV_FILE ?? '.env', quiet: true });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'remove-missing': { type: 'boolean' },
+        permissions: { type: 'string' },
+        force: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+        config: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    fail(`${(err as Error).message}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return fail(USAGE, EXIT.ok);
+  if (positionals.length && positionals[0] !== 'sync')
+    fail(`Unknown command "${positionals[0]}".\n\n${USAGE}`);
+  const permissions = values.permissions === undefined ? undefined : Number(values.permissions);
+  if (permissions !== undefined && (!Number.isInteger(permissions) || permissions < 0)) {
+    fail('--permissions must be a whole number of Seerr permission bits, e.g. 32 for REQUEST.');
+  }
+
+  const file = resolve(values.config ?? configFileFrom(process.env));
+  const env = { ...process.env, CONFIG_FILE: file, SYNC_SCHEDULE: 'off' };
+  let loaded;
+  try {
+    loaded = await loadConfig(file);
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message, EXIT.failed);
+    throw err;
+  }
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ file, initial: loaded.config, env }),
+    {
+      logger: new PanelLogger((process.env.LOG_LEVEL as 'warn') ?? 'warn', 'text', process.stderr),
+    },
+  );
+  try {
+    const options = { remove_missing: values['remove-missing'], permissions, force: values.force };
+    if (values['dry-run']) {
+      const { plan } = await app.get(SyncPlanner).plan(options);
+      process.stdout.write(
+        values.json ? `${JSON.stringify(planForDisplay(plan), null, 2)}\n` : formatPlan(plan),
+      );
+      return plan.server_errors.length ? EXIT.failed : EXIT.ok;
+    }
+    const sync = app.get(SyncService);
+    const subscription = app
+      .get(SyncProgress)
+      .changes.subscribe((p) => p && !values.json && renderProgress(p));
+    const runId = await sync.start('cli', 'cli', options);
+    await sync.settled();
+    subscription.unsubscribe();
+    const run = await app.get(SyncRunStore).get(runId);
+    if (!run) return EXIT.failed;
+    process.stdout.write(values.json ? `${JSON.stringify(run, null, 2)}\n` : formatRun(run));
+    if (run.status === 'failed' || run.counts.failed > 0 || run.server_errors.length > 0) return EXIT.failed;
+    return run.status === 'awaiting_approval' ? EXIT.approval : EXIT.ok;
+  } finally {
+    await app.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) =>
+    fail(`The sync could not run: ${err instanceof Error ? err.message : String(err)}`, EXIT.failed),
+);

@@ -1,0 +1,174 @@
+import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import type { MediaServerSection, PanelConfig } from '../config/config.schema';
+import { ConfigStore } from '../config/config.store';
+import { MediaServerClientFactory } from './media-server-client.factory';
+import { checkMediaServer } from './media-server.check';
+import { failureSentence, serverLabel } from './media-server.errors';
+import type { MediaServerRead } from './media-server.types';
+import type {
+  CreateMediaServerDto,
+  MediaServerDto,
+  MediaServerStatusDto,
+  MediaServerTestDto,
+  UpdateMediaServerDto,
+} from './media-servers.dto';
+
+/** Servers are enabled unless the file says `"enabled": false` (Seerrsync files may omit the key). */
+export function isEnabled(server: MediaServerSection): boolean {
+  return server.enabled !== false;
+}
+
+export function toMediaServerDto(server: MediaServerSection): MediaServerDto {
+  return {
+    name: server.name,
+    type: server.type,
+    url: server.url,
+    enabled: isEnabled(server),
+    token_set: server.token !== '',
+    password_suffix: server.password_suffix ?? null,
+    request_limit: server.request_limit ?? null,
+    machine_identifier: server.machine_identifier || null,
+    include_owner: server.include_owner === true,
+  };
+}
+
+const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+
+/** Exact name first, then ignoring case (names are unique ignoring case). */
+function indexOfServer(servers: readonly MediaServerSection[], name: string): number {
+  const exact = servers.findIndex((s) => s.name === name);
+  return exact !== -1 ? exact : servers.findIndex((s) => sameName(s.name, name));
+}
+
+function notFound(name: string): NotFoundException {
+  return new NotFoundException(`No media server named "${name}".`);
+}
+
+/** Copies the optional settings of a body onto an entry: a value sets, null clears, absent keeps. */
+function applyOptional(server: MediaServerSection, dto: CreateMediaServerDto | UpdateMediaServerDto): void {
+  for (const key of ['password_suffix', 'request_limit', 'machine_identifier'] as const) {
+    if (dto[key] === null) delete server[key];
+    else if (dto[key] !== undefined) (server as unknown as Record<string, unknown>)[key] = dto[key];
+  }
+  if (dto.enabled !== undefined) server.enabled = dto.enabled;
+  if (dto.include_owner !== undefined) server.include_owner = dto.include_owner;
+}
+
+/** The configured media servers: their users (for the sync and the list) and their settings. */
+@Injectable()
+export class MediaServersService {
+  private readonly logger = new Logger(MediaServersService.name);
+
+  constructor(
+    private readonly config: ConfigStore,
+    private readonly clients: MediaServerClientFactory,
+  ) {}
+
+  /**
+   * The users of every enabled server among `entries` (default: the configuration), read
+   * concurrently. A server that cannot be read is reported with the reason, never thrown, so one
+   * server down leaves the others usable and "no users" stays distinct from "unreadable".
+   */
+  readAll(
+    entries: readonly MediaServerSection[] = this.config.get().media_servers,
+  ): Promise<MediaServerRead[]> {
+    return Promise.all(entries.filter(isEnabled).map((server) => this.read(server)));
+  }
+
+  private async read(server: MediaServerSection): Promise<MediaServerRead> {
+    try {
+      return { server, ok: true, users: await this.clients.create(server).listUsers() };
+    } catch (err) {
+      const error = failureSentence(serverLabel(server), err);
+      this.logger.warn(error);
+      return { server, ok: false, error };
+    }
+  }
+
+  async list(): Promise<MediaServerStatusDto[]> {
+    const servers = this.config.get().media_servers;
+    const reads = new Map((await this.readAll(servers)).map((r) => [r.server, r]));
+    return servers.map((server) => withStatus(server, reads.get(server)));
+  }
+
+  async get(name: string): Promise<MediaServerStatusDto> {
+    const server = this.find(name);
+    const [read] = await this.readAll([server]);
+    return withStatus(server, read);
+  }
+
+  find(name: string): MediaServerSection {
+    const servers = this.config.get().media_servers;
+    const index = indexOfServer(servers, name);
+    if (index === -1) throw notFound(name);
+    return servers[index];
+  }
+
+  async create(dto: CreateMediaServerDto): Promise<MediaServerDto> {
+    let created: MediaServerSection | undefined;
+    await this.config.update((draft) => {
+      this.assertNameFree(draft, dto.name);
+      created = { name: dto.name, type: dto.type, url: dto.url, token: dto.token, enabled: true };
+      applyOptional(created, dto);
+      draft.media_servers.push(created);
+    });
+    return toMediaServerDto(created as MediaServerSection);
+  }
+
+  async update(name: string, dto: UpdateMediaServerDto): Promise<MediaServerDto> {
+    let updated: MediaServerSection | undefined;
+    await this.config.update((draft) => {
+      const index = indexOfServer(draft.media_servers, name);
+      if (index === -1) throw notFound(name);
+      const server = draft.media_servers[index];
+      if (dto.name !== undefined && dto.name !== server.name) {
+        this.assertNameFree(draft, dto.name, index);
+        renameInUserSettings(draft, server.name, dto.name);
+        server.name = dto.name;
+      }
+      if (dto.type !== undefined) server.type = dto.type;
+      if (dto.url !== undefined) server.url = dto.url;
+      if (dto.token !== undefined) server.token = dto.token;
+      applyOptional(server, dto);
+      updated = server;
+    });
+    return toMediaServerDto(updated as MediaServerSection);
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.config.update((draft) => {
+      const index = indexOfServer(draft.media_servers, name);
+      if (index === -1) throw notFound(name);
+      draft.media_servers.splice(index, 1);
+    });
+  }
+
+  test(name: string): Promise<MediaServerTestDto> {
+    const server = this.find(name);
+    return checkMediaServer(this.clients.create(server), serverLabel(server));
+  }
+
+  private assertNameFree(draft: PanelConfig, name: string, except = -1): void {
+    const clash = draft.media_servers.findIndex((s, i) => i !== except && sameName(s.name, name));
+    if (clash !== -1)
+      throw new ConflictException(
+        `A media server named "${draft.media_servers[clash].name}" already exists.`,
+      );
+  }
+}
+
+function withStatus(server: MediaServerSection, read: MediaServerRead | undefined): MediaServerStatusDto {
+  return {
+    ...toMediaServerDto(server),
+    users: read?.ok ? read.users.length : null,
+    error: read && !read.ok ? read.error : null,
+  };
+}
+
+/** `user_settings.*.source_servers` name servers; a rename must not silently orphan those entries. */
+function renameInUserSettings(draft: PanelConfig, from: string, to: string): void {
+  for (const setting of Object.values(draft.user_settings)) {
+    if (setting.source_servers)
+      setting.source_servers = setting.source_servers.map((s) => (s === from ? to : s));
+  }
+}

@@ -1,0 +1,272 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { ConfigStore } from '../config/config.store';
+import { UpstreamError } from '../upstream/upstream-error';
+import { UpstreamHttp, type UpstreamFormat } from '../upstream/upstream-http.service';
+import { TitleCache } from './seerr.title-cache';
+import type {
+  NewSeerrUser,
+  SeerrAbout,
+  SeerrConnection,
+  SeerrMainSettings,
+  SeerrQuotas,
+  SeerrRequest,
+  SeerrRequestCounts,
+  SeerrRequestFilter,
+  SeerrStatus,
+  SeerrUser,
+} from './seerr.types';
+import {
+  asPage,
+  invalidAnswer,
+  SEERR,
+  seerrMessage,
+  toSeerrRequest,
+  toSeerrUser,
+  type WireRequest,
+  type WireUser,
+} from './seerr.wire';
+
+export const SEERR_MIN_PASSWORD_LENGTH = 8;
+const PAGE_SIZE = 1000;
+/** A Seerr that ignores `skip` would page forever; no real install has a million rows. */
+const MAX_PAGES = 1000;
+/** The permission guard's sentence: the key itself was refused (reference §1.2). */
+const GUARD_SENTENCE = 'You do not have permission to access this endpoint';
+
+interface Call {
+  method?: 'GET' | 'POST' | 'DELETE';
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  expect?: UpstreamFormat;
+  /** `GET /status` is public: it needs only the URL. */
+  keyless?: boolean;
+}
+
+/** Seerr's 409 "User already exists with submitted email." from createUser. */
+export function isSeerrUserExists(err: unknown): boolean {
+  return err instanceof UpstreamError && err.upstreamStatus === 409;
+}
+
+/**
+ * The only code that speaks to Seerr (`{url}/api/v1`, header X-Api-Key), through the shared transport:
+ * reads are retried, writes never. The connection is read from the configuration at every call, so a
+ * saved change applies at once; `connect()` gives a client bound to other values (to test them unsaved).
+ */
+@Injectable()
+export class SeerrClient {
+  private bound?: SeerrConnection;
+  private readonly titles = new TitleCache();
+
+  constructor(
+    private readonly http: UpstreamHttp,
+    private readonly config: ConfigStore,
+  ) {}
+
+  connect(connection: SeerrConnection): SeerrClient {
+    const client = new SeerrClient(this.http, this.config);
+    client.bound = { ...connection };
+    return client;
+  }
+
+  connection(): SeerrConnection {
+    return this.bound ?? this.config.get().seerr;
+  }
+
+  /** Version, from the public status endpoint (answers without a valid key). */
+  async status(): Promise<SeerrStatus> {
+    const status = await this.call<Partial<SeerrStatus>>('/status', { keyless: true });
+    if (typeof status?.version !== 'string') throw invalidAnswer('a status answer');
+    return { version: status.version, commitTag: status.commitTag };
+  }
+
+  about(): Promise<SeerrAbout> {
+    return this.call<SeerrAbout>('/settings/about');
+  }
+
+  mainSettings(): Promise<SeerrMainSettings> {
+    return this.call<SeerrMainSettings>('/settings/main');
+  }
+
+  /** The user the key acts as (user 1); the probe for "is the key valid?". */
+  async me(): Promise<SeerrUser> {
+    return toSeerrUser(await this.call<WireUser>('/auth/me'));
+  }
+
+  /** Every Seerr user, in id order. */
+  async listUsers(): Promise<SeerrUser[]> {
+    const rows = await this.allPages<WireUser>('/user', { sort: 'created' }, 'a user list', PAGE_SIZE);
+    return rows.map(toSeerrUser);
+  }
+
+  async userCount(): Promise<number> {
+    const page = asPage(await this.call('/user', { query: { take: 1 } }), 'a user list');
+    return page.pageInfo.results;
+  }
+
+  /**
+   * Creates a local user and returns its id. Seerr gives it its default permissions whatever is sent.
+   * A taken e-mail (or, without one, username) fails with Seerr's 409 sentence (`isSeerrUserExists`).
+   */
+  async createUser(user: NewSeerrUser): Promise<{ id: number }> {
+    // Without a password Seerr mails a generated one, or fails with a 500 when mail is off.
+    if (!user.password) throw new BadRequestException('A new Seerr user needs a password.');
+    const body = {
+      username: user.username,
+      password: user.password,
+      ...(user.email ? { email: user.email } : {}),
+    };
+    const created = await this.call<{ id?: unknown }>('/user', { method: 'POST', body });
+    if (typeof created?.id !== 'number') throw invalidAnswer('a created user');
+    return { id: created.id };
+  }
+
+  async setPermissions(id: number, permissions: number): Promise<void> {
+    if (!Number.isInteger(permissions) || permissions < 0) {
+      throw new BadRequestException('Seerr permissions must be a non-negative integer.');
+    }
+    await this.call(`/user/${seerrId(id)}/settings/permissions`, { method: 'POST', body: { permissions } });
+  }
+
+  /**
+   * Request limits. Seerr writes them only for users without MANAGE_USERS/ADMIN (it never limits those)
+   * and still answers 200. The e-mail and username are echoed because Seerr rewrites a Jellyfin/Emby
+   * user's e-mail to their Jellyfin name when the body omits it (reference §1.5).
+   */
+  async setQuotas(id: number, quotas: SeerrQuotas, options: { localUser?: boolean } = {}): Promise<void> {
+    const path = `/user/${seerrId(id)}/settings/main`;
+    // A LOCAL user has no jellyfinUsername, so Seerr keeps its e-mail when the body omits it: no read needed.
+    if (options.localUser) {
+      await this.call(path, { method: 'POST', body: { ...quotas } });
+      return;
+    }
+    const current = await this.call<{ username?: string | null; email?: string }>(path);
+    const body: Record<string, unknown> = { ...quotas };
+    if (current?.username !== undefined) body.username = current.username;
+    if (current?.email) body.email = current.email;
+    await this.call(path, { method: 'POST', body });
+  }
+
+  async setPassword(id: number, password: string): Promise<void> {
+    const tooShort = `Seerr requires passwords of at least ${SEERR_MIN_PASSWORD_LENGTH} characters.`;
+    if (password.length < SEERR_MIN_PASSWORD_LENGTH) throw new BadRequestException(tooShort);
+    try {
+      const body = { newPassword: password };
+      await this.call(`/user/${seerrId(id)}/settings/password`, { method: 'POST', body, expect: 'none' });
+    } catch (err) {
+      if (
+        err instanceof UpstreamError &&
+        err.upstreamStatus === 400 &&
+        /at least/i.test(err.upstreamMessage ?? '')
+      ) {
+        throw new BadRequestException(tooShort);
+      }
+      throw err;
+    }
+  }
+
+  /** Deletes the user and, in Seerr, all of their requests. User 1 (the owner) is refused here. */
+  async deleteUser(id: number): Promise<void> {
+    if (seerrId(id) === 1) throw new BadRequestException("Seerr's user 1 (the owner) can never be deleted.");
+    await this.call(`/user/${id}`, { method: 'DELETE', expect: 'none' });
+  }
+
+  /** Every request matching the filter, newest first; `take` is the page size. */
+  async listRequests(options: { filter?: SeerrRequestFilter; take?: number } = {}): Promise<SeerrRequest[]> {
+    const take = Math.min(Math.max(options.take ?? 100, 1), PAGE_SIZE);
+    const rows = await this.allPages<WireRequest>(
+      '/request',
+      { filter: options.filter },
+      'a request list',
+      take,
+    );
+    return rows.map(toSeerrRequest);
+  }
+
+  /** How many requests match, e.g. `deleted` = completed requests whose media was removed since. */
+  async countRequests(filter: SeerrRequestFilter): Promise<number> {
+    const data = await this.call('/request', { query: { filter, take: 1 } });
+    return asPage(data, 'a request list').pageInfo.results;
+  }
+
+  requestCounts(): Promise<SeerrRequestCounts> {
+    return this.call<SeerrRequestCounts>('/request/count');
+  }
+
+  /** The movie's or series' title, or null when Seerr cannot get it (it answers 500 for unknown ids). */
+  title(type: 'movie' | 'tv', tmdbId: number): Promise<string | null> {
+    const key = `${this.connection().url}|${type}|${tmdbId}`;
+    return this.titles.get(key, async () => {
+      try {
+        const item = await this.call<{ title?: unknown; name?: unknown }>(`/${type}/${seerrId(tmdbId)}`);
+        const title = type === 'movie' ? item?.title : item?.name;
+        return typeof title === 'string' && title ? title : null;
+      } catch (err) {
+        if (err instanceof UpstreamError && err.upstreamStatus === 500) return null;
+        throw err;
+      }
+    });
+  }
+
+  private async allPages<T>(
+    path: string,
+    query: Record<string, string | undefined>,
+    what: string,
+    take: number,
+  ): Promise<T[]> {
+    const rows: T[] = [];
+    for (let n = 0; n < MAX_PAGES; n++) {
+      const page = asPage<T>(await this.call(path, { query: { ...query, take, skip: n * take } }), what);
+      rows.push(...page.results);
+      // Paging math of reference §1.5: stop on a short page or the last page.
+      if (page.results.length < take || page.pageInfo.page >= page.pageInfo.pages) return rows;
+    }
+    throw invalidAnswer(`${what} that ends`);
+  }
+
+  private async call<T = unknown>(path: string, call: Call = {}): Promise<T> {
+    const { url, api_key } = this.connection();
+    if (!url?.trim() || (!call.keyless && !api_key)) {
+      throw new UpstreamError(
+        SEERR,
+        'not-configured',
+        'Seerr is not configured: set its URL and API key in Settings → Seerr.',
+      );
+    }
+    try {
+      const res = await this.http.request<T>({
+        service: SEERR,
+        baseUrl: `${url.trim().replace(/\/+$/, '')}/api/v1`,
+        path,
+        method: call.method,
+        query: call.query,
+        body: call.body,
+        expect: call.expect,
+        headers: api_key ? { 'X-Api-Key': api_key } : {},
+        errorMessage: seerrMessage,
+      });
+      return res.data;
+    } catch (err) {
+      throw refused(err);
+    }
+  }
+}
+
+function seerrId(id: number): number {
+  if (!Number.isInteger(id) || id < 1) throw new BadRequestException(`${id} is not a Seerr id.`);
+  return id;
+}
+
+/**
+ * The transport reads every 403 as refused credentials. Seerr also answers 403 from its handlers
+ * ("You do not have permission to modify this user") and from CSRF protection, with a `message` body;
+ * only the guard's sentence means the key itself was refused.
+ */
+function refused(err: unknown): unknown {
+  if (!(err instanceof UpstreamError) || err.upstreamStatus !== 403 || !err.upstreamMessage) return err;
+  const message = err.upstreamMessage;
+  if (message === GUARD_SENTENCE) return err;
+  const sentence = /csrf/i.test(message)
+    ? 'Seerr refused the change because its CSRF protection is on (Settings → Network → Enable CSRF Protection); turn it off so the panel can manage users.'
+    : `Seerr refused: ${message}`;
+  return new UpstreamError(SEERR, 'status', sentence, 403, message);
+}

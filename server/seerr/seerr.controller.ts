@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator';
+import {
+  SeerrConfigDto,
+  SeerrOverviewDto,
+  SeerrTestResultDto,
+  TestSeerrDto,
+  UpdateSeerrDto,
+} from './seerr.dto';
+import { SeerrService } from './seerr.service';
+
+@ApiTags('seerr')
+@Controller('seerr')
+export class SeerrController {
+  constructor(private readonly seerr: SeerrService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'The Seerr connection and sync settings, with live figures read from Seerr (200 even when it is down)',
+  })
+  @ApiOkResponse({ type: SeerrOverviewDto })
+  getSeerr(): Promise<SeerrOverviewDto> {
+    return this.seerr.overview();
+  }
+
+  @Put()
+  @Audited('seerr.update', { target: () => 'seerr' })
+  @ApiOperation({
+    summary: 'Change some of the Seerr connection and sync settings; the API key is write-only',
+  })
+  @ApiOkResponse({ type: SeerrConfigDto })
+  updateSeerr(@Body() dto: UpdateSeerrDto): Promise<SeerrConfigDto> {
+    return this.seerr.update(dto);
+  }
+
+  @Post('test')
+  @HttpCode(200)
+  @Audited('seerr.test', { target: () => 'seerr' })
+  @ApiOperation({
+    summary: 'Pre-flight checks against Seerr with the saved values, or with unsaved ones given in the body',
+  })
+  @ApiBody({ type: TestSeerrDto, required: false })
+  @ApiOkResponse({ type: SeerrTestResultDto })
+  testSeerr(@Body() dto: TestSeerrDto): Promise<SeerrTestResultDto> {
+    return this.seerr.test(dto);
+  }
+}

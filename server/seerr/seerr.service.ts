@@ -1,0 +1,97 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DEFAULT_SYNC, type PanelConfig } from '../config/config.schema';
+import { ConfigStore } from '../config/config.store';
+import { seerrChecks, sentence } from './seerr.checks';
+import { SeerrClient } from './seerr.client';
+import type {
+  SeerrConfigDto,
+  SeerrLiveDto,
+  SeerrOverviewDto,
+  SeerrTestResultDto,
+  TestSeerrDto,
+  UpdateSeerrDto,
+} from './seerr.dto';
+
+const SYNC_KEYS = [
+  'default_permissions',
+  'remove_missing',
+  'deletion_cap',
+  'concurrency',
+  'quota_days',
+] as const;
+
+/** The Seerr page: the connection and sync settings (secrets write-only), live figures, and pre-flight checks. */
+@Injectable()
+export class SeerrService {
+  private readonly logger = new Logger(SeerrService.name);
+
+  constructor(
+    private readonly client: SeerrClient,
+    private readonly config: ConfigStore,
+  ) {}
+
+  async overview(): Promise<SeerrOverviewDto> {
+    return { config: configView(this.config.get()), live: await this.live() };
+  }
+
+  async update(dto: UpdateSeerrDto): Promise<SeerrConfigDto> {
+    const saved = await this.config.update((draft) => {
+      if (dto.url !== undefined) draft.seerr.url = dto.url.replace(/\/+$/, '');
+      if (dto.api_key !== undefined) draft.seerr.api_key = dto.api_key.trim();
+      if (dto.sync_interval_minutes !== undefined) draft.sync_interval_minutes = dto.sync_interval_minutes;
+      const sync: Record<string, unknown> = { ...draft.sync };
+      for (const key of SYNC_KEYS) {
+        const value = dto[key];
+        // null puts the setting back to its default, which is what an absent key means in the file.
+        if (value === null) delete sync[key];
+        else if (value !== undefined) sync[key] = value;
+      }
+      if (Object.keys(sync).length) draft.sync = sync;
+      else delete draft.sync;
+    });
+    this.logger.log(`Seerr settings changed: ${Object.keys(dto).join(', ') || 'nothing'}`);
+    return configView(saved);
+  }
+
+  /** Tests the given values, each absent one replaced by the saved value. Never throws for Seerr's state. */
+  async test(dto: TestSeerrDto): Promise<SeerrTestResultDto> {
+    const saved = this.config.get().seerr;
+    const client = this.client.connect({ url: dto.url ?? saved.url, api_key: dto.api_key ?? saved.api_key });
+    const checks = await seerrChecks(client);
+    return { ok: checks.every((c) => c.ok), checks };
+  }
+
+  private async live(): Promise<SeerrLiveDto> {
+    try {
+      const [about, users, deleted] = await Promise.all([
+        this.client.about(),
+        this.client.userCount(),
+        this.client.countRequests('deleted'),
+      ]);
+      return {
+        reachable: true,
+        version: about.version,
+        users,
+        total_requests: about.totalRequests,
+        media_items: about.totalMediaItems,
+        deleted_media_requests: deleted,
+      };
+    } catch (err) {
+      return { reachable: false, error: sentence(err) };
+    }
+  }
+}
+
+export function configView(config: PanelConfig): SeerrConfigDto {
+  const sync = config.sync ?? {};
+  return {
+    url: config.seerr.url,
+    api_key_set: config.seerr.api_key !== '',
+    sync_interval_minutes: config.sync_interval_minutes ?? null,
+    default_permissions: sync.default_permissions ?? null,
+    remove_missing: sync.remove_missing ?? DEFAULT_SYNC.remove_missing,
+    deletion_cap: sync.deletion_cap ?? null,
+    concurrency: sync.concurrency ?? DEFAULT_SYNC.concurrency,
+    quota_days: sync.quota_days ?? DEFAULT_SYNC.quota_days,
+  };
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_SYNC } from '../config/config.schema';
+import { ConfigStore } from '../config/config.store';
+import { SeerrClient } from '../seerr/seerr.client';
+import { mapLimit } from './map-limit';
+import type { NewRunUser } from './sync-run.store';
+import type { PlannedCreate, PlannedDeletion, PlannedUpdate } from './sync-plan.types';
+import { SyncProgress } from './sync-progress';
+
+function failure(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Carries out the writes of a plan against Seerr with bounded concurrency. A failed write is recorded
+ * on that user and the run goes on; writes are never retried blindly (a retried POST /user could
+ * create the account twice).
+ */
+@Injectable()
+export class SyncExecutor {
+  constructor(
+    private readonly seerr: SeerrClient,
+    private readonly config: ConfigStore,
+    private readonly progress: SyncProgress,
+  ) {}
+
+  private get concurrency(): number {
+    return this.config.get().sync?.concurrency ?? DEFAULT_SYNC.concurrency;
+  }
+
+  async create(creates: PlannedCreate[]): Promise<NewRunUser[]> {
+    const out: NewRunUser[] = [];
+    await mapLimit(creates, this.concurrency, async (c) => {
+      let id: number | null = null;
+      try {
+        id = (
+          await this.seerr.createUser({
+            username: c.username,
+            email: c.email ?? undefined,
+            password: c.password,
+          })
+        ).id;
+        // Quota before permissions: Seerr ignores quotas on managers, so set them while the user is plain.
+        if (c.quota) {
+          const { limit, days } = c.quota;
+          // Just created as a LOCAL user: the quota write needs no read-modify-write.
+          const quotas = {
+            movieQuotaLimit: limit,
+            movieQuotaDays: days,
+            tvQuotaLimit: limit,
+            tvQuotaDays: days,
+          };
+          await this.seerr.setQuotas(id, quotas, { localUser: true });
+        }
+        if (c.permissions !== null) await this.seerr.setPermissions(id, c.permissions);
+        const weak = c.weak_password ? ' (password shorter than 8 characters)' : '';
+        out.push({
+          username: c.username,
+          seerr_id: id,
+          action: 'create',
+          outcome: 'ok',
+          message: `Created from ${c.settings_from}${weak}`,
+        });
+      } catch (err) {
+        const message =
+          id === null
+            ? `Seerr rejected it: ${failure(err)}`
+            : `Created as #${id}, but finishing it failed: ${failure(err)}`;
+        out.push({ username: c.username, seerr_id: id, action: 'create', outcome: 'error', message });
+      }
+      this.progress.step();
+    });
+    return out;
+  }
+
+  async update(updates: PlannedUpdate[]): Promise<NewRunUser[]> {
+    const out: NewRunUser[] = [];
+    await mapLimit(updates, this.concurrency, async (u) => {
+      const { limit, days } = u.quota_to;
+      try {
+        await this.seerr.setQuotas(u.seerr_id, {
+          movieQuotaLimit: limit,
+          movieQuotaDays: days,
+          tvQuotaLimit: limit,
+          tvQuotaDays: days,
+        });
+        out.push({
+          username: u.username,
+          seerr_id: u.seerr_id,
+          action: 'update',
+          outcome: 'ok',
+          message: u.reason,
+        });
+      } catch (err) {
+        out.push({
+          username: u.username,
+          seerr_id: u.seerr_id,
+          action: 'update',
+          outcome: 'error',
+          message: failure(err),
+        });
+      }
+      this.progress.step();
+    });
+    return out;
+  }
+
+  async delete(deletions: PlannedDeletion[]): Promise<NewRunUser[]> {
+    const out: NewRunUser[] = [];
+    await mapLimit(deletions, this.concurrency, async (d) => {
+      try {
+        await this.seerr.deleteUser(d.seerr_id);
+        out.push({
+          username: d.username,
+          seerr_id: d.seerr_id,
+          action: 'delete',
+          outcome: 'ok',
+          message: d.reason,
+        });
+      } catch (err) {
+        out.push({
+          username: d.username,
+          seerr_id: d.seerr_id,
+          action: 'delete',
+          outcome: 'error',
+          message: failure(err),
+        });
+      }
+      this.progress.step();
+    });
+    return out;
+  }
+}

@@ -1,0 +1,179 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BooleanField, IntField } from '../common/validation.decorators';
+
+export const SYNC_TRIGGERS = ['manual', 'schedule', 'api', 'cli'] as const;
+export const SYNC_RUN_STATUSES = ['running', 'awaiting_approval', 'completed', 'failed'] as const;
+
+export class SyncOptionsDto {
+  @BooleanField({
+    optional: true,
+    description: 'Delete Seerr users on no media server (default: the setting)',
+  })
+  remove_missing?: boolean;
+  @IntField({
+    optional: true,
+    min: 0,
+    max: 2147483647,
+    description: 'Permission bits for created users (default: the setting)',
+  })
+  permissions?: number;
+  @BooleanField({ optional: true, description: 'Go ahead with deletions above the cap without approval' })
+  force?: boolean;
+}
+
+export class StartSyncDto extends SyncOptionsDto {
+  @BooleanField({ optional: true, description: 'Started from the UI (trigger "manual") rather than the API' })
+  from_ui?: boolean;
+}
+
+export class QuotaDto {
+  @ApiProperty({ type: 'integer' }) limit!: number;
+  @ApiProperty({ type: 'integer' }) days!: number;
+}
+
+export class PlannedCreateDto {
+  @ApiProperty() username!: string;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ type: [String] }) sources!: string[];
+  @ApiProperty({ description: 'Server whose password suffix and request limit apply' })
+  settings_from!: string;
+  @ApiProperty({
+    description: 'The generated password is shorter than Seerr’s 8-character minimum for changes',
+  })
+  weak_password!: boolean;
+  @ApiProperty({ type: 'integer', nullable: true }) permissions!: number | null;
+  @ApiProperty({ type: QuotaDto, nullable: true }) quota!: QuotaDto | null;
+}
+
+export class PlannedUpdateDto {
+  @ApiProperty() username!: string;
+  @ApiProperty({ type: 'integer' }) seerr_id!: number;
+  @ApiProperty({ type: QuotaDto, nullable: true }) quota_from!: QuotaDto | null;
+  @ApiProperty({ type: QuotaDto }) quota_to!: QuotaDto;
+  @ApiProperty() reason!: string;
+}
+
+export class PlannedDeletionDto {
+  @ApiProperty() username!: string;
+  @ApiProperty({ type: 'integer' }) seerr_id!: number;
+  @ApiProperty() reason!: string;
+}
+
+export class PlannedSkipDto {
+  @ApiProperty() username!: string;
+  @ApiProperty({ type: 'integer', nullable: true }) seerr_id!: number | null;
+  @ApiProperty({
+    enum: [
+      'blocked',
+      'disabled',
+      'no-username',
+      'immune',
+      'owner',
+      'admin',
+      'server-failed',
+      'removal-off',
+      'quota-ignored',
+    ],
+    enumName: 'SyncSkipCode',
+  })
+  code!: string;
+  @ApiProperty() reason!: string;
+}
+
+export class PlanGuardDto {
+  @ApiProperty() deletions_allowed!: boolean;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ type: 'integer' }) cap!: number;
+  @ApiProperty() needs_approval!: boolean;
+}
+
+export class ServerErrorDto {
+  @ApiProperty() server!: string;
+  @ApiProperty() error!: string;
+}
+
+export class SyncPlanDto {
+  @ApiProperty({ type: [PlannedCreateDto] }) creates!: PlannedCreateDto[];
+  @ApiProperty({ type: [PlannedUpdateDto] }) updates!: PlannedUpdateDto[];
+  @ApiProperty({ type: [PlannedDeletionDto] }) deletions!: PlannedDeletionDto[];
+  @ApiProperty({ type: [PlannedSkipDto] }) skips!: PlannedSkipDto[];
+  @ApiProperty({ type: 'integer', description: 'Seerr users already in line' }) unchanged!: number;
+  @ApiProperty({ type: PlanGuardDto }) guard!: PlanGuardDto;
+  @ApiProperty({ type: [ServerErrorDto] }) server_errors!: ServerErrorDto[];
+}
+
+export class SyncStartedDto {
+  @ApiProperty({ type: 'integer' }) run_id!: number;
+}
+
+export class SyncCountsDto {
+  @ApiProperty({ type: 'integer' }) created!: number;
+  @ApiProperty({ type: 'integer' }) updated!: number;
+  @ApiProperty({ type: 'integer' }) deleted!: number;
+  @ApiProperty({ type: 'integer' }) skipped!: number;
+  @ApiProperty({ type: 'integer' }) failed!: number;
+  @ApiProperty({ type: 'integer' }) unchanged!: number;
+  @ApiProperty({ type: 'integer', description: 'Deletions waiting for approval' }) pending_deletions!: number;
+}
+
+export class SyncRunDto {
+  @ApiProperty({ type: 'integer' }) id!: number;
+  @ApiProperty({ enum: SYNC_TRIGGERS, enumName: 'SyncTrigger' }) trigger!: (typeof SYNC_TRIGGERS)[number];
+  @ApiProperty() actor!: string;
+  @ApiProperty({ enum: SYNC_RUN_STATUSES, enumName: 'SyncRunStatus' })
+  status!: (typeof SYNC_RUN_STATUSES)[number];
+  @ApiProperty({ format: 'date-time' }) started_at!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finished_at!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) options!: Record<string, unknown>;
+  @ApiProperty({ type: SyncCountsDto }) counts!: SyncCountsDto;
+  @ApiProperty({ type: [ServerErrorDto] }) server_errors!: ServerErrorDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'Milliseconds per phase',
+  })
+  timings!: Record<string, number>;
+  @ApiProperty({ type: String, nullable: true }) message!: string | null;
+}
+
+export class SyncRunUserDto {
+  @ApiProperty() username!: string;
+  @ApiProperty({ type: 'integer', nullable: true }) seerr_id!: number | null;
+  @ApiProperty({ enum: ['create', 'update', 'delete', 'skip'], enumName: 'SyncAction' }) action!: string;
+  @ApiProperty({ enum: ['ok', 'error', 'skipped', 'pending'], enumName: 'SyncUserOutcome' }) outcome!: string;
+  @ApiProperty({ type: String, nullable: true }) message!: string | null;
+}
+
+export class SyncRunDetailDto extends SyncRunDto {
+  @ApiProperty({ type: [SyncRunUserDto] }) users!: SyncRunUserDto[];
+}
+
+export class SyncRunPageDto {
+  @ApiProperty({ type: [SyncRunDto] }) items!: SyncRunDto[];
+  @ApiProperty({ type: 'integer' }) total!: number;
+}
+
+export class SyncRunsQueryDto {
+  @IntField({ optional: true, min: 1, max: 100000, default: 1 }) page?: number;
+  @IntField({ optional: true, min: 1, max: 200, default: 20 }) page_size?: number;
+}
+
+export class SyncProgressDto {
+  @ApiProperty({ type: 'integer' }) run_id!: number;
+  @ApiProperty({
+    enum: ['reading', 'creating', 'updating', 'deleting', 'awaiting_approval', 'done', 'failed'],
+    enumName: 'SyncPhase',
+  })
+  phase!: string;
+  @ApiProperty({ type: 'integer' }) done!: number;
+  @ApiProperty({ type: 'integer' }) total!: number;
+  @ApiPropertyOptional() message?: string;
+}
+
+export class SyncStatusDto {
+  @ApiProperty() running!: boolean;
+  @ApiProperty({ type: SyncProgressDto, nullable: true }) progress!: SyncProgressDto | null;
+  @ApiProperty({ type: 'integer', nullable: true }) interval_minutes!: number | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) next_run_at!: string | null;
+  @ApiProperty({ type: SyncRunDto, nullable: true }) last_run!: SyncRunDto | null;
+}

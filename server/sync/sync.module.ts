@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { MediaServersModule } from '../media-servers/media-servers.module';
+import { SeerrModule } from '../seerr/seerr.module';
+import { SyncController } from './sync.controller';
+import { SyncExecutor } from './sync-executor';
+import { SyncPlanner } from './sync-planner.service';
+import { SyncProgress } from './sync-progress';
+import { SyncRunStore } from './sync-run.store';
+import { SyncScheduler } from './sync.scheduler';
+import { SyncService } from './sync.service';
+
+@Module({
+  imports: [SeerrModule, MediaServersModule],
+  controllers: [SyncController],
+  providers: [SyncService, SyncPlanner, SyncExecutor, SyncProgress, SyncRunStore, SyncScheduler],
+  exports: [SyncService, SyncPlanner, SyncRunStore, SyncScheduler],
+})
+export class SyncModule {}

@@ -1,0 +1,214 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DEFAULT_SYNC } from '../config/config.schema';
+import { ConfigStore } from '../config/config.store';
+import { SeerrClient } from '../seerr/seerr.client';
+import { SEERR_MEDIA_STATUS, type SeerrRequest, type SeerrUser } from '../seerr/seerr.types';
+import { mapLimit } from '../sync/map-limit';
+import { SyncPlanner } from '../sync/sync-planner.service';
+import { SyncRunStore } from '../sync/sync-run.store';
+import { SeerrMatcher } from '../sync/seerr-matcher';
+import type {
+  CreatedUserDto,
+  CreateUserDto,
+  DetailedUsersDto,
+  SeerrUserDto,
+  UpdateUserSettingsDto,
+  UserRequestsDto,
+  UserSettingsResultDto,
+} from './users.dto';
+
+const REQUEST_STATUS = ['', 'pending', 'approved', 'declined', 'failed', 'completed'];
+
+export function toSeerrUserDto(u: SeerrUser): SeerrUserDto {
+  return {
+    id: u.id,
+    email: u.email,
+    username: u.username,
+    plex_username: u.plexUsername,
+    jellyfin_username: u.jellyfinUsername,
+    display_name: u.displayName,
+    user_type: u.userType,
+    permissions: u.permissions,
+    movie_quota_limit: u.movieQuotaLimit,
+    movie_quota_days: u.movieQuotaDays,
+    tv_quota_limit: u.tvQuotaLimit,
+    tv_quota_days: u.tvQuotaDays,
+    request_count: u.requestCount,
+    created_at: u.createdAt,
+  };
+}
+
+/** People across media servers and Seerr: the users page, per-user settings and manual adds. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly seerr: SeerrClient,
+    private readonly planner: SyncPlanner,
+    private readonly runs: SyncRunStore,
+    private readonly config: ConfigStore,
+  ) {}
+
+  async seerrUsers(): Promise<SeerrUserDto[]> {
+    return (await this.seerr.listUsers()).map(toSeerrUserDto);
+  }
+
+  /** One row per person, with why they are not synced; last run's Seerr rejections explain failed creates. */
+  async detailed(): Promise<DetailedUsersDto> {
+    const [{ plan, seerrUsers }, last] = await Promise.all([this.planner.plan(), this.runs.latest()]);
+    const lastRun = last ? await this.runs.get(last.id) : undefined;
+    const rejected = new Map(
+      (lastRun?.users ?? [])
+        .filter((u) => u.outcome === 'error')
+        .map((u) => [u.username.toLowerCase(), u.message]),
+    );
+    const seerrById = new Map(seerrUsers.map((u) => [u.id, u]));
+    const config = this.config.get();
+    const serverByName = new Map(config.media_servers.map((s) => [s.name, s]));
+    const users = plan.people.map((p) => {
+      const key = p.username.toLowerCase();
+      const setting = config.user_settings[key] ?? {};
+      const server = p.sources.length ? serverByName.get(p.sources[0]) : undefined;
+      const failedBefore = rejected.get(key);
+      return {
+        username: p.username,
+        email: p.email,
+        sources: p.sources,
+        types: p.types,
+        synced: p.status === 'synced' && p.sources.length > 0,
+        seerr_id: p.seerr_id,
+        request_count: p.seerr_id === null ? 0 : (seerrById.get(p.seerr_id)?.requestCount ?? 0),
+        blocked: setting.blocked === true,
+        immune: setting.immune === true,
+        password_suffix: server?.password_suffix ?? null,
+        request_limit: server?.request_limit ?? null,
+        status: p.status,
+        reason:
+          p.status === 'create' && failedBefore
+            ? `Seerr rejected it in the last run: ${failedBefore}`
+            : p.reason,
+      };
+    });
+    return { users, server_errors: plan.server_errors.map((e) => `${e.server}: ${e.error}`) };
+  }
+
+  /** Requests grouped by requester, with titles (cached, so a second load asks Seerr for none). */
+  async requests(): Promise<UserRequestsDto> {
+    const requests = await this.seerr.listRequests({ take: 100 });
+    const titles = new Map<string, string | null>();
+    const wanted = [...new Map(requests.map((r) => [`${r.type}:${r.media.tmdbId}`, r])).values()];
+    await mapLimit(wanted, 5, async (r) => {
+      titles.set(`${r.type}:${r.media.tmdbId}`, await this.seerr.title(r.type, r.media.tmdbId));
+    });
+    const groups = new Map<number, UserRequestsDto['users'][number]>();
+    for (const r of requests) {
+      const group = groups.get(r.requestedBy.id) ?? {
+        user_id: r.requestedBy.id,
+        display_name: r.requestedBy.displayName,
+        requests: [],
+      };
+      group.requests.push(this.toRequest(r, titles.get(`${r.type}:${r.media.tmdbId}`) ?? null));
+      groups.set(r.requestedBy.id, group);
+    }
+    return {
+      users: [...groups.values()].sort((a, b) => a.display_name.localeCompare(b.display_name)),
+      total: requests.length,
+    };
+  }
+
+  async updateSettings(username: string, dto: UpdateUserSettingsDto): Promise<UserSettingsResultDto> {
+    const key = username.toLowerCase();
+    let seerrId: number | null = null;
+    if (dto.password !== undefined) {
+      const account = await this.findSeerrUser(username);
+      if (!account)
+        throw new NotFoundException(`${username} has no Seerr account, so there is no password to set.`);
+      await this.seerr.setPassword(account.id, dto.password);
+      seerrId = account.id;
+    }
+    const config = await this.config.update((draft) => {
+      const current = draft.user_settings[key] ?? {};
+      draft.user_settings[key] = {
+        ...current,
+        ...(dto.blocked === undefined ? {} : { blocked: dto.blocked }),
+        ...(dto.immune === undefined ? {} : { immune: dto.immune }),
+      };
+    });
+    const setting = config.user_settings[key];
+    return {
+      username,
+      blocked: setting.blocked === true,
+      immune: setting.immune === true,
+      seerr_id: seerrId,
+      password_changed: dto.password !== undefined,
+    };
+  }
+
+  /** The old `add-user`: a Seerr account with password, permissions and request limit, plus the panel's flags. */
+  async addUser(dto: CreateUserDto): Promise<CreatedUserDto> {
+    const key = dto.username.toLowerCase();
+    const recordFlags = () =>
+      this.config.update((draft) => {
+        draft.user_settings[key] = {
+          ...draft.user_settings[key],
+          blocked: dto.blocked ?? false,
+          immune: dto.immune ?? false,
+        };
+      });
+    if (dto.blocked) {
+      await recordFlags();
+      return {
+        username: dto.username,
+        seerr_id: null,
+        message: `${dto.username} is recorded as blocked, so no Seerr account was created.`,
+      };
+    }
+    const existing = await this.findSeerrUser(dto.username, dto.email);
+    if (existing)
+      throw new ConflictException(
+        `Seerr already has a user for ${dto.username} (#${existing.id}, ${existing.displayName}).`,
+      );
+    const { id } = await this.seerr.createUser({
+      username: dto.username,
+      email: dto.email,
+      password: dto.password,
+    });
+    const limit = dto.request_limit;
+    if (limit !== undefined) {
+      const days = this.config.get().sync?.quota_days ?? DEFAULT_SYNC.quota_days;
+      const quotas = { movieQuotaLimit: limit, movieQuotaDays: days, tvQuotaLimit: limit, tvQuotaDays: days };
+      await this.seerr.setQuotas(id, quotas, { localUser: true });
+    }
+    const permissions = dto.permissions ?? this.config.get().sync?.default_permissions;
+    if (permissions !== undefined) await this.seerr.setPermissions(id, permissions);
+    if (dto.immune !== undefined || dto.blocked !== undefined) await recordFlags();
+    return { username: dto.username, seerr_id: id, message: `Created ${dto.username} in Seerr as #${id}.` };
+  }
+
+  private async findSeerrUser(username: string, email?: string): Promise<SeerrUser | undefined> {
+    const matcher = new SeerrMatcher(await this.seerr.listUsers());
+    return matcher.match({
+      key: username.toLowerCase(),
+      username,
+      email: email ?? null,
+      sources: [],
+      types: [],
+    });
+  }
+
+  private toRequest(
+    r: SeerrRequest,
+    title: string | null,
+  ): UserRequestsDto['users'][number]['requests'][number] {
+    const mediaStatus = r.is4k ? r.media.status4k : r.media.status;
+    return {
+      id: r.id,
+      type: r.type,
+      title,
+      tmdb_id: r.media.tmdbId,
+      status: REQUEST_STATUS[r.status] ?? 'pending',
+      media_deleted: mediaStatus === SEERR_MEDIA_STATUS.DELETED,
+      is4k: r.is4k,
+      created_at: r.createdAt,
+    };
+  }
+}
