@@ -90,7 +90,8 @@ describe('sync against the simulators', () => {
     const run = await runToEnd(panel, token);
     expect(run.counts.updated).toBeGreaterThan(0);
     const embyOnly = run.users.filter((u: { action: string }) => u.action === 'update');
-    for (const u of embyOnly) expect(world.seerr.state.users.get(u.seerr_id as number)?.movieQuotaLimit).toBe(9);
+    for (const u of embyOnly)
+      expect(world.seerr.state.users.get(u.seerr_id as number)?.movieQuotaLimit).toBe(9);
   });
 
   it('keeps source_servers in config.json as Seerrsync did', async () => {
