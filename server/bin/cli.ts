@@ -11,11 +11,15 @@ import { SyncPlanner } from '../sync/sync-planner.service';
 import { SyncProgress } from '../sync/sync-progress';
 import { SyncRunStore } from '../sync/sync-run.store';
 import { planForDisplay, SyncService } from '../sync/sync.service';
+import { AuditService } from '../audit/audit.service';
+import type { CreateUserDto } from '../users/users.dto';
+import { UsersService } from '../users/users.service';
 import { renderProgress } from './cli-progress';
 import { formatPlan, formatRun } from './cli-format';
 
 const USAGE = `Usage:
   npm run sync -- [--remove-missing] [--permissions N] [--force] [--dry-run] [--json] [--config FILE]
+  npm run add-user -- USERNAME --password P [--email E] [--permissions N] [--request-limit N] [--blocked] [--immune]
 
 Exit codes: 0 done, 1 failed (or a user or server failed), 2 bad arguments, 3 deletions wait for approval.`;
 
@@ -41,6 +45,11 @@ async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean' },
         config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        password: { type: 'string' },
+        email: { type: 'string' },
+        'request-limit': { type: 'string' },
+        blocked: { type: 'boolean' },
+        immune: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -48,11 +57,21 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) return fail(USAGE, EXIT.ok);
-  if (positionals.length && positionals[0] !== 'sync')
-    fail(`Unknown command "${positionals[0]}".\n\n${USAGE}`);
-  const permissions = values.permissions === undefined ? undefined : Number(values.permissions);
-  if (permissions !== undefined && (!Number.isInteger(permissions) || permissions < 0)) {
-    fail('--permissions must be a whole number of Seerr permission bits, e.g. 32 for REQUEST.');
+  const command = positionals[0] ?? 'sync';
+  if (command !== 'sync' && command !== 'add-user') fail(`Unknown command "${command}".\n\n${USAGE}`);
+  const permissions = wholeNumber(
+    values.permissions,
+    '--permissions must be a whole number of Seerr permission bits, e.g. 32 for REQUEST.',
+  );
+  const requestLimit = wholeNumber(
+    values['request-limit'],
+    '--request-limit must be a whole number (0 means unlimited).',
+  );
+  if (command === 'add-user') {
+    if (!positionals[1]) fail(`add-user needs a user name.\n\n${USAGE}`);
+    if (!values.blocked && (values.password ?? '').length < 8) {
+      fail('--password is required and must be at least 8 characters (Seerr refuses shorter ones).');
+    }
   }
 
   const file = resolve(values.config ?? configFileFrom(process.env));
@@ -71,6 +90,18 @@ async function main(argv: string[]): Promise<number> {
     },
   );
   try {
+    if (command === 'add-user') {
+      const dto = {
+        username: positionals[1],
+        password: values.password ?? '',
+        email: values.email,
+        permissions,
+        request_limit: requestLimit,
+        blocked: values.blocked,
+        immune: values.immune,
+      };
+      return await addUser(app.get(UsersService), app.get(AuditService), dto, values.json === true);
+    }
     const options = { remove_missing: values['remove-missing'], permissions, force: values.force };
     if (values['dry-run']) {
       const { plan } = await app.get(SyncPlanner).plan(options);
@@ -93,6 +124,44 @@ async function main(argv: string[]): Promise<number> {
     return run.status === 'awaiting_approval' ? EXIT.approval : EXIT.ok;
   } finally {
     await app.close();
+  }
+}
+
+function wholeNumber(value: string | undefined, problem: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) fail(problem);
+  return n;
+}
+
+async function addUser(
+  users: UsersService,
+  audit: AuditService,
+  dto: CreateUserDto,
+  json: boolean,
+): Promise<number> {
+  try {
+    const created = await users.addUser(dto);
+    await audit.record({
+      actor: 'cli',
+      action: 'users.create',
+      target: dto.username,
+      outcome: 'ok',
+      detail: { seerr_id: created.seerr_id },
+    });
+    process.stdout.write(json ? `${JSON.stringify(created, null, 2)}\n` : `${created.message}\n`);
+    return EXIT.ok;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await audit.record({
+      actor: 'cli',
+      action: 'users.create',
+      target: dto.username,
+      outcome: 'error',
+      detail: { error: message },
+    });
+    process.stderr.write(`Could not add ${dto.username}: ${message}\n`);
+    return EXIT.failed;
   }
 }
 

@@ -47,9 +47,30 @@ export class SeerrLiveDto {
   deleted_media_requests?: number;
 }
 
+export class SeerrSyncTimesDto {
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the last sync run started',
+  })
+  last_sync_at!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Status of the last sync run' })
+  last_sync_status!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) last_sync_run_id!: number | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Next scheduled run; null when off',
+  })
+  next_sync_at!: string | null;
+}
+
 export class SeerrOverviewDto {
   @ApiProperty({ type: SeerrConfigDto }) config!: SeerrConfigDto;
   @ApiProperty({ type: SeerrLiveDto }) live!: SeerrLiveDto;
+  @ApiProperty({ type: SeerrSyncTimesDto }) sync!: SeerrSyncTimesDto;
 }
 
 /** A partial update: absent fields stay; null resets the nullable ones to their default. */

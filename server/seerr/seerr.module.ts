@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
-import { SeerrClient } from './seerr.client';
+import { SyncModule } from '../sync/sync.module';
+import { SeerrClientModule } from './seerr-client.module';
 import { SeerrController } from './seerr.controller';
 import { SeerrService } from './seerr.service';
 
-/** Exports SeerrClient for the sync engine. */
-@Module({ controllers: [SeerrController], providers: [SeerrClient, SeerrService], exports: [SeerrClient] })
+@Module({
+  imports: [SeerrClientModule, SyncModule],
+  controllers: [SeerrController],
+  providers: [SeerrService],
+})
 export class SeerrModule {}

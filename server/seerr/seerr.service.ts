@@ -3,6 +3,8 @@ import { DEFAULT_SYNC, type PanelConfig } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
 import { seerrChecks, sentence } from './seerr.checks';
 import { SeerrClient } from './seerr.client';
+import { SyncRunStore } from '../sync/sync-run.store';
+import { SyncScheduler } from '../sync/sync.scheduler';
 import type {
   SeerrConfigDto,
   SeerrLiveDto,
@@ -28,10 +30,19 @@ export class SeerrService {
   constructor(
     private readonly client: SeerrClient,
     private readonly config: ConfigStore,
+    private readonly runs: SyncRunStore,
+    private readonly scheduler: SyncScheduler,
   ) {}
 
   async overview(): Promise<SeerrOverviewDto> {
-    return { config: configView(this.config.get()), live: await this.live() };
+    const [live, last] = await Promise.all([this.live(), this.runs.latest()]);
+    const sync = {
+      last_sync_at: last?.started_at ?? null,
+      last_sync_status: last?.status ?? null,
+      last_sync_run_id: last?.id ?? null,
+      next_sync_at: this.scheduler.nextRunAt?.toISOString() ?? null,
+    };
+    return { config: configView(this.config.get()), live, sync };
   }
 
   async update(dto: UpdateSeerrDto): Promise<SeerrConfigDto> {

@@ -122,13 +122,18 @@ export function planSync(input: PlanInput): SyncPlan {
   }
 
   const isImmune = (user: SeerrUser) => seerrNames(user).some((name) => userSettings[name]?.immune === true);
+  // With a server unreadable, "on no media server" may be wrong: the person could be on that one.
+  const unreadable = servers.filter((s) => !s.read.ok).map((s) => s.name);
+  const missing = unreadable.length
+    ? `On none of the media servers that answered (${unreadable.join(', ')} could not be read)`
+    : 'On no media server';
   const guardReason = deletionGuard(servers);
   const deletions: PlannedDeletion[] = [];
   for (const user of seerrUsers) {
     const blockedName = blockedAccounts.get(user.id);
     if (matcher.isClaimed(user) && blockedName === undefined) continue;
     const username = blockedName ?? user.displayName;
-    const why = blockedName ? 'Blocked in the panel' : 'On no media server';
+    const why = blockedName ? 'Blocked in the panel' : missing;
     let skip: PlannedSkip | undefined;
     if (user.id === 1)
       skip = {

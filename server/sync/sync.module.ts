@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MediaServersModule } from '../media-servers/media-servers.module';
-import { SeerrModule } from '../seerr/seerr.module';
+import { SeerrClientModule } from '../seerr/seerr-client.module';
 import { SyncController } from './sync.controller';
 import { SyncExecutor } from './sync-executor';
 import { SyncPlanner } from './sync-planner.service';
@@ -10,7 +10,7 @@ import { SyncScheduler } from './sync.scheduler';
 import { SyncService } from './sync.service';
 
 @Module({
-  imports: [SeerrModule, MediaServersModule],
+  imports: [SeerrClientModule, MediaServersModule],
   controllers: [SyncController],
   providers: [SyncService, SyncPlanner, SyncExecutor, SyncProgress, SyncRunStore, SyncScheduler],
   exports: [SyncService, SyncPlanner, SyncRunStore, SyncScheduler],

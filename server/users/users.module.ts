@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { SeerrModule } from '../seerr/seerr.module';
+import { SeerrClientModule } from '../seerr/seerr-client.module';
 import { SyncModule } from '../sync/sync.module';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [SeerrModule, SyncModule],
+  imports: [SeerrClientModule, SyncModule],
   controllers: [UsersController],
   providers: [UsersService],
   exports: [UsersService],

@@ -262,6 +262,20 @@ describe('sync plan: removing users', () => {
   });
 });
 
+describe('sync plan: explaining unmatched Seerr users', () => {
+  it('says a person may be on an unreadable server rather than on none', () => {
+    const plan = planSync(
+      input({
+        servers: [server('Plex', [media('pat')]), server('Jelly', new Error('down'))],
+        seerrUsers: [OWNER, seerr(3, { username: 'quin' })],
+      }),
+    );
+    expect(plan.skips.find((s) => s.username === 'quin')?.reason).toBe(
+      'On none of the media servers that answered (Jelly could not be read); removal is off',
+    );
+  });
+});
+
 describe('sync plan: deletion cap', () => {
   const many = (n: number) => Array.from({ length: n }, (_, i) => seerr(100 + i, { username: `old${i}` }));
   const servers = [server('Plex', [media('present')])];

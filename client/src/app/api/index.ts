@@ -49,6 +49,7 @@ export type { SeerrCheckName } from './models/seerr-check-name';
 export type { SeerrConfigDto } from './models/seerr-config-dto';
 export type { SeerrLiveDto } from './models/seerr-live-dto';
 export type { SeerrOverviewDto } from './models/seerr-overview-dto';
+export type { SeerrSyncTimesDto } from './models/seerr-sync-times-dto';
 export type { SeerrTestResultDto } from './models/seerr-test-result-dto';
 export type { SeerrUserDto } from './models/seerr-user-dto';
 export type { ServerErrorDto } from './models/server-error-dto';

@@ -3,7 +3,9 @@
 
 import { SeerrConfigDto } from '../models/seerr-config-dto';
 import { SeerrLiveDto } from '../models/seerr-live-dto';
+import { SeerrSyncTimesDto } from '../models/seerr-sync-times-dto';
 export interface SeerrOverviewDto {
   config: SeerrConfigDto;
   live: SeerrLiveDto;
+  sync: SeerrSyncTimesDto;
 }

@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startSyncWorld, type SyncWorld } from './sync-world';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The CLI as `npm run sync` / `npm run add-user` run it, from the TypeScript sources. */
+function cli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', 'server/bin/cli.ts', ...args],
+      { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60000 },
+      (err, stdout, stderr) =>
+        done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('command line', () => {
+  let world: SyncWorld;
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    world = await startSyncWorld();
+    dir = mkdtempSync(join(tmpdir(), 'cli-'));
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(world.config));
+    env = { ...world.env, CONFIG_FILE: join(dir, 'config.json') };
+  });
+  afterAll(async () => {
+    await world.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('plans without writing (--dry-run --json), then syncs with a summary and exit code 0', async () => {
+    const dry = await cli(['sync', '--dry-run', '--json'], env);
+    expect(dry.code).toBe(0);
+    const plan = JSON.parse(dry.stdout);
+    expect(plan.creates.length).toBeGreaterThan(10);
+    expect(dry.stdout).not.toMatch(/"password"/);
+    expect(Object.keys(world.seerr.counters()).some((k) => k.startsWith('POST'))).toBe(false);
+
+    const run = await cli(['sync'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`created\\s+${plan.creates.length}`));
+    expect(run.stderr).not.toMatch(/\[#+/); // no progress bar when stderr is not a terminal
+  }, 90000);
+
+  it('adds a user by hand, and refuses bad arguments with exit code 2', async () => {
+    const short = await cli(['add-user', 'newbie', '--password', 'short'], env);
+    expect(short).toMatchObject({ code: 2, stderr: expect.stringMatching(/at least 8 characters/) });
+    const added = await cli(
+      ['add-user', 'newbie', '--password', 'long-enough-pass', '--request-limit', '3', '--immune'],
+      env,
+    );
+    expect(added.code).toBe(0);
+    const user = [...world.seerr.state.users.values()].find((u) => u.username === 'newbie');
+    expect(user).toMatchObject({ password: 'long-enough-pass', movieQuotaLimit: 3, tvQuotaLimit: 3 });
+    const again = await cli(['add-user', 'newbie', '--password', 'long-enough-pass'], env);
+    expect(again).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/Seerr already has a user for newbie/),
+    });
+  }, 90000);
+
+  it('exits 1 with a sentence when Seerr is down', async () => {
+    world.seerr.setFaults({ errorRate: 1, errorStatus: 503 });
+    try {
+      const run = await cli(['sync'], env);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/failed/);
+      expect(run.stdout).toMatch(/Seerr answered HTTP 503/);
+    } finally {
+      world.seerr.resetFaults();
+    }
+  }, 90000);
+});
