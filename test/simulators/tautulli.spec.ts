@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- parsed upstream answers are walked freely in assertions */
+/* eslint-disable @typescript-eslint/no-explicit-any -- parsed upstream answers are walked freely in assertions */
 import { createPlexWorld, historyAt, liveSessions, type PlexWorld } from '../../simulators/media-library';
 import { createPlexSimulator, DEFAULT_PMS_TOKEN, type PlexSimulator } from '../../simulators/plex';
 import {
