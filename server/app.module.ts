@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
+import { ContainerModule } from './container/container.module';
 import type { ConfigOptions } from './config/config.store';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -23,6 +24,7 @@ export class AppModule implements NestModule {
         ScheduleModule.forRoot(),
         DatabaseModule,
         UpstreamModule,
+        ContainerModule,
         AuthModule,
         AuditModule,
         HealthModule,

@@ -22,6 +22,8 @@ export interface UpstreamRequest {
   expect?: UpstreamFormat;
   timeoutMs?: number;
   auth?: { username: string; password: string };
+  /** A Unix socket to connect through instead of the URL's host (the Docker Engine API). */
+  socketPath?: string;
   /** Retry transient failures; defaults to true for GET only (writes are never retried blindly). */
   retry?: boolean;
   /** Statuses the caller handles itself instead of getting an UpstreamError (e.g. Seerr's 409). */
@@ -115,6 +117,7 @@ export class UpstreamHttp {
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
       maxRedirects: 3,
+      socketPath: req.socketPath,
     };
     const started = Date.now();
     let res: AxiosResponse<string>;
