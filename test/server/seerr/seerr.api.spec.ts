@@ -63,6 +63,7 @@ describe('/api/seerr', () => {
           media_items: sim.state.media.size,
           deleted_media_requests: deleted,
         },
+        sync: { last_sync_at: null, last_sync_status: null, last_sync_run_id: null, next_sync_at: null },
       });
       expectNoKey(res);
     });
