@@ -38,6 +38,7 @@ if (process.env.CI === 'true') {
     ],
   ]);
 }
+stage('typecheck (server, simulators, scripts, tests)', npx(['tsc', '-p', 'tsconfig.json', '--noEmit']));
 stage('lint', npx(['eslint', '--max-warnings', '0', '.']));
 stage('format', npx(['prettier', '--check', '.']));
 stage('build', ['npm', ['run', '--silent', 'build']]);
