@@ -10,8 +10,32 @@ import { createTautulliSimulator, DEFAULT_TAUTULLI_API_KEY } from './tautulli';
 import { createUtorrentSimulator, UTORRENT_PASSWORD, UTORRENT_USERNAME } from './utorrent';
 import { people } from './world';
 
+/** Every credential of the world; tests of secret handling pass distinctive values. */
+export interface StackCredentials {
+  seerrApiKey: string;
+  plexToken: string;
+  plexTvToken: string;
+  tautulliApiKey: string;
+  jellyfinApiKey: string;
+  embyApiKey: string;
+  utorrent: { username: string; password: string };
+  rtorrent: { username: string; password: string };
+}
+
+export const DEFAULT_CREDENTIALS: StackCredentials = {
+  seerrApiKey: SEERR_API_KEY,
+  plexToken: DEFAULT_PMS_TOKEN,
+  plexTvToken: DEFAULT_PLEXTV_TOKEN,
+  tautulliApiKey: DEFAULT_TAUTULLI_API_KEY,
+  jellyfinApiKey: DEFAULT_JELLYFIN_API_KEY,
+  embyApiKey: DEFAULT_EMBY_API_KEY,
+  utorrent: { username: UTORRENT_USERNAME, password: UTORRENT_PASSWORD },
+  rtorrent: { username: RTORRENT_USERNAME, password: RTORRENT_PASSWORD },
+};
+
 export interface StackOptions {
   host?: string;
+  credentials?: StackCredentials;
   /** Listen on basePort, basePort+1, … (stable URLs for `npm run simulators`); ephemeral ports when unset. */
   basePort?: number;
 }
@@ -23,6 +47,7 @@ export interface StackOptions {
  */
 export async function startSimulatorStack(options: StackOptions = {}) {
   const host = options.host ?? '127.0.0.1';
+  const cred = options.credentials ?? DEFAULT_CREDENTIALS;
   let nextPort = options.basePort;
   const started: Array<{ name: string; sim: Simulator }> = [];
   const start = async <T extends Simulator>(name: string, sim: T): Promise<T> => {
@@ -37,19 +62,28 @@ export async function startSimulatorStack(options: StackOptions = {}) {
   const jellyfinPeople = population.slice(120, 300);
   const embyPeople = population.slice(250, 380);
 
-  const plex = createPlexSimulator({ people: plexPeople.slice(0, 40), historySize: 1500, sessions: 4 });
+  const plex = createPlexSimulator({
+    people: plexPeople.slice(0, 40),
+    historySize: 1500,
+    sessions: 4,
+    token: cred.plexToken,
+  });
   await start('Plex Media Server', plex.sim);
   const plexTv = createPlexTvSimulator({
     world: plex.state.world,
     worldUrl: plex.sim.url,
     people: plexPeople,
     managedUsers: 2,
+    token: cred.plexTvToken,
   });
   await start('plex.tv', plexTv.sim);
-  const tautulli = createTautulliSimulator({ world: plex.state.world });
+  const tautulli = createTautulliSimulator({ world: plex.state.world, apiKey: cred.tautulliApiKey });
   await start('Tautulli', tautulli.sim);
-  const jellyfin = await start('Jellyfin', createJellyfinSimulator({ people: jellyfinPeople }));
-  const emby = await start('Emby', createEmbySimulator({ people: embyPeople }));
+  const jellyfin = await start(
+    'Jellyfin',
+    createJellyfinSimulator({ people: jellyfinPeople, apiKey: cred.jellyfinApiKey }),
+  );
+  const emby = await start('Emby', createEmbySimulator({ people: embyPeople, apiKey: cred.embyApiKey }));
   const seerr = await start(
     'Seerr',
     createSeerrSimulator({
@@ -59,20 +93,21 @@ export async function startSimulatorStack(options: StackOptions = {}) {
       jellyfinUsers: 30,
       localUsers: 25,
       requests: 300,
+      apiKey: cred.seerrApiKey,
     }),
   );
-  const utorrent = await start('uTorrent', createUtorrentSimulator({ torrents: 80 }));
-  const rtorrent = await start('rTorrent', createRtorrentSimulator({ torrents: 80 }));
+  const utorrent = await start('uTorrent', createUtorrentSimulator({ torrents: 80, ...cred.utorrent }));
+  const rtorrent = await start('rTorrent', createRtorrentSimulator({ torrents: 80, ...cred.rtorrent }));
 
   const config = (admin: PanelConfig['admin']): PanelConfig => ({
     admin,
-    seerr: { url: seerr.url, api_key: SEERR_API_KEY },
+    seerr: { url: seerr.url, api_key: cred.seerrApiKey },
     media_servers: [
       {
         name: 'Plex',
         type: 'plex',
         url: plex.sim.url,
-        token: DEFAULT_PLEXTV_TOKEN,
+        token: cred.plexTvToken,
         enabled: true,
         password_suffix: '!Plex2026',
         request_limit: 10,
@@ -83,7 +118,7 @@ export async function startSimulatorStack(options: StackOptions = {}) {
         name: 'Jellyfin',
         type: 'jellyfin',
         url: jellyfin.url,
-        token: DEFAULT_JELLYFIN_API_KEY,
+        token: cred.jellyfinApiKey,
         enabled: true,
         password_suffix: '!Jelly2026',
         request_limit: 5,
@@ -92,7 +127,7 @@ export async function startSimulatorStack(options: StackOptions = {}) {
         name: 'Emby',
         type: 'emby',
         url: emby.url,
-        token: DEFAULT_EMBY_API_KEY,
+        token: cred.embyApiKey,
         enabled: true,
         password_suffix: '!Emby2026',
         request_limit: 3,
@@ -103,13 +138,12 @@ export async function startSimulatorStack(options: StackOptions = {}) {
       [population[130].username]: { blocked: false, immune: true, source_servers: ['Plex', 'Jellyfin'] },
     },
     sync_interval_minutes: 0,
-    plex: { url: plex.sim.url, token: DEFAULT_PMS_TOKEN },
-    tautulli: { url: tautulli.sim.url, api_key: DEFAULT_TAUTULLI_API_KEY },
-    utorrent: { url: `${utorrent.url}/gui/`, username: UTORRENT_USERNAME, password: UTORRENT_PASSWORD },
+    plex: { url: plex.sim.url, token: cred.plexToken },
+    tautulli: { url: tautulli.sim.url, api_key: cred.tautulliApiKey },
+    utorrent: { url: `${utorrent.url}/gui/`, ...cred.utorrent },
     rutorrent: {
       url: rtorrent.url,
-      username: RTORRENT_USERNAME,
-      password: RTORRENT_PASSWORD,
+      ...cred.rtorrent,
       rpc_path: '/RPC2',
     },
   });

@@ -39,11 +39,17 @@ export function normalizeConfig(raw: unknown): unknown {
 /** Every problem with a (normalized) configuration object, as `field message` sentences. */
 export function configProblems(raw: unknown): string[] {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return ['the file must contain a JSON object'];
-  const instance = plainToInstance(PanelConfig, raw);
+  const config = raw as Partial<PanelConfig>;
+  // user_settings is keyed by user names (any name, even "constructor"); its entries are checked one by
+  // one below, so the class transform sees only whether it is an object.
+  const settingsShape =
+    typeof config.user_settings === 'object' && !Array.isArray(config.user_settings) && config.user_settings
+      ? {}
+      : config.user_settings;
+  const instance = plainToInstance(PanelConfig, { ...config, user_settings: settingsShape });
   const problems = flattenValidationErrors(
     validateSync(instance, { validationError: { target: false } }),
   ).map((d) => d.message);
-  const config = raw as Partial<PanelConfig>;
   if (
     config.user_settings &&
     typeof config.user_settings === 'object' &&

@@ -1,3 +1,4 @@
+import { getUserSetting } from '../config/user-settings';
 import { isManager, type SeerrUser } from '../seerr/seerr.types';
 import { mergePeople } from './merge-people';
 import { SeerrMatcher, seerrNames } from './seerr-matcher';
@@ -78,7 +79,7 @@ export function planSync(input: PlanInput): SyncPlan {
 
   for (const person of merged) {
     const seerr = matcher.match(person);
-    if (userSettings[person.key]?.blocked) {
+    if (getUserSetting(userSettings, person.key)?.blocked) {
       const reason = 'Blocked in the panel: never synced';
       skips.push({ username: person.username, seerr_id: seerr?.id ?? null, code: 'blocked', reason });
       if (seerr) blockedAccounts.set(seerr.id, person.username);
@@ -121,7 +122,8 @@ export function planSync(input: PlanInput): SyncPlan {
     row(person, undefined, 'create', 'Not in Seerr yet: the next sync creates the account');
   }
 
-  const isImmune = (user: SeerrUser) => seerrNames(user).some((name) => userSettings[name]?.immune === true);
+  const isImmune = (user: SeerrUser) =>
+    seerrNames(user).some((name) => getUserSetting(userSettings, name)?.immune === true);
   // With a server unreadable, "on no media server" may be wrong: the person could be on that one.
   const unreadable = servers.filter((s) => !s.read.ok).map((s) => s.name);
   const missing = unreadable.length

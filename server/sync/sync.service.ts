@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { ConfigStore } from '../config/config.store';
+import { getUserSetting, setUserSetting } from '../config/user-settings';
 import type { SyncTrigger } from '../database/database.schema';
 import { SyncExecutor } from './sync-executor';
 import { SyncPlanner } from './sync-planner.service';
@@ -279,12 +280,16 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
   private async recordSourceServers(sources: Record<string, string[]>): Promise<void> {
     const current = this.config.get().user_settings;
     const changed = Object.entries(sources).filter(
-      ([key, servers]) => (current[key]?.source_servers ?? []).join('\n') !== servers.join('\n'),
+      ([key, servers]) =>
+        (getUserSetting(current, key)?.source_servers ?? []).join('\n') !== servers.join('\n'),
     );
     if (!changed.length) return;
     await this.config.update((draft) => {
       for (const [key, servers] of changed)
-        draft.user_settings[key] = { ...draft.user_settings[key], source_servers: servers };
+        setUserSetting(draft.user_settings, key, {
+          ...getUserSetting(draft.user_settings, key),
+          source_servers: servers,
+        });
     });
   }
 

@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DEFAULT_SYNC } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
+import { getUserSetting, setUserSetting } from '../config/user-settings';
 import { SeerrClient } from '../seerr/seerr.client';
 import { SEERR_MEDIA_STATUS, type SeerrRequest, type SeerrUser } from '../seerr/seerr.types';
 import { mapLimit } from '../sync/map-limit';
@@ -66,7 +67,7 @@ export class UsersService {
     const serverByName = new Map(config.media_servers.map((s) => [s.name, s]));
     const users = plan.people.map((p) => {
       const key = p.username.toLowerCase();
-      const setting = config.user_settings[key] ?? {};
+      const setting = getUserSetting(config.user_settings, key) ?? {};
       const server = p.sources.length ? serverByName.get(p.sources[0]) : undefined;
       const failedBefore = rejected.get(key);
       return {
@@ -126,14 +127,14 @@ export class UsersService {
       seerrId = account.id;
     }
     const config = await this.config.update((draft) => {
-      const current = draft.user_settings[key] ?? {};
-      draft.user_settings[key] = {
+      const current = getUserSetting(draft.user_settings, key) ?? {};
+      setUserSetting(draft.user_settings, key, {
         ...current,
         ...(dto.blocked === undefined ? {} : { blocked: dto.blocked }),
         ...(dto.immune === undefined ? {} : { immune: dto.immune }),
-      };
+      });
     });
-    const setting = config.user_settings[key];
+    const setting = getUserSetting(config.user_settings, key) ?? {};
     return {
       username,
       blocked: setting.blocked === true,
@@ -148,11 +149,11 @@ export class UsersService {
     const key = dto.username.toLowerCase();
     const recordFlags = () =>
       this.config.update((draft) => {
-        draft.user_settings[key] = {
-          ...draft.user_settings[key],
+        setUserSetting(draft.user_settings, key, {
+          ...getUserSetting(draft.user_settings, key),
           blocked: dto.blocked ?? false,
           immune: dto.immune ?? false,
-        };
+        });
       });
     if (dto.blocked) {
       await recordFlags();

@@ -128,6 +128,17 @@ describe('sync plan: who is skipped', () => {
     expect(otherSkips(plan)).toEqual([]);
   });
 
+  it('treats users named like object internals as ordinary names', () => {
+    const plan = planSync(
+      input({
+        servers: [server('Plex', [media('__proto__'), media('constructor')])],
+        userSettings: JSON.parse('{"__proto__": {"blocked": true}}'),
+      }),
+    );
+    expect(names(plan.creates)).toEqual(['constructor']);
+    expect(skipCodes(plan).__proto__).toBe('blocked');
+  });
+
   it('never syncs a blocked user', () => {
     const plan = planSync(
       input({ servers: [server('Plex', [media('Jack')])], userSettings: { jack: { blocked: true } } }),

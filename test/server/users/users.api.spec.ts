@@ -102,6 +102,18 @@ describe('users API', () => {
     expect(JSON.stringify(audit.body)).not.toContain('a-new-password');
   });
 
+  it.each(['__proto__', 'constructor', 'toString'])(
+    'keeps settings for a user named %s like any other',
+    async (name) => {
+      const res = await put(`/api/users/${name}/settings`).send({ blocked: true }).expect(200);
+      expect(res.body).toMatchObject({ username: name, blocked: true, immune: false });
+      const file = JSON.parse(readFileSync(panel.configFile, 'utf8'));
+      expect(Object.hasOwn(file.user_settings, name.toLowerCase())).toBe(true);
+      expect(file.user_settings[name.toLowerCase()]).toMatchObject({ blocked: true });
+      expect(Object.getPrototypeOf(file.user_settings)).toBe(Object.prototype);
+    },
+  );
+
   it('adds a user by hand and answers 409 for a person Seerr already has', async () => {
     const res = await panel
       .http()
