@@ -139,6 +139,17 @@ function attempts(route: SpecRoute): Attempt[] {
           body: { ...valid, [name]: value },
         });
       }
+      // Hostile but well-typed strings: they may be valid; they must never cause a 500.
+      if ((resolveSchema(raw) ?? {}).type === 'string') {
+        for (const value of HOSTILE_STRINGS) {
+          out.push({
+            route,
+            what: `hostile ${name}`,
+            path: fillPath(route),
+            body: { ...valid, [name]: value },
+          });
+        }
+      }
     }
     for (const name of (route.body.required as string[]) ?? []) {
       const { [name]: _dropped, ...rest } = valid;
@@ -205,7 +216,7 @@ export async function checkBadInput(world: ReliabilityWorld): Promise<Figure[]> 
     }
     if (res.status === 400 && a.field) {
       fieldErrors++;
-      const text = `${String(res.json?.message ?? '')} ${JSON.stringify(res.json?.details ?? [])}`;
+      const text = `${JSON.stringify(res.json?.message ?? '')} ${JSON.stringify(res.json?.details ?? [])}`;
       if (text.includes(a.field)) fieldNamed++;
       else
         problems.push(

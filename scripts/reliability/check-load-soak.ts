@@ -16,12 +16,12 @@ async function countEvents(
       headers: { Authorization: `Bearer ${token}` },
       signal,
     });
-    const reader = res.body!.getReader();
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     const decoder = new TextDecoder();
     for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      events += (decoder.decode(value).match(/^event: /gm) ?? []).length;
+      const chunk = (await reader.read()) as { done: boolean; value?: Uint8Array };
+      if (chunk.done) break;
+      events += (decoder.decode(chunk.value).match(/^event: /gm) ?? []).length;
     }
   } catch {
     /* aborted at the end */

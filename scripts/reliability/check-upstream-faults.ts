@@ -61,7 +61,7 @@ export async function checkUpstreamFaults(world: ReliabilityWorld): Promise<Figu
         continue;
       }
       slowest = Math.max(slowest, res.ms);
-      const message = String(res.json?.message ?? '');
+      const message = typeof res.json?.message === 'string' ? res.json.message : '';
       if ([502, 503, 504].includes(res.status) && SERVICE_NAMES.test(message)) mapped++;
       else if (
         res.status === 200 &&
