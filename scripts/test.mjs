@@ -66,6 +66,28 @@ try {
 }
 rmSync(dir, { recursive: true, force: true });
 
+// The reliability suite (docs/reliability.md): one test per figure, counted from its last line.
+process.stdout.write('\n=== reliability: npm run test:reliability (built server)\n');
+const reliability = spawnSync(
+  process.execPath,
+  ['-r', 'ts-node/register/transpile-only', 'scripts/reliability/run.ts'],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: process.env,
+    encoding: 'utf8',
+  },
+);
+process.stdout.write(reliability.stdout ?? '');
+const counts = /^(\d+) passed, (\d+) failed$/m.exec(reliability.stdout ?? '');
+if (counts) {
+  tally.passed += Number(counts[1]);
+  tally.failed += Number(counts[2]);
+  if (Number(counts[2]) > 0) failures.push('reliability');
+} else {
+  tally.failed++;
+  failures.push('reliability suite did not report');
+}
+
 if (failures.length) process.stdout.write(`\nFailed: ${failures.join('; ')}\n`);
 process.stdout.write(`\n${tally.passed} passed, ${tally.failed} failed\n`);
 process.exit(tally.failed ? 1 : 0);
