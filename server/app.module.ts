@@ -9,9 +9,13 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { RequestLoggerMiddleware } from './logging/request-logger.middleware';
 import { MediaServersModule } from './media-servers/media-servers.module';
+import { PlexModule } from './plex/plex.module';
+import { RutorrentModule } from './rutorrent/rutorrent.module';
 import { SeerrModule } from './seerr/seerr.module';
 import { SyncModule } from './sync/sync.module';
+import { TautulliModule } from './tautulli/tautulli.module';
 import { UsersModule } from './users/users.module';
+import { UtorrentModule } from './utorrent/utorrent.module';
 import { UpstreamModule } from './upstream/upstream.module';
 
 @Module({})
@@ -29,9 +33,13 @@ export class AppModule implements NestModule {
         AuditModule,
         HealthModule,
         MediaServersModule,
+        PlexModule,
+        RutorrentModule,
         SeerrModule,
         SyncModule,
+        TautulliModule,
         UsersModule,
+        UtorrentModule,
       ],
     };
   }

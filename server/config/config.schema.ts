@@ -78,12 +78,22 @@ export class TorrentClientSection {
   @IsOptional() @IsString() @Matches(URL_OR_EMPTY, { message: `url ${URL_MESSAGE}` }) url?: string;
   @IsOptional() @IsString() username?: string;
   @IsOptional() @IsString() password?: string;
+  /** Seconds between list polls while nobody watches the event stream (default 10; 2 while watched). */
+  @IsOptional() @IsInt() @Min(1) @Max(3600) poll_seconds?: number;
 }
 
 export class RutorrentSection extends TorrentClientSection {
   /** XML-RPC path under the URL; ruTorrent setups expose it at /RPC2. */
   @IsOptional() @IsString() @Matches(/^\//, { message: 'rpc_path must start with /' }) rpc_path?: string;
   @IsOptional() @IsString() container?: string;
+  /**
+   * Where the panel sees rTorrent's download directory (directory.default), when it is mounted at another
+   * path in the panel's container; remove-with-data deletes files only inside it.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\//, { message: 'download_dir must be an absolute path' })
+  download_dir?: string;
 }
 
 export class LoginThrottleSection {

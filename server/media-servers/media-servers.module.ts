@@ -10,6 +10,6 @@ import { PlexServersController } from './plex-servers.controller';
 @Module({
   controllers: [MediaServersController, PlexServersController],
   providers: [MediaServerClientFactory, MediaServersService, PlexClientIdentifier, PlexDiscoveryService],
-  exports: [MediaServerClientFactory, MediaServersService],
+  exports: [MediaServerClientFactory, MediaServersService, PlexClientIdentifier],
 })
 export class MediaServersModule {}

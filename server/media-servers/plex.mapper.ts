@@ -1,3 +1,13 @@
+import {
+  attrs,
+  children,
+  flag,
+  isNode,
+  mediaContainer as plexMediaContainer,
+  type PlexNode,
+  PlexShapeError,
+  text,
+} from '../plex/plex.node';
 import { UnexpectedAnswer } from './media-server.errors';
 import type { MediaServerInfo, MediaUser } from './media-server.types';
 
@@ -6,36 +16,16 @@ import type { MediaServerInfo, MediaUser } from './media-server.types';
  * (attributes under `$`, children as arrays, `"0"`/`"1"` booleans); the JSON variants put the
  * attributes as keys. Both shapes go through `attrs` and `children`, so one mapper reads either.
  */
-type Node = Record<string, unknown>;
+type Node = PlexNode;
 
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function attrs(node: Node): Node {
-  return isNode(node.$) ? node.$ : node;
-}
-
-function children(node: Node, tag: string): Node[] {
-  const value = node[tag];
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).filter(isNode);
-}
-
-/** `MediaContainer`; an empty XML element (`<MediaContainer/>`) parses as the empty string. */
+/** `MediaContainer`, reported as the media-server module's own unexpected-answer error. */
 function mediaContainer(body: unknown): Node {
-  const value = isNode(body) ? body.MediaContainer : undefined;
-  if (value === '') return {};
-  if (!isNode(value)) throw new UnexpectedAnswer('no MediaContainer');
-  return value;
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-}
-
-function flag(value: unknown): boolean {
-  return value === true || value === 1 || value === '1' || value === 'true';
+  try {
+    return plexMediaContainer(body);
+  } catch (err) {
+    if (err instanceof PlexShapeError) throw new UnexpectedAnswer(err.detail);
+    throw err;
+  }
 }
 
 /** A plex.tv account connected to the token owner (`/api/users`), with the owner's servers it can use. */

@@ -1,0 +1,97 @@
+import { HttpException, Injectable, Logger, type MessageEvent } from '@nestjs/common';
+import {
+  catchError,
+  defer,
+  exhaustMap,
+  from,
+  map,
+  type Observable,
+  of,
+  ReplaySubject,
+  share,
+  timer,
+} from 'rxjs';
+import { ConfigStore } from '../config/config.store';
+import { NamedCache } from '../upstream/named-cache';
+import { PlexClient } from './plex.client';
+import type { PlexSessionsDto } from './plex.dto';
+
+export const DEFAULT_SESSIONS_POLL_MS = 5000;
+const MIN_SESSIONS_POLL_MS = 200;
+
+/** The `data` of a `failure` event: why this tick could not read the sessions. */
+export interface PlexSessionsFailure {
+  statusCode: number;
+  message: string;
+}
+
+/**
+ * One poller of PMS `/status/sessions` shared by every listener of the sessions event stream. It runs
+ * only while at least one client listens (the first subscriber starts it, the last one leaving stops
+ * it), so 100 open dashboards cost PMS what one does. Each tick pushes `sessions` (PlexSessionsDto), or
+ * `failure` when PMS could not be read; the stream itself stays open and the next tick tries again. A
+ * new listener gets the latest event at once. Direct reads (`GET /api/plex/sessions`) share an
+ * in-flight poll instead of adding one.
+ */
+@Injectable()
+export class PlexSessionsPoller {
+  private readonly logger = new Logger(PlexSessionsPoller.name);
+  private readonly inFlight = new NamedCache<PlexSessionsDto>(
+    'plex-sessions',
+    0,
+    1,
+    'nothing is kept (sessions change by the second); concurrent reads share one PMS call',
+  );
+  /** Ticks that read PMS since start, for tests and logs. */
+  polls = 0;
+  readonly events: Observable<MessageEvent>;
+
+  constructor(
+    private readonly client: PlexClient,
+    private readonly config: ConfigStore,
+  ) {
+    // Built lazily: nothing runs until someone subscribes (providers do no I/O in constructors).
+    this.events = defer(() => timer(0, this.intervalMs)).pipe(
+      // A slow PMS never gets a second poll while one is still out.
+      exhaustMap(() =>
+        from(this.poll()).pipe(
+          map((data): MessageEvent => ({ type: 'sessions', data })),
+          catchError((err: unknown) => of<MessageEvent>({ type: 'failure', data: this.failure(err) })),
+        ),
+      ),
+      share({
+        connector: () => new ReplaySubject<MessageEvent>(1),
+        resetOnRefCountZero: true,
+        resetOnError: true,
+        resetOnComplete: true,
+      }),
+    );
+  }
+
+  /** PLEX_SESSIONS_POLL_MS of the panel's environment, 5 s by default. */
+  get intervalMs(): number {
+    const configured = Number(this.config.env('PLEX_SESSIONS_POLL_MS'));
+    return Number.isFinite(configured) && configured > 0
+      ? Math.max(MIN_SESSIONS_POLL_MS, configured)
+      : DEFAULT_SESSIONS_POLL_MS;
+  }
+
+  /** The sessions now, sharing a read already in flight. */
+  read(): Promise<PlexSessionsDto> {
+    return this.inFlight.shared('sessions', () => this.client.sessions());
+  }
+
+  private poll(): Promise<PlexSessionsDto> {
+    this.polls++;
+    return this.read();
+  }
+
+  private failure(err: unknown): PlexSessionsFailure {
+    if (err instanceof HttpException) return { statusCode: err.getStatus(), message: err.message };
+    this.logger.error(`Reading the Plex sessions failed: ${(err as Error).message}`, (err as Error).stack);
+    return {
+      statusCode: 500,
+      message: 'The Plex sessions could not be read; the details are in the panel log.',
+    };
+  }
+}

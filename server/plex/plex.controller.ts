@@ -1,0 +1,196 @@
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  type MessageEvent,
+  Param,
+  Post,
+  Put,
+  Query,
+  Sse,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadGatewayResponse,
+  ApiGatewayTimeoutResponse,
+  ApiNotFoundResponse,
+  ApiNotImplementedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
+import { Audited } from '../audit/audited.decorator';
+import { ErrorBodyDto } from '../common/error-body';
+import { PlexClient } from './plex.client';
+import {
+  PlexActionResultDto,
+  PlexHealthDto,
+  PlexHistoryPageDto,
+  PlexLibraryDto,
+  PlexLibraryStatsDto,
+  PlexRestartResultDto,
+  PlexScanResultDto,
+  PlexSessionsDto,
+  PlexSettingsDto,
+  PlexStatusDto,
+} from './plex.dto';
+import {
+  PlexHistoryQueryDto,
+  PlexLibraryKeyParams,
+  ScanPlexLibraryDto,
+  UpdatePlexSettingsDto,
+} from './plex-requests.dto';
+import { PlexSessionsPoller } from './plex-sessions.poller';
+import { PlexSettingsService } from './plex-settings.service';
+import { PlexService } from './plex.service';
+
+/** The failures every route that reads Plex can answer. */
+const Upstream = () =>
+  applyDecorators(
+    ApiBadGatewayResponse({
+      type: ErrorBodyDto,
+      description: 'Plex is down, refused the token or answered garbage',
+    }),
+    ApiGatewayTimeoutResponse({ type: ErrorBodyDto, description: 'Plex did not answer in time' }),
+    ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'Plex is not configured' }),
+  );
+
+/** Plex Media Server control. `GET /api/plex/servers` (plex.tv discovery) lives in media-servers. */
+@ApiTags('plex')
+@Controller('plex')
+export class PlexController {
+  constructor(
+    private readonly plex: PlexService,
+    private readonly client: PlexClient,
+    private readonly poller: PlexSessionsPoller,
+    private readonly settings: PlexSettingsService,
+  ) {}
+
+  @Get('health')
+  @ApiOperation({ summary: 'Whether Plex answers, and its version (`/identity`, the cheapest call)' })
+  @ApiOkResponse({ type: PlexHealthDto })
+  @Upstream()
+  getPlexHealth(): Promise<PlexHealthDto> {
+    return this.client.health();
+  }
+
+  @Get('status')
+  @ApiOperation({ summary: 'Server name, version, platform, machine id and active transcodes' })
+  @ApiOkResponse({ type: PlexStatusDto })
+  @Upstream()
+  getPlexStatus(): Promise<PlexStatusDto> {
+    return this.client.status();
+  }
+
+  @Get('libraries')
+  @ApiOperation({
+    summary: 'Every library with item counts, size and running time (cached 60 s; a scan clears it)',
+  })
+  @ApiOkResponse({ type: [PlexLibraryDto] })
+  @Upstream()
+  listPlexLibraries(): Promise<PlexLibraryDto[]> {
+    return this.plex.libraries();
+  }
+
+  @Get('libraries/:key/stats')
+  @ApiOperation({ summary: 'One library: counts at every level, size, running time and plays (cached 60 s)' })
+  @ApiOkResponse({ type: PlexLibraryStatsDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'Plex has no library with that key' })
+  @Upstream()
+  getPlexLibraryStats(@Param() params: PlexLibraryKeyParams): Promise<PlexLibraryStatsDto> {
+    return this.plex.libraryStats(params.key);
+  }
+
+  @Get('sessions')
+  @ApiOperation({ summary: 'What is playing now: user, title, player, state, progress, bandwidth, decision' })
+  @ApiOkResponse({ type: PlexSessionsDto })
+  @Upstream()
+  listPlexSessions(): Promise<PlexSessionsDto> {
+    return this.poller.read();
+  }
+
+  @Sse('sessions/events')
+  @ApiOperation({
+    summary:
+      'Server-sent events: the sessions every few seconds (event "sessions", a PlexSessionsDto), or event ' +
+      '"failure" ({statusCode, message}) when Plex could not be read; one shared poll serves every listener',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'An event stream of PlexSessionsDto objects' })
+  @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'Plex is not configured' })
+  plexSessionEvents(): Observable<MessageEvent> {
+    this.client.assertConfigured();
+    return this.poller.events;
+  }
+
+  @Get('streams')
+  @ApiOperation({ summary: 'Playback history, newest first, paged' })
+  @ApiOkResponse({ type: PlexHistoryPageDto })
+  @Upstream()
+  listPlexStreams(@Query() query: PlexHistoryQueryDto): Promise<PlexHistoryPageDto> {
+    return this.plex.history(query);
+  }
+
+  @Post('libraries/:key/scan')
+  @HttpCode(202)
+  @Audited('plex.scan', {
+    target: (ctx) => (ctx.result as PlexScanResultDto | undefined)?.library ?? `library ${ctx.params.key}`,
+  })
+  @ApiOperation({ summary: 'Start a library scan; Plex scans in the background' })
+  @ApiAcceptedResponse({ type: PlexScanResultDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'Plex has no library with that key' })
+  @Upstream()
+  scanPlexLibrary(
+    @Param() params: PlexLibraryKeyParams,
+    @Body() body: ScanPlexLibraryDto,
+  ): Promise<PlexScanResultDto> {
+    return this.plex.scan(params.key, body.force ?? false);
+  }
+
+  @Post('optimize')
+  @HttpCode(202)
+  @Audited('plex.optimize', { target: () => 'Plex database' })
+  @ApiOperation({ summary: "Optimize Plex's database; it runs in the background" })
+  @ApiAcceptedResponse({ type: PlexActionResultDto })
+  @Upstream()
+  optimizePlex(): Promise<PlexActionResultDto> {
+    return this.plex.optimize();
+  }
+
+  @Post('restart')
+  @HttpCode(202)
+  @Audited('plex.restart', {
+    target: (ctx) =>
+      `Plex container ${(ctx.result as PlexRestartResultDto | undefined)?.container ?? ''}`.trim(),
+  })
+  @ApiOperation({ summary: 'Restart the Plex container through the Docker socket (PMS has no restart API)' })
+  @ApiAcceptedResponse({ type: PlexRestartResultDto })
+  @ApiNotImplementedResponse({
+    type: ErrorBodyDto,
+    description: 'No container is set: how to enable restarts',
+  })
+  @ApiBadGatewayResponse({ type: ErrorBodyDto, description: 'Docker is unreachable or refused' })
+  restartPlex(): Promise<PlexRestartResultDto> {
+    return this.plex.restart();
+  }
+
+  @Get('settings')
+  @ApiOperation({ summary: 'The Plex connection; the token is never returned' })
+  @ApiOkResponse({ type: PlexSettingsDto })
+  getPlexSettings(): PlexSettingsDto {
+    return this.settings.get();
+  }
+
+  @Put('settings')
+  @Audited('plex.settings', { target: () => 'Plex settings' })
+  @ApiOperation({ summary: 'Change the Plex connection; absent fields stay, the token is write-only' })
+  @ApiOkResponse({ type: PlexSettingsDto })
+  updatePlexSettings(@Body() dto: UpdatePlexSettingsDto): Promise<PlexSettingsDto> {
+    return this.settings.update(dto);
+  }
+}

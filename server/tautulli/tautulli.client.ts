@@ -1,0 +1,268 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigStore } from '../config/config.store';
+import { UpstreamError } from '../upstream/upstream-error';
+import { UpstreamHttp } from '../upstream/upstream-http.service';
+import type {
+  TautulliActivityDto,
+  TautulliHealthDto,
+  TautulliHistoryItemDto,
+  TautulliLibraryDto,
+  TautulliPlaysDto,
+  TautulliServerInfoDto,
+  TautulliStatsType,
+  TautulliStatusDto,
+  TautulliUserDto,
+} from './tautulli.dto';
+import {
+  envelope,
+  homeStatCards,
+  tablePage,
+  tautulliActivity,
+  tautulliHealth,
+  tautulliHistoryItem,
+  tautulliLibrary,
+  tautulliPlays,
+  tautulliServerInfo,
+  tautulliStatus,
+  tautulliUser,
+  TautulliShapeError,
+  type Row,
+  type TablePage,
+} from './tautulli.wire';
+
+export const TAUTULLI = 'Tautulli';
+
+type Params = Record<string, string | number | undefined>;
+
+/** Rows per DataTables page when a whole table is read; a seedbox has tens of users, not thousands. */
+const TABLE_PAGE = 500;
+const MAX_TABLE_PAGES = 100;
+
+export interface HomeStatsRequest {
+  days: number;
+  count: number;
+  statsType: TautulliStatsType;
+}
+
+/**
+ * The only code that speaks to Tautulli (`{url}/api/v2?apikey=…&cmd=…`). Tautulli answers every error
+ * with HTTP 400 and `response.result = "error"` (reference §2), so the client reads the envelope
+ * whatever the status and turns Tautulli's own message into a sentence. Settings are read at every call.
+ */
+@Injectable()
+export class TautulliClient {
+  constructor(
+    private readonly http: UpstreamHttp,
+    private readonly config: ConfigStore,
+  ) {}
+
+  /** The base URL in force (with no trailing slash), for cache keys. */
+  get baseUrl(): string {
+    return (this.config.get().tautulli?.url ?? '').trim().replace(/\/+$/, '');
+  }
+
+  async health(): Promise<TautulliHealthDto> {
+    const started = Date.now();
+    const data = await this.command('get_tautulli_info');
+    return this.map(() => tautulliHealth(data, Date.now() - started));
+  }
+
+  async status(): Promise<TautulliStatusDto> {
+    const [info, server] = await Promise.all([
+      this.command('get_tautulli_info'),
+      this.command('server_status'),
+    ]);
+    return this.map(() => tautulliStatus(info, server));
+  }
+
+  async serverInfo(): Promise<TautulliServerInfoDto> {
+    const data = await this.command('get_server_info');
+    return this.map(() => tautulliServerInfo(data));
+  }
+
+  async activity(): Promise<TautulliActivityDto> {
+    const data = await this.command('get_activity');
+    return this.map(() => tautulliActivity(data));
+  }
+
+  /**
+   * The home-stat cards, `count` rows each. `stats_count` is always sent: the code defaults to 10 while
+   * the docstring says 5. With `statId`, Tautulli answers that one card alone (handled by the mapper).
+   */
+  async homeStats(req: HomeStatsRequest, statId?: string): Promise<Map<string, Row[]>> {
+    const data = await this.command('get_home_stats', {
+      time_range: req.days,
+      stats_type: req.statsType,
+      stats_start: 0,
+      stats_count: req.count,
+      stat_id: statId,
+    });
+    return this.map(() => homeStatCards(data));
+  }
+
+  /** Every user with plays, time played and when last seen (`get_users_table`, read whole). */
+  async users(): Promise<TautulliUserDto[]> {
+    const rows = await this.table('get_users_table', { order_column: 'last_seen', order_dir: 'desc' });
+    return this.map(() => rows.map(tautulliUser));
+  }
+
+  /** Every library with counts and plays (`get_libraries_table`, read whole). */
+  async libraries(): Promise<TautulliLibraryDto[]> {
+    const rows = await this.table('get_libraries_table', { order_column: 'section_name', order_dir: 'asc' });
+    return this.map(() => rows.map(tautulliLibrary));
+  }
+
+  /** One page of the play history, newest first. */
+  async history(
+    start: number,
+    length: number,
+    userId?: number,
+  ): Promise<{ total: number; totalDuration: string; items: TautulliHistoryItemDto[] }> {
+    const data = await this.command('get_history', {
+      start,
+      length,
+      order_column: 'date',
+      order_dir: 'desc',
+      user_id: userId,
+    });
+    return this.map(() => {
+      const page = tablePage(data, 'get_history');
+      return {
+        total: page.recordsFiltered,
+        totalDuration: typeof page.raw.filter_duration === 'string' ? page.raw.filter_duration : '',
+        items: page.rows.map(tautulliHistoryItem),
+      };
+    });
+  }
+
+  async playsByDate(days: number): Promise<TautulliPlaysDto> {
+    const data = await this.command('get_plays_by_date', { time_range: days, y_axis: 'plays' });
+    return this.map(() => tautulliPlays(data, days));
+  }
+
+  /** Tautulli restarts itself: it answers at once, then its port closes for a few seconds. */
+  async restart(): Promise<string> {
+    const answer = await this.call('restart', {}, false);
+    return answer.message ?? 'Restarting Tautulli';
+  }
+
+  /** Throws the 503 sentence when the URL or key is missing. */
+  assertConfigured(): { url: string; apiKey: string } {
+    const { url, api_key } = this.config.get().tautulli ?? {};
+    if (!url?.trim() || !api_key?.trim()) {
+      throw new UpstreamError(
+        TAUTULLI,
+        'not-configured',
+        'Tautulli is not configured: set TAUTULLI_URL and TAUTULLI_API_KEY, or its URL and API key in Settings.',
+      );
+    }
+    return { url: this.baseUrl, apiKey: api_key.trim() };
+  }
+
+  private async table(cmd: string, params: Params): Promise<Row[]> {
+    const out: Row[] = [];
+    for (let n = 0; n < MAX_TABLE_PAGES; n++) {
+      const data = await this.command(cmd, { ...params, start: n * TABLE_PAGE, length: TABLE_PAGE });
+      const page: TablePage = this.map(() => tablePage(data, cmd));
+      out.push(...page.rows);
+      if (page.rows.length < TABLE_PAGE || out.length >= page.recordsFiltered) return out;
+    }
+    return out;
+  }
+
+  private async command(cmd: string, params: Params = {}): Promise<unknown> {
+    return (await this.call(cmd, params, true)).data;
+  }
+
+  private async call(cmd: string, params: Params, retry: boolean) {
+    const { url, apiKey } = this.assertConfigured();
+    let res;
+    try {
+      res = await this.http.request<unknown>({
+        service: TAUTULLI,
+        baseUrl: url,
+        path: '/api/v2',
+        query: { apikey: apiKey, cmd, ...params },
+        expect: 'json',
+        retry,
+        // Every Tautulli error is HTTP 400 with the envelope: read it instead of failing on the status.
+        acceptStatus: (status) => status === 400,
+        errorMessage: tautulliMessage,
+      });
+    } catch (err) {
+      if (err instanceof UpstreamError && err.upstreamStatus === 404) {
+        throw new UpstreamError(
+          TAUTULLI,
+          'status',
+          `Tautulli answered HTTP 404 for /api/v2; check its URL (with Tautulli's HTTP root, if it has one).`,
+          404,
+        );
+      }
+      throw err;
+    }
+    const answer = this.map(() => envelope(res.data));
+    if (answer.result === 'error') throw refusal(cmd, answer.message, res.status);
+    return answer;
+  }
+
+  private map<T>(mapper: () => T): T {
+    try {
+      return mapper();
+    } catch (err) {
+      if (!(err instanceof TautulliShapeError)) throw err;
+      throw new UpstreamError(
+        TAUTULLI,
+        'invalid-response',
+        `Tautulli answered in a shape the panel does not understand (${err.detail}); is the URL Tautulli's?`,
+      );
+    }
+  }
+}
+
+/** Tautulli's own sentence from an error body (the 500 "Check the logs for errors" envelope). */
+export function tautulliMessage(body: string): string | undefined {
+  try {
+    const message = (JSON.parse(body) as { response?: { message?: unknown } }).response?.message;
+    return typeof message === 'string' && message ? message.slice(0, 300) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The error envelope as a sentence naming Tautulli; its messages are listed in reference §2. */
+export function refusal(cmd: string, message: string | null, status: number): UpstreamError {
+  if (message === 'Invalid apikey' || message === 'Parameter apikey is required')
+    return new UpstreamError(
+      TAUTULLI,
+      'unauthorized',
+      `Tautulli rejected the API key ("${message}"); set TAUTULLI_API_KEY or the API key in Settings → Tautulli ` +
+        '(Tautulli shows it under Settings → Web Interface → API).',
+      status,
+      message,
+    );
+  if (message === 'API not enabled')
+    return new UpstreamError(
+      TAUTULLI,
+      'status',
+      "Tautulli's API is turned off; enable it in Tautulli under Settings → Web Interface → Enable API.",
+      status,
+      message,
+    );
+  if (message?.startsWith('Unknown command'))
+    return new UpstreamError(
+      TAUTULLI,
+      'status',
+      `Tautulli does not know the command "${cmd}"; it is older than the panel needs (v2.x).`,
+      status,
+      message,
+    );
+  // A command that ran but returned nothing answers 400 with a null message.
+  const detail = message ? `: ${message}` : ' (it returned nothing).';
+  return new UpstreamError(
+    TAUTULLI,
+    'status',
+    `Tautulli could not run ${cmd}${detail}`,
+    status,
+    message ?? undefined,
+  );
+}

@@ -1,0 +1,157 @@
+import { applyDecorators, Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadGatewayResponse,
+  ApiGatewayTimeoutResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator';
+import { ErrorBodyDto } from '../common/error-body';
+import { TautulliClient } from './tautulli.client';
+import {
+  TautulliActivityDto,
+  TautulliHealthDto,
+  TautulliHistoryPageDto,
+  TautulliLibraryDto,
+  TautulliPlaysDto,
+  TautulliRestartDto,
+  TautulliServerInfoDto,
+  TautulliSettingsDto,
+  TautulliStatsDto,
+  TautulliStatusDto,
+  TautulliUserDto,
+} from './tautulli.dto';
+import {
+  TautulliHistoryQueryDto,
+  TautulliPlaysQueryDto,
+  TautulliStatsQueryDto,
+  UpdateTautulliSettingsDto,
+} from './tautulli-requests.dto';
+import { TautulliSettingsService } from './tautulli-settings.service';
+import { TautulliService } from './tautulli.service';
+
+/** The failures every route that reads Tautulli can answer. */
+const Upstream = () =>
+  applyDecorators(
+    ApiBadGatewayResponse({
+      type: ErrorBodyDto,
+      description: "Tautulli is down, rejected the API key or answered an error (with Tautulli's message)",
+    }),
+    ApiGatewayTimeoutResponse({ type: ErrorBodyDto, description: 'Tautulli did not answer in time' }),
+    ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'Tautulli is not configured' }),
+  );
+
+@ApiTags('tautulli')
+@Controller('tautulli')
+export class TautulliController {
+  constructor(
+    private readonly tautulli: TautulliService,
+    private readonly client: TautulliClient,
+    private readonly settings: TautulliSettingsService,
+  ) {}
+
+  @Get('health')
+  @ApiOperation({ summary: 'Whether Tautulli answers with this API key, and its version' })
+  @ApiOkResponse({ type: TautulliHealthDto })
+  @Upstream()
+  getTautulliHealth(): Promise<TautulliHealthDto> {
+    return this.client.health();
+  }
+
+  @Get('status')
+  @ApiOperation({ summary: "Tautulli's version and install, and whether it is connected to Plex" })
+  @ApiOkResponse({ type: TautulliStatusDto })
+  @Upstream()
+  getTautulliStatus(): Promise<TautulliStatusDto> {
+    return this.client.status();
+  }
+
+  @Get('activity')
+  @ApiOperation({ summary: 'Streams now, with total bandwidth and the number of transcodes' })
+  @ApiOkResponse({ type: TautulliActivityDto })
+  @Upstream()
+  getTautulliActivity(): Promise<TautulliActivityDto> {
+    return this.client.activity();
+  }
+
+  @Get('stats')
+  @ApiOperation({
+    summary:
+      'Home statistics of a period: most watched, most active users, plays and time watched (cached 30 s)',
+  })
+  @ApiOkResponse({ type: TautulliStatsDto })
+  @Upstream()
+  getTautulliStats(@Query() query: TautulliStatsQueryDto): Promise<TautulliStatsDto> {
+    return this.tautulli.stats(query);
+  }
+
+  @Get('users')
+  @ApiOperation({
+    summary: 'Every user with plays, time played and when last seen, last seen first (cached 30 s)',
+  })
+  @ApiOkResponse({ type: [TautulliUserDto] })
+  @Upstream()
+  listTautulliUsers(): Promise<TautulliUserDto[]> {
+    return this.tautulli.users();
+  }
+
+  @Get('libraries')
+  @ApiOperation({ summary: 'Every library with item counts and plays (cached 30 s)' })
+  @ApiOkResponse({ type: [TautulliLibraryDto] })
+  @Upstream()
+  listTautulliLibraries(): Promise<TautulliLibraryDto[]> {
+    return this.tautulli.libraries();
+  }
+
+  @Get('history')
+  @ApiOperation({ summary: 'Play history, newest first, paged; optionally of one user' })
+  @ApiOkResponse({ type: TautulliHistoryPageDto })
+  @Upstream()
+  listTautulliHistory(@Query() query: TautulliHistoryQueryDto): Promise<TautulliHistoryPageDto> {
+    return this.tautulli.history(query);
+  }
+
+  @Get('plays')
+  @ApiOperation({ summary: 'Plays per day and media kind, for a chart' })
+  @ApiOkResponse({ type: TautulliPlaysDto })
+  @Upstream()
+  getTautulliPlays(@Query() query: TautulliPlaysQueryDto): Promise<TautulliPlaysDto> {
+    return this.client.playsByDate(query.days ?? 30);
+  }
+
+  @Get('server-info')
+  @ApiOperation({ summary: 'The Plex server Tautulli watches, as Tautulli sees it' })
+  @ApiOkResponse({ type: TautulliServerInfoDto })
+  @Upstream()
+  getTautulliServerInfo(): Promise<TautulliServerInfoDto> {
+    return this.client.serverInfo();
+  }
+
+  @Post('restart')
+  @HttpCode(202)
+  @Audited('tautulli.restart', { target: () => 'Tautulli' })
+  @ApiOperation({ summary: 'Restart Tautulli (it restarts itself and is unreachable for a few seconds)' })
+  @ApiAcceptedResponse({ type: TautulliRestartDto })
+  @Upstream()
+  restartTautulli(): Promise<TautulliRestartDto> {
+    return this.tautulli.restart();
+  }
+
+  @Get('settings')
+  @ApiOperation({ summary: 'The Tautulli connection; the API key is never returned' })
+  @ApiOkResponse({ type: TautulliSettingsDto })
+  getTautulliSettings(): TautulliSettingsDto {
+    return this.settings.get();
+  }
+
+  @Put('settings')
+  @Audited('tautulli.settings', { target: () => 'Tautulli settings' })
+  @ApiOperation({ summary: 'Change the Tautulli connection; absent fields stay, the API key is write-only' })
+  @ApiOkResponse({ type: TautulliSettingsDto })
+  updateTautulliSettings(@Body() dto: UpdateTautulliSettingsDto): Promise<TautulliSettingsDto> {
+    return this.settings.update(dto);
+  }
+}

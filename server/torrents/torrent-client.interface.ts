@@ -1,0 +1,62 @@
+import type {
+  AddedTorrent,
+  AddUrlOptions,
+  Bandwidth,
+  BandwidthLimits,
+  ClientVersion,
+  RemoveOutcome,
+  Torrent,
+  TorrentAction,
+  TorrentClientKind,
+} from './torrent.types';
+
+/** The result of one hash of a batch: success (with `T`), or the sentence saying why not. */
+export type HashOutcome<T extends object = object> = { hash: string } & (
+  ({ ok: true } & T) | { ok: false; error: string; notFound: boolean }
+);
+
+/**
+ * A torrent client (uTorrent WebUI, rTorrent XML-RPC) in the panel's own terms. Both implementations
+ * read their connection from the configuration at every call, so a saved change applies at once.
+ *
+ * Error contract (every implementation keeps it; the service and tests rely on it):
+ * - Not configured: `UpstreamError` kind `not-configured` (503) with a sentence naming what to set.
+ *   Nothing is sent anywhere.
+ * - Unreachable, slow, or an HTTP error: `UpstreamError` from the shared transport, 502 (504 for a
+ *   timeout), with a sentence naming the service.
+ * - Credentials refused: `UpstreamError` kind `unauthorized` (502) whose sentence names the username and
+ *   password settings (never the token or cookie the client manages itself).
+ * - An answer that is not the documented shape (garbage, truncated, HTML, malformed XML): kind
+ *   `invalid-response` (502).
+ * - Per-torrent refusals inside a batch (an unknown hash, a fault for one item) are returned as
+ *   `HashOutcome`s and never thrown, so one bad hash does not hide what happened to the others.
+ * - `list()` resolving to `[]` always means "no torrents", never "down".
+ * - Vendor sentinels (status bits, per-mille, -1 ETAs, rTorrent's state triples) never leave the mapper.
+ */
+export interface TorrentClient {
+  readonly kind: TorrentClientKind;
+  /** The name every sentence uses, e.g. "uTorrent", "rTorrent". */
+  readonly service: string;
+  /** Throws the 503 `not-configured` UpstreamError when the URL (or a needed credential) is missing. */
+  assertConfigured(): void;
+  /** Every torrent, mapped to the panel's shape. */
+  list(): Promise<Torrent[]>;
+  version(): Promise<ClientVersion>;
+  /** Current global rates and limits; `torrents` gives the latest list, for clients that sum it. */
+  bandwidth(torrents: () => Promise<readonly Torrent[]>): Promise<Bandwidth>;
+  setBandwidth(limits: BandwidthLimits): Promise<void>;
+  /** Runs one action on each hash, in one upstream round trip where the client allows it. */
+  act(action: TorrentAction, hashes: readonly string[]): Promise<HashOutcome[]>;
+  /**
+   * Removes each torrent, and its data when asked. When the data cannot be deleted safely, the torrent
+   * is still removed and the outcome says `manual` with where the data is.
+   */
+  remove(hashes: readonly string[], deleteData: boolean): Promise<HashOutcome<RemoveOutcome>[]>;
+  /**
+   * Adds a torrent by http(s) URL or magnet link and confirms it appeared; throws a 502 sentence when
+   * it did not within a few seconds (both clients accept the call even when they reject the torrent).
+   */
+  addUrl(url: string, options: AddUrlOptions): Promise<AddedTorrent>;
+  /** Forgets sessions and caches (after a settings change or a restart). */
+  reset(): void;
+}

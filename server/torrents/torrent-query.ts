@@ -1,0 +1,115 @@
+import { TORRENT_STATES, type Torrent, type TorrentState } from './torrent.types';
+
+export const TORRENT_SORT_FIELDS = [
+  'name',
+  'size',
+  'progress',
+  'state',
+  'down_rate',
+  'up_rate',
+  'ratio',
+  'eta',
+  'added',
+  'label',
+] as const;
+export type TorrentSortField = (typeof TORRENT_SORT_FIELDS)[number];
+
+export interface TorrentQuery {
+  state?: TorrentState;
+  /** Exact label; "" selects torrents without one. */
+  label?: string;
+  /** Case-insensitive substring of the name (or the hash). */
+  q?: string;
+  sort?: TorrentSortField;
+  order?: 'asc' | 'desc';
+  page?: number;
+  page_size?: number;
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function compare(field: TorrentSortField): (a: Torrent, b: Torrent) => number {
+  switch (field) {
+    case 'name':
+    case 'label':
+    case 'state':
+      return (a, b) => collator.compare(a[field], b[field]);
+    case 'added':
+      return (a, b) => (a.added ?? '').localeCompare(b.added ?? '');
+    case 'eta':
+      // Unknown (null) sorts after every known ETA.
+      return (a, b) => (a.eta ?? Number.MAX_SAFE_INTEGER) - (b.eta ?? Number.MAX_SAFE_INTEGER);
+    default:
+      return (a, b) => a[field] - b[field];
+  }
+}
+
+/** Filter, sort (ties by name, then hash, so pages are stable) and one page. */
+export function queryTorrents(
+  torrents: readonly Torrent[],
+  query: TorrentQuery,
+): { items: Torrent[]; total: number; page: number; page_size: number } {
+  const needle = query.q?.trim().toLowerCase();
+  const matching = torrents.filter(
+    (t) =>
+      (query.state === undefined || t.state === query.state) &&
+      (query.label === undefined || t.label === query.label) &&
+      (!needle || t.name.toLowerCase().includes(needle) || t.hash.toLowerCase() === needle),
+  );
+  const by = compare(query.sort ?? 'name');
+  const sign = query.order === 'desc' ? -1 : 1;
+  matching.sort(
+    (a, b) => sign * by(a, b) || collator.compare(a.name, b.name) || a.hash.localeCompare(b.hash),
+  );
+  const page = query.page ?? 1;
+  const pageSize = query.page_size ?? 50;
+  return {
+    items: matching.slice((page - 1) * pageSize, page * pageSize),
+    total: matching.length,
+    page,
+    page_size: pageSize,
+  };
+}
+
+export type StateCounts = Record<TorrentState, number>;
+
+export interface TorrentTotals {
+  total: number;
+  /** Torrents moving bytes now (a rate above 0). */
+  active: number;
+  by_state: StateCounts;
+  total_size: number;
+  /** Uploaded / downloaded over all torrents (each ratio weighted by the bytes it has). */
+  overall_ratio: number;
+  down_rate: number;
+  up_rate: number;
+}
+
+export function torrentTotals(torrents: readonly Torrent[]): TorrentTotals {
+  const byState = Object.fromEntries(TORRENT_STATES.map((s) => [s, 0])) as StateCounts;
+  let active = 0;
+  let size = 0;
+  let have = 0;
+  let uploaded = 0;
+  let down = 0;
+  let up = 0;
+  for (const t of torrents) {
+    byState[t.state]++;
+    if (t.down_rate > 0 || t.up_rate > 0) active++;
+    size += t.size;
+    const bytes = t.size * t.progress;
+    have += bytes;
+    uploaded += bytes * t.ratio;
+    down += t.down_rate;
+    up += t.up_rate;
+  }
+  return {
+    total: torrents.length,
+    active,
+    by_state: byState,
+    total_size: size,
+    overall_ratio: have > 0 ? Math.round((uploaded / have) * 1000) / 1000 : 0,
+    down_rate: down,
+    up_rate: up,
+  };
+}

@@ -1,0 +1,32 @@
+import { SERVICE_ENVIRONMENT } from '../config/config.environment';
+import type { TorrentClientSection } from '../config/config.schema';
+import type { ConfigStore } from '../config/config.store';
+import type { TorrentClientSettingsDto, UpdateTorrentClientSettingsDto } from './torrent-settings.dto';
+import type { TorrentClientKind } from './torrent.types';
+
+export const DEFAULT_POLL_SECONDS = 10;
+
+/** The common part of a client's settings, with the environment variables overriding its section. */
+export function clientSettings(config: ConfigStore, kind: TorrentClientKind): TorrentClientSettingsDto {
+  const section: TorrentClientSection = config.get()[kind] ?? {};
+  const mine = Object.entries(SERVICE_ENVIRONMENT)
+    .filter(([, [s]]) => s === kind)
+    .map(([name]) => name);
+  return {
+    url: section.url ?? '',
+    username: section.username ?? '',
+    password_set: !!section.password,
+    poll_seconds: section.poll_seconds ?? DEFAULT_POLL_SECONDS,
+    overridden_by_env: config.overrides().filter((name) => mine.includes(name)),
+  };
+}
+
+/** Copies the given common fields onto the file's section; the password only when sent. */
+export function applyClientSettings(
+  section: TorrentClientSection,
+  dto: UpdateTorrentClientSettingsDto,
+): void {
+  for (const key of ['url', 'username', 'password', 'poll_seconds'] as const) {
+    if (dto[key] !== undefined) (section as Record<string, unknown>)[key] = dto[key];
+  }
+}

@@ -1,0 +1,90 @@
+/** The torrent clients the panel controls; also the `client` field of every torrent. */
+export const TORRENT_CLIENT_KINDS = ['utorrent', 'rutorrent'] as const;
+export type TorrentClientKind = (typeof TORRENT_CLIENT_KINDS)[number];
+
+/** One vocabulary for both clients; each mapper turns its vendor's flags into exactly one of these. */
+export const TORRENT_STATES = [
+  'downloading',
+  'seeding',
+  'paused',
+  'stopped',
+  'queued',
+  'checking',
+  'error',
+  'completed',
+] as const;
+export type TorrentState = (typeof TORRENT_STATES)[number];
+
+/** The one torrent shape of the API, whatever client it comes from. */
+export interface Torrent {
+  /** Info-hash, 40 upper-case hex characters. */
+  hash: string;
+  name: string;
+  /** Bytes wanted. */
+  size: number;
+  /** 0..1. */
+  progress: number;
+  state: TorrentState;
+  /** Bytes/s. */
+  down_rate: number;
+  up_rate: number;
+  /** Uploaded / downloaded, e.g. 1.5. */
+  ratio: number;
+  /** "" when none. */
+  label: string;
+  /** Seconds left; 0 when complete, null when unknown (not moving). */
+  eta: number | null;
+  /** When it was added (ISO 8601), null when the client does not say. */
+  added: string | null;
+  client: TorrentClientKind;
+}
+
+export const TORRENT_ACTIONS = ['start', 'stop', 'pause', 'resume'] as const;
+export type TorrentAction = (typeof TORRENT_ACTIONS)[number];
+
+export const BULK_ACTIONS = [...TORRENT_ACTIONS, 'remove'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+export interface ClientVersion {
+  /** Human-readable, e.g. "0.9.8 (libtorrent 0.13.8)" or "build 46206". */
+  version: string;
+}
+
+/** Global transfer: bytes/s; a null limit means unlimited. */
+export interface Bandwidth {
+  down_rate: number;
+  up_rate: number;
+  down_limit: number | null;
+  up_limit: number | null;
+}
+
+export interface BandwidthLimits {
+  /** Bytes/s; null or 0 = unlimited; undefined = leave as is. */
+  down_limit?: number | null;
+  up_limit?: number | null;
+}
+
+/** What happened to a torrent's data on removal. */
+export const DATA_OUTCOMES = ['kept', 'deleted', 'manual'] as const;
+export type DataOutcome = (typeof DATA_OUTCOMES)[number];
+
+export interface RemoveOutcome {
+  data: DataOutcome;
+  /** A sentence for the user, e.g. where the data is when it must be removed by hand. */
+  message: string;
+}
+
+/** The outcome of one hash of a batch: ok, or the sentence saying why not. */
+export type PerHash =
+  { hash: string; ok: true } | { hash: string; ok: false; error: string; notFound: boolean };
+
+export interface AddUrlOptions {
+  label?: string;
+  /** Default true. */
+  start?: boolean;
+}
+
+export interface AddedTorrent {
+  hash: string;
+  name: string;
+}

@@ -1,0 +1,305 @@
+import { Logger, NotFoundException, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { ConfigStore } from '../config/config.store';
+import { NamedCache } from '../upstream/named-cache';
+import { UpstreamError } from '../upstream/upstream-error';
+import type { HashOutcome, TorrentClient } from './torrent-client.interface';
+import { sentenceOf } from './torrent.errors';
+import { DEFAULT_POLL_SECONDS } from './torrent-settings';
+import { TorrentEventHub } from './torrent-events';
+import { TorrentPoller, type Snapshot } from './torrent-poller';
+import { queryTorrents, torrentTotals, type TorrentTotals } from './torrent-query';
+import type { BulkAction, RemoveOutcome, Torrent, TorrentAction } from './torrent.types';
+import type {
+  AddedTorrentDto,
+  AddTorrentUrlDto,
+  BandwidthDto,
+  BulkResultDto,
+  SetBandwidthDto,
+  TorrentActionResultDto,
+  TorrentClientStatusDto,
+  TorrentHealthDto,
+  TorrentListQueryDto,
+  TorrentPageDto,
+  TorrentRemoveResultDto,
+  TorrentStatsDto,
+} from './torrents.dto';
+
+const WATCHED_POLL_MS = 2000;
+
+/**
+ * Everything the routes of one torrent client do, on top of its `TorrentClient`: reads come from the
+ * poller's snapshot (never a fresh upstream call per browser), actions check the hash against it, act,
+ * and refresh it so the change shows at once. Each module subclasses this with its own client.
+ */
+export abstract class TorrentsService implements OnApplicationBootstrap, OnModuleDestroy {
+  protected readonly logger: Logger;
+  readonly poller: TorrentPoller;
+  readonly events: TorrentEventHub;
+  private unsubscribe?: () => void;
+  private sectionSeen = '';
+  private readonly pages: NamedCache<TorrentPageDto>;
+  private readonly totals: NamedCache<TorrentTotals>;
+  private readonly versions: NamedCache<string>;
+  private readonly bandwidths: NamedCache<BandwidthDto>;
+
+  constructor(
+    readonly client: TorrentClient,
+    protected readonly config: ConfigStore,
+  ) {
+    const kind = client.kind;
+    this.logger = new Logger(`TorrentsService(${client.service})`);
+    this.events = new TorrentEventHub((count) => this.poller.setWatchers(count));
+    this.poller = new TorrentPoller(client, this.events, () => this.intervals());
+    this.pages = new NamedCache(
+      `${kind}-torrent-pages`,
+      60_000,
+      64,
+      'filtering and sorting 5,000 torrents takes milliseconds; browsers repeat the same few queries between polls (the key holds the snapshot revision)',
+    );
+    this.totals = new NamedCache(
+      `${kind}-torrent-totals`,
+      60_000,
+      4,
+      'stats and status of one snapshot revision are computed once',
+    );
+    this.versions = new NamedCache(
+      `${kind}-version`,
+      60_000,
+      1,
+      'the version changes only on upgrade, and every browser asks for the status',
+    );
+    this.bandwidths = new NamedCache(
+      `${kind}-bandwidth`,
+      2000,
+      1,
+      'every browser polls the bandwidth; rates move only every poll anyway',
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    this.sectionSeen = this.sectionJson();
+    // A settings change (URL, credentials) must not keep serving the old client's list or session.
+    this.unsubscribe = this.config.onChange(() => {
+      const now = this.sectionJson();
+      if (now === this.sectionSeen) return;
+      this.sectionSeen = now;
+      this.forget();
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.unsubscribe?.();
+    this.events.closeAll();
+    await this.poller.stop();
+  }
+
+  /** Drops sessions and cached reads, e.g. after a settings change or a restart. */
+  forget(): void {
+    this.client.reset();
+    this.poller.reset();
+    this.versions.invalidate();
+    this.bandwidths.invalidate();
+  }
+
+  async health(): Promise<TorrentHealthDto> {
+    this.client.assertConfigured();
+    const started = Date.now();
+    const version = await this.versions.shared('health', async () => (await this.client.version()).version);
+    return { status: 'ok', version, latency_ms: Date.now() - started };
+  }
+
+  /** Always 200: whether it is configured and connected, and why not, with the counts of the last poll. */
+  async status(): Promise<TorrentClientStatusDto> {
+    const base = { client: this.client.kind, version: null, total: null, counts: null, updated_at: null };
+    try {
+      this.client.assertConfigured();
+    } catch (err) {
+      return { ...base, configured: false, connected: false, error: sentenceOf(err) };
+    }
+    let snapshot: Snapshot;
+    try {
+      snapshot = await this.poller.read();
+    } catch (err) {
+      return { ...base, configured: true, connected: false, error: sentenceOf(err) };
+    }
+    const totals = await this.totalsOf(snapshot);
+    let version: string | null = null;
+    let error: string | null = null;
+    try {
+      version = await this.versions.get('version', async () => (await this.client.version()).version);
+    } catch (err) {
+      error = sentenceOf(err);
+    }
+    return {
+      ...base,
+      configured: true,
+      connected: true,
+      version,
+      error,
+      total: totals.total,
+      counts: totals.by_state,
+      updated_at: snapshot.updatedAt.toISOString(),
+    };
+  }
+
+  async list(query: TorrentListQueryDto): Promise<TorrentPageDto> {
+    const snapshot = await this.poller.read();
+    const key = `${snapshot.revision}\n${JSON.stringify(query)}`;
+    const page = await this.pages.get(key, () =>
+      Promise.resolve({
+        ...queryTorrents(snapshot.torrents, query),
+        revision: snapshot.revision,
+        updated_at: '',
+      }),
+    );
+    return { ...page, updated_at: snapshot.updatedAt.toISOString() };
+  }
+
+  async stats(): Promise<TorrentStatsDto> {
+    const snapshot = await this.poller.read();
+    const t = await this.totalsOf(snapshot);
+    return {
+      total: t.total,
+      active: t.active,
+      seeding: t.by_state.seeding,
+      downloading: t.by_state.downloading,
+      paused: t.by_state.paused,
+      by_state: t.by_state,
+      total_size: t.total_size,
+      overall_ratio: t.overall_ratio,
+      down_rate: t.down_rate,
+      up_rate: t.up_rate,
+      revision: snapshot.revision,
+      updated_at: snapshot.updatedAt.toISOString(),
+    };
+  }
+
+  bandwidth(): Promise<BandwidthDto> {
+    this.client.assertConfigured();
+    return this.bandwidths.get('bandwidth', () =>
+      this.client.bandwidth(async () => (await this.poller.read()).torrents),
+    );
+  }
+
+  async setBandwidth(dto: SetBandwidthDto): Promise<BandwidthDto> {
+    this.client.assertConfigured();
+    await this.client.setBandwidth(dto);
+    this.bandwidths.invalidate();
+    return this.bandwidth();
+  }
+
+  async act(action: TorrentAction, hash: string): Promise<TorrentActionResultDto> {
+    const torrent = await this.find(hash);
+    const [outcome] = await this.client.act(action, [torrent.hash]);
+    this.assertOk(outcome);
+    const after = await this.refreshed();
+    return {
+      hash: torrent.hash,
+      name: torrent.name,
+      action,
+      state: after?.byHash.get(torrent.hash)?.state ?? null,
+    };
+  }
+
+  async remove(hash: string, deleteData: boolean): Promise<TorrentRemoveResultDto> {
+    const torrent = await this.find(hash);
+    const [outcome] = await this.client.remove([torrent.hash], deleteData);
+    this.assertOk(outcome);
+    await this.refreshed();
+    const { data, message } = outcome as HashOutcome<RemoveOutcome> & RemoveOutcome;
+    return { hash: torrent.hash, name: torrent.name, data, message };
+  }
+
+  async bulk(action: BulkAction, hashes: string[], deleteData: boolean): Promise<BulkResultDto> {
+    const wanted = hashes.map((h) => h.toUpperCase());
+    let snapshot = await this.poller.read();
+    if (wanted.some((h) => !snapshot.byHash.has(h))) snapshot = await this.poller.refresh();
+    const known = wanted.filter((h) => snapshot.byHash.has(h));
+    const outcomes = new Map<string, HashOutcome<Partial<RemoveOutcome>>>();
+    if (known.length) {
+      const done =
+        action === 'remove'
+          ? await this.client.remove(known, deleteData)
+          : await this.client.act(action, known);
+      for (const o of done) outcomes.set(o.hash, o);
+      await this.refreshed();
+    }
+    const results = wanted.map((hash) => {
+      const name = snapshot.byHash.get(hash)?.name ?? null;
+      const o = outcomes.get(hash);
+      if (!o)
+        return { hash, name, ok: false, error: `${this.client.service} has no torrent with hash ${hash}.` };
+      if (!o.ok) return { hash, name, ok: false, error: o.error };
+      return { hash, name, ok: true, error: null, ...(o.data ? { data: o.data, message: o.message } : {}) };
+    });
+    const succeeded = results.filter((r) => r.ok).length;
+    return {
+      action,
+      succeeded,
+      failed: results.length - succeeded,
+      results: results.map((r) => ({ ...r, error: r.error ?? null })),
+    };
+  }
+
+  async addUrl(dto: AddTorrentUrlDto): Promise<AddedTorrentDto> {
+    this.client.assertConfigured();
+    const added = await this.client.addUrl(dto.url, { label: dto.label, start: dto.start });
+    const after = await this.refreshed();
+    return { ...added, state: after?.byHash.get(added.hash)?.state ?? null };
+  }
+
+  /** `GET …/events`: the current status at once, then changes as polls find them. */
+  subscribe(req: Request, res: Response): void {
+    this.events.attach(req, res, [{ event: 'status', data: this.poller.status() }]);
+    // The first watcher may find no list yet; load it so the stream has something to report.
+    this.poller.read().catch(() => undefined);
+  }
+
+  /** The torrent of a hash, from the snapshot, polling once more before answering 404. */
+  async find(hash: string): Promise<Torrent> {
+    const wanted = hash.toUpperCase();
+    const found =
+      (await this.poller.read()).byHash.get(wanted) ?? (await this.poller.refresh()).byHash.get(wanted);
+    if (!found) throw new NotFoundException(`${this.client.service} has no torrent with hash ${wanted}.`);
+    return found;
+  }
+
+  private assertOk(outcome: HashOutcome | undefined): void {
+    if (!outcome)
+      throw new UpstreamError(
+        this.client.service,
+        'invalid-response',
+        `${this.client.service} gave no outcome.`,
+      );
+    if (outcome.ok) return;
+    if (outcome.notFound) throw new NotFoundException(outcome.error);
+    throw new UpstreamError(this.client.service, 'status', outcome.error);
+  }
+
+  /** After an action: a fresh snapshot, or undefined when the poll fails (the action itself succeeded). */
+  private async refreshed(): Promise<Snapshot | undefined> {
+    this.bandwidths.invalidate();
+    try {
+      return await this.poller.refresh();
+    } catch (err) {
+      this.logger.warn(`The list could not be refreshed after an action: ${sentenceOf(err)}`);
+      return undefined;
+    }
+  }
+
+  private totalsOf(snapshot: Snapshot): Promise<TorrentTotals> {
+    return this.totals.get(String(snapshot.revision), () =>
+      Promise.resolve(torrentTotals(snapshot.torrents)),
+    );
+  }
+
+  private intervals(): { idleMs: number; watchedMs: number } {
+    const seconds = this.config.get()[this.client.kind]?.poll_seconds ?? DEFAULT_POLL_SECONDS;
+    return { idleMs: seconds * 1000, watchedMs: WATCHED_POLL_MS };
+  }
+
+  private sectionJson(): string {
+    return JSON.stringify(this.config.get()[this.client.kind] ?? {});
+  }
+}

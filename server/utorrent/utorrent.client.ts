@@ -1,0 +1,334 @@
+import { Logger } from '@nestjs/common';
+import type { ConfigStore } from '../config/config.store';
+import { magnetHash, pollFor } from '../torrents/magnet';
+import type { HashOutcome, TorrentClient } from '../torrents/torrent-client.interface';
+import {
+  credentialsRefused,
+  invalidAnswer,
+  mapTorrentAnswer,
+  notConfigured,
+  withCredentialHint,
+} from '../torrents/torrent.errors';
+import type {
+  AddedTorrent,
+  AddUrlOptions,
+  Bandwidth,
+  BandwidthLimits,
+  ClientVersion,
+  RemoveOutcome,
+  Torrent,
+  TorrentAction,
+} from '../torrents/torrent.types';
+import { NamedCache } from '../upstream/named-cache';
+import { UpstreamError } from '../upstream/upstream-error';
+import type { UpstreamHttp } from '../upstream/upstream-http.service';
+import {
+  guidFromSetCookie,
+  kibLimit,
+  tokenFromHtml,
+  utorrentDownloadUrl,
+  utorrentListReply,
+  utorrentSettings,
+  utorrentTorrent,
+} from './utorrent.mapper';
+
+const SERVICE = 'uTorrent';
+/** A token lasts 30 minutes off the keep-alive connection that fetched it; renew before that. */
+const TOKEN_MAX_AGE_MS = 25 * 60_000;
+/** Hashes per action call: uTorrent takes many `hash=` but URLs have practical length limits. */
+const HASHES_PER_CALL = 50;
+const ACTION_NAMES: Record<TorrentAction, string> = {
+  start: 'start',
+  stop: 'stop',
+  pause: 'pause',
+  resume: 'unpause',
+};
+
+type Query = Array<[string, string]>;
+interface Session {
+  token: string;
+  guid?: string;
+  at: number;
+}
+interface Row {
+  raw: unknown[];
+  torrent: Torrent;
+}
+
+export interface UtorrentTiming {
+  /** How long add-url waits for the torrent to appear, and how often it looks. */
+  addConfirmMs: number;
+  addPollMs: number;
+}
+
+/**
+ * uTorrent / BitTorrent WebUI (`{url}/gui/`): Basic auth on every call, a CSRF token from token.html bound
+ * to its GUID cookie (renewed once on 400/401, then the call is retried once), and `list=1` with `cid=`
+ * so each poll carries only what changed, applied here to the last full list.
+ */
+export class UtorrentClient implements TorrentClient {
+  readonly kind = 'utorrent' as const;
+  readonly service = SERVICE;
+  private readonly logger = new Logger(UtorrentClient.name);
+  private session?: Session;
+  private identity = '';
+  private cid = '';
+  private rows = new Map<string, Row>();
+  /** Concurrent calls share one token fetch and one list call (the poller and add-url both list). */
+  private readonly inFlight = new NamedCache<unknown>(
+    'utorrent-in-flight',
+    0,
+    0,
+    'a token fetch or list call in progress is shared by every caller',
+  );
+
+  constructor(
+    private readonly http: UpstreamHttp,
+    private readonly config: ConfigStore,
+    private readonly timing: UtorrentTiming = { addConfirmMs: 5000, addPollMs: 300 },
+  ) {}
+
+  assertConfigured(): void {
+    this.connection();
+  }
+
+  reset(): void {
+    this.session = undefined;
+    this.cid = '';
+    this.rows = new Map();
+  }
+
+  async list(): Promise<Torrent[]> {
+    return (await this.inFlight.shared('list', () => this.fetchList())) as Torrent[];
+  }
+
+  async version(): Promise<ClientVersion> {
+    const body = await this.call([['action', 'getsettings']]);
+    const build = (body as { build?: unknown } | null)?.build;
+    if (typeof build !== 'number') throw invalidAnswer(SERVICE, 'no "build" in the answer');
+    return { version: `build ${build}` };
+  }
+
+  async bandwidth(latest: () => Promise<readonly Torrent[]>): Promise<Bandwidth> {
+    const [body, torrents] = await Promise.all([this.call([['action', 'getsettings']]), latest()]);
+    const values = mapTorrentAnswer(SERVICE, () => utorrentSettings(body));
+    // uTorrent has no global-rate call; its own WebUI sums the torrents' rates for the status bar.
+    let down = 0;
+    let up = 0;
+    for (const t of torrents) {
+      down += t.down_rate;
+      up += t.up_rate;
+    }
+    return {
+      down_rate: down,
+      up_rate: up,
+      down_limit: kibLimit(values.get('max_dl_rate')),
+      up_limit: kibLimit(values.get('max_ul_rate')),
+    };
+  }
+
+  async setBandwidth(limits: BandwidthLimits): Promise<void> {
+    const query: Query = [['action', 'setsetting']];
+    const kib = (bytes: number | null) => (bytes ? String(Math.max(1, Math.round(bytes / 1024))) : '0');
+    if (limits.down_limit !== undefined) query.push(['s', 'max_dl_rate'], ['v', kib(limits.down_limit)]);
+    if (limits.up_limit !== undefined) query.push(['s', 'max_ul_rate'], ['v', kib(limits.up_limit)]);
+    if (query.length > 1) await this.call(query, false);
+  }
+
+  async act(action: TorrentAction, hashes: readonly string[]): Promise<HashOutcome[]> {
+    await this.forEachChunk(ACTION_NAMES[action], hashes);
+    // uTorrent skips unknown hashes without a word; the service checks them against the list first.
+    return hashes.map((hash) => ({ hash, ok: true }));
+  }
+
+  async remove(hashes: readonly string[], deleteData: boolean): Promise<HashOutcome<RemoveOutcome>[]> {
+    await this.forEachChunk(deleteData ? 'removedata' : 'remove', hashes);
+    const message = deleteData
+      ? 'uTorrent removed the torrent and deleted its data.'
+      : 'uTorrent removed the torrent; its data stays on disk.';
+    return hashes.map((hash) => ({ hash, ok: true, data: deleteData ? 'deleted' : 'kept', message }));
+  }
+
+  async addUrl(url: string, options: AddUrlOptions): Promise<AddedTorrent> {
+    const hash = magnetHash(url);
+    await this.call(
+      [
+        ['action', 'add-url'],
+        ['s', url],
+      ],
+      false,
+    );
+    // add-url answers {"build"} whatever happens; the torrent shows up in the list once fetched.
+    const found = await pollFor(
+      async () => {
+        await this.list();
+        for (const row of this.rows.values()) {
+          if (hash ? row.torrent.hash === hash : utorrentDownloadUrl(row.raw) === url) return row.torrent;
+        }
+        return undefined;
+      },
+      this.timing.addConfirmMs,
+      this.timing.addPollMs,
+    );
+    if (!found) {
+      throw new UpstreamError(
+        SERVICE,
+        'invalid-response',
+        `uTorrent accepted the URL but no torrent from it appeared within ${this.timing.addConfirmMs / 1000} s; ` +
+          'it could not fetch the URL or rejected the torrent (see uTorrent’s log).',
+      );
+    }
+    if (options.label)
+      await this.call(
+        [
+          ['action', 'setprops'],
+          ['hash', found.hash],
+          ['s', 'label'],
+          ['v', options.label],
+        ],
+        false,
+      );
+    if (options.start === false)
+      await this.call(
+        [
+          ['action', 'stop'],
+          ['hash', found.hash],
+        ],
+        false,
+      );
+    return { hash: found.hash, name: found.name };
+  }
+
+  private async fetchList(): Promise<Torrent[]> {
+    const query: Query = [['list', '1']];
+    if (this.cid) query.push(['cid', this.cid]);
+    const sentCid = this.cid;
+    const body = await this.call(query);
+    const reply = mapTorrentAnswer(SERVICE, () => utorrentListReply(body));
+    const rows = reply.kind === 'full' || !sentCid ? new Map<string, Row>() : this.rows;
+    mapTorrentAnswer(SERVICE, () => {
+      if (reply.kind === 'full') {
+        for (const raw of reply.rows)
+          rows.set(String(raw[0]).toUpperCase(), { raw, torrent: utorrentTorrent(raw) });
+      } else {
+        // Only changed rows are mapped again; the others keep their torrent objects.
+        for (const raw of reply.changed) {
+          const torrent = utorrentTorrent(raw);
+          rows.set(torrent.hash, { raw, torrent });
+        }
+        for (const hash of reply.removed) rows.delete(hash);
+      }
+    });
+    this.rows = rows;
+    this.cid = reply.cid;
+    return [...rows.values()].map((r) => r.torrent);
+  }
+
+  private async forEachChunk(action: string, hashes: readonly string[]): Promise<void> {
+    for (let i = 0; i < hashes.length; i += HASHES_PER_CALL) {
+      const query: Query = [['action', action]];
+      for (const hash of hashes.slice(i, i + HASHES_PER_CALL)) query.push(['hash', hash]);
+      await this.call(query, false);
+    }
+  }
+
+  private connection(): { baseUrl: string; username: string; password: string } {
+    const c = this.config.get().utorrent;
+    if (!c?.url?.trim() || !c.username) {
+      throw notConfigured(
+        SERVICE,
+        'set UTORRENT_URL, UTORRENT_USERNAME and UTORRENT_PASSWORD, or its URL, username and password in Settings.',
+      );
+    }
+    // The WebUI lives under /gui/; accept the URL with or without it.
+    const baseUrl = c.url
+      .trim()
+      .replace(/\/+$/, '')
+      .replace(/\/gui$/i, '');
+    const identity = `${baseUrl}\n${c.username}\n${c.password ?? ''}`;
+    if (identity !== this.identity) {
+      this.identity = identity;
+      this.reset();
+    }
+    return { baseUrl, username: c.username, password: c.password ?? '' };
+  }
+
+  /**
+   * One WebUI call with the token first in the query (uTorrent ignores a token after `hash=`). A 400
+   * (bad or expired token, lost cookie) or 401 gets one new token and one retry.
+   */
+  private async call(query: Query, retry = true): Promise<unknown> {
+    try {
+      return await this.send(query, await this.currentSession(), retry);
+    } catch (err) {
+      if (!(err instanceof UpstreamError) || ![400, 401].includes(err.upstreamStatus ?? 0)) throw err;
+      this.logger.debug(
+        `uTorrent answered ${err.upstreamStatus}; fetching a new WebUI token and retrying once.`,
+      );
+      this.session = undefined;
+      try {
+        return await this.send(query, await this.currentSession(), retry);
+      } catch (again) {
+        if (again instanceof UpstreamError && again.upstreamStatus === 400) {
+          throw new UpstreamError(
+            SERVICE,
+            'unauthorized',
+            'uTorrent refused the call even with a new WebUI token (HTTP 400 "invalid request"); check that the ' +
+              'account is not the Guest account and that the WebUI is enabled.',
+            400,
+          );
+        }
+        throw withCredentialHint(again, SERVICE, 'UTORRENT');
+      }
+    }
+  }
+
+  private async send(query: Query, session: Session, retry: boolean): Promise<unknown> {
+    const { baseUrl, username, password } = this.connection();
+    const rest = query.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+    const res = await this.http.request<unknown>({
+      service: SERVICE,
+      baseUrl,
+      // The token is URL-safe and must come first.
+      path: `gui/?token=${session.token}&${rest}`,
+      auth: { username, password },
+      headers: session.guid ? { Cookie: `GUID=${session.guid}` } : {},
+      expect: 'json',
+      retry,
+    });
+    return res.data;
+  }
+
+  private async currentSession(): Promise<Session> {
+    if (this.session && Date.now() - this.session.at < TOKEN_MAX_AGE_MS) return this.session;
+    const session = (await this.inFlight.shared('token', () => this.fetchToken())) as Session;
+    this.session = session;
+    return session;
+  }
+
+  private async fetchToken(): Promise<Session> {
+    const { baseUrl, username, password } = this.connection();
+    let res;
+    try {
+      res = await this.http.request<string>({
+        service: SERVICE,
+        baseUrl,
+        path: 'gui/token.html',
+        auth: { username, password },
+        expect: 'text',
+      });
+    } catch (err) {
+      if (err instanceof UpstreamError && err.upstreamStatus === 401)
+        throw credentialsRefused(SERVICE, 'UTORRENT', 401);
+      throw withCredentialHint(err, SERVICE, 'UTORRENT');
+    }
+    const token = tokenFromHtml(res.data);
+    if (!token) {
+      throw invalidAnswer(
+        SERVICE,
+        'token.html holds no token; is the URL the WebUI’s, e.g. http://host:8080/gui/?',
+      );
+    }
+    return { token, guid: guidFromSetCookie(res.headers['set-cookie']), at: Date.now() };
+  }
+}

@@ -1,0 +1,205 @@
+import { HttpService } from '@nestjs/axios';
+import axios from 'axios';
+import { randomBytes } from 'node:crypto';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConfigStore } from '../../../server/config/config.store';
+import { RtorrentClient } from '../../../server/rutorrent/rtorrent.client';
+import type { Torrent } from '../../../server/torrents/torrent.types';
+import { UpstreamError } from '../../../server/upstream/upstream-error';
+import { UpstreamHttp } from '../../../server/upstream/upstream-http.service';
+import {
+  bdecode,
+  bencode,
+  makeTorrentFile,
+  parseTorrentFile,
+  type BDict,
+} from '../../../simulators/torrents';
+import { startRtorrentPeer, type RtorrentPeer } from '../../support/rtorrent-peer';
+import { baseConfig, startTestPanel, type TestPanel } from '../support/test-panel';
+
+/**
+ * The rTorrent client against a REAL rtorrent 0.9.8 behind nginx (shared/peers/rtorrent-peer.sh). The
+ * peer aborts on more than 10 tracker requests in 10 s, so each torrent goes through few start/stop cycles.
+ */
+describe('RtorrentClient against the real rtorrent 0.9.8', () => {
+  let peer: RtorrentPeer;
+  let files: Server;
+  let filesUrl: string;
+  let client: RtorrentClient;
+  const served = new Map<string, Buffer>();
+  const made: Record<string, { name: string; hash: string; path: string }> = {};
+
+  /** A data file in rtorrent's download directory and a .torrent for it, served over http. */
+  function prepare(key: string, announce = true): void {
+    const name = `panel-${key}-${process.pid}.bin`;
+    const data = randomBytes(48 * 1024);
+    const path = `${peer.downloadDir}/${name}`;
+    writeFileSync(path, data);
+    let torrent = makeTorrentFile({ name, data, announce: peer.announceUrl });
+    if (!announce) {
+      // No announce key at all: rtorrent 0.9.8 with DHT off rejects it, yet load.* answers 0.
+      const dict = bdecode(torrent).value as BDict;
+      delete dict.announce;
+      torrent = bencode(dict);
+    }
+    served.set(`/${key}.torrent`, torrent);
+    made[key] = { name, path, hash: parseTorrentFile(torrent)!.hash };
+  }
+
+  async function settled(hash: string): Promise<Torrent> {
+    for (let i = 0; i < 50; i++) {
+      const t = (await client.list()).find((x) => x.hash === hash);
+      if (t && t.state !== 'checking') return t;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`${hash} did not settle`);
+  }
+
+  beforeAll(async () => {
+    peer = await startRtorrentPeer();
+    files = createServer((req, res) => {
+      const body = served.get(req.url ?? '');
+      if (!body) return void res.writeHead(404).end();
+      res.writeHead(200, { 'Content-Type': 'application/x-bittorrent' }).end(body);
+    });
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    filesUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+    for (const key of ['main', 'data', 'rejected']) prepare(key, key !== 'rejected');
+    const store = new ConfigStore({
+      file: '/nonexistent/config.json',
+      // The URL ends with /RPC2: taken as the endpoint itself.
+      initial: baseConfig({ rutorrent: { url: peer.url, username: peer.username, password: peer.password } }),
+      env: {},
+      persist: false,
+    });
+    client = new RtorrentClient(new UpstreamHttp(new HttpService(axios.create())), store, {
+      addConfirmMs: 4000,
+      addPollMs: 200,
+    });
+  }, 600_000);
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => files?.close(() => resolve()));
+    for (const m of Object.values(made)) rmSync(m.path, { force: true });
+    await peer?.stop();
+  }, 60_000);
+
+  it('reads the version', async () => {
+    expect((await client.version()).version).toBe('0.9.8 (libtorrent 0.13.8, API 10)');
+  });
+
+  it('adds by http URL with a label, confirms it, and lists it in the one shape', async () => {
+    const { hash, name } = made.main;
+    expect(await client.addUrl(`${filesUrl}/main.torrent`, { label: 'Peer, Test' })).toEqual({ hash, name });
+    const t = await settled(hash);
+    expect(t).toMatchObject({
+      hash,
+      name,
+      size: 48 * 1024,
+      progress: 1,
+      state: 'seeding',
+      label: 'Peer, Test',
+      eta: 0,
+      client: 'rutorrent',
+    });
+    expect(t.added).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('pauses, resumes, stops and starts (one multicall each)', async () => {
+    const { hash } = made.main;
+    const stateAfter = async (action: 'pause' | 'resume' | 'stop' | 'start') => {
+      expect(await client.act(action, [hash])).toEqual([{ hash, ok: true }]);
+      return (await settled(hash)).state;
+    };
+    expect(await stateAfter('pause')).toBe('paused');
+    expect(await stateAfter('resume')).toBe('seeding');
+    expect(await stateAfter('stop')).toBe('completed');
+    expect(await stateAfter('start')).toBe('seeding');
+  });
+
+  it('reports an unknown hash per item without failing the batch', async () => {
+    const unknown = '0'.repeat(40);
+    const outcomes = await client.act('pause', [made.main.hash, unknown]);
+    expect(outcomes).toEqual([
+      { hash: made.main.hash, ok: true },
+      { hash: unknown, ok: false, notFound: true, error: `rTorrent has no torrent with hash ${unknown}.` },
+    ]);
+    await client.act('resume', [made.main.hash]);
+  });
+
+  it('reads and sets the global bandwidth limits', async () => {
+    await client.setBandwidth({ down_limit: 1048576, up_limit: 524288 });
+    expect(await client.bandwidth()).toMatchObject({ down_limit: 1048576, up_limit: 524288 });
+    await client.setBandwidth({ down_limit: null, up_limit: 0 });
+    const bw = await client.bandwidth();
+    expect(bw).toMatchObject({ down_limit: null, up_limit: null });
+    expect(typeof bw.down_rate).toBe('number');
+  });
+
+  it('reports a torrent rTorrent rejected (load.* still answered 0)', async () => {
+    const err = await client.addUrl(`${filesUrl}/rejected.torrent`, {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UpstreamError);
+    expect((err as UpstreamError).getStatus()).toBe(502);
+    expect((err as UpstreamError).message).toMatch(/did not appear within 4 s .*Could not find any trackers/);
+    expect((await client.list()).some((t) => t.hash === made.rejected.hash)).toBe(false);
+  });
+
+  it('adds a magnet link, stopped', async () => {
+    const hash = 'C0FFEE00000000000000000000000000000000AA';
+    const magnet = `magnet:?xt=urn:btih:${hash}&dn=panel-magnet&tr=${encodeURIComponent(peer.announceUrl)}`;
+    expect(await client.addUrl(magnet, { start: false })).toEqual({ hash, name: `${hash}.meta` });
+    expect((await client.remove([hash], false))[0]).toMatchObject({ ok: true, data: 'kept' });
+  });
+
+  it('removes without data (the file stays) and with data (the file is gone)', async () => {
+    const kept = await client.remove([made.main.hash], false);
+    expect(kept).toEqual([
+      {
+        hash: made.main.hash,
+        ok: true,
+        data: 'kept',
+        message: 'rTorrent removed the torrent; its data stays on disk.',
+      },
+    ]);
+    expect(existsSync(made.main.path)).toBe(true);
+
+    await client.addUrl(`${filesUrl}/data.torrent`, { start: false });
+    const [gone] = await client.remove([made.data.hash], true);
+    expect(gone).toMatchObject({ ok: true, data: 'deleted' });
+    expect(existsSync(made.data.path)).toBe(false);
+    expect((await client.list()).map((t) => t.hash)).not.toContain(made.data.hash);
+  });
+
+  describe('through the panel', () => {
+    let panel: TestPanel;
+    let token: string;
+    beforeAll(async () => {
+      panel = await startTestPanel(
+        baseConfig({
+          rutorrent: {
+            url: peer.url.replace(/\/RPC2$/, ''),
+            username: peer.username,
+            password: peer.password,
+          },
+        }),
+      );
+      token = (await panel.login()).access_token;
+    });
+    afterAll(() => panel.close());
+
+    it('answers status, list and bandwidth from the real daemon', async () => {
+      const status = (
+        await panel.http().get('/api/rutorrent/status').auth(token, { type: 'bearer' }).expect(200)
+      ).body;
+      expect(status).toMatchObject({
+        configured: true,
+        connected: true,
+        version: '0.9.8 (libtorrent 0.13.8, API 10)',
+      });
+      await panel.http().get('/api/rutorrent/torrents').auth(token, { type: 'bearer' }).expect(200);
+      await panel.http().get('/api/rutorrent/bandwidth').auth(token, { type: 'bearer' }).expect(200);
+    });
+  });
+});
