@@ -29,7 +29,11 @@ export function parseTrustProxy(value: string | undefined): boolean | number | s
 function serveClient(app: NestExpressApplication, clientDir: string): void {
   const index = join(clientDir, 'index.html');
   if (!existsSync(index)) return;
-  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  const assets = express.static(clientDir, { index: false, maxAge: '1h' });
+  // API requests never look for a file on disk.
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    req.path.startsWith('/api') ? next() : assets(req, res, next),
+  );
   // Client-side routes (/dashboard, /audit, …) all load the app shell.
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api')) return next();

@@ -54,7 +54,7 @@ export class AuthGuard implements CanActivate {
     if (payload.typ !== 'access' || payload.sub !== this.config.get().admin.username || !payload.sid) {
       throw new UnauthorizedException('The access token is not valid; sign in again.');
     }
-    if (await this.tokens.isFamilyRevoked(payload.sid)) {
+    if (this.tokens.isFamilyRevoked(payload.sid)) {
       throw new UnauthorizedException('This session has been signed out; sign in again.');
     }
     req.user = { username: payload.sub, session: payload.sid, expiresAt: new Date(payload.exp * 1000) };

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DatabaseService } from '../database/database.service';
@@ -23,8 +23,24 @@ function digest(token: string): string {
  * presented token and issues the next. Presenting a retired token means it was copied: the family dies.
  */
 @Injectable()
-export class RefreshTokenStore {
+export class RefreshTokenStore implements OnModuleInit {
+  /**
+   * Sessions signed out, kept in memory because the guard asks on every request. This process is the
+   * only one that revokes, so the set loaded at start-up and kept up to date here is complete.
+   */
+  private readonly revoked = new Set<string>();
+
   constructor(private readonly database: DatabaseService) {}
+
+  async onModuleInit(): Promise<void> {
+    const rows = await this.database.db
+      .selectFrom('refresh_token')
+      .select('family')
+      .where('revoked_at', 'is not', null)
+      .distinct()
+      .execute();
+    for (const row of rows) this.revoked.add(row.family);
+  }
 
   async issue(username: string, family: string = randomUUID()): Promise<IssuedRefreshToken> {
     const token = randomBytes(32).toString('base64url');
@@ -84,6 +100,7 @@ export class RefreshTokenStore {
   }
 
   async revokeFamily(family: string): Promise<void> {
+    this.revoked.add(family);
     await this.database.db
       .updateTable('refresh_token')
       .set({ revoked_at: new Date().toISOString() })
@@ -92,15 +109,8 @@ export class RefreshTokenStore {
       .execute();
   }
 
-  async isFamilyRevoked(family: string): Promise<boolean> {
-    const row = await this.database.db
-      .selectFrom('refresh_token')
-      .select('id')
-      .where('family', '=', family)
-      .where('revoked_at', 'is not', null)
-      .limit(1)
-      .executeTakeFirst();
-    return row !== undefined;
+  isFamilyRevoked(family: string): boolean {
+    return this.revoked.has(family);
   }
 
   /** Forgets tokens that expired more than a day ago. */
