@@ -23,8 +23,9 @@ function fromUri(uri: string): { meta?: TorrentMeta; tied: string } {
   // A path is read on "the rtorrent host": here, this machine.
   if (!existsSync(uri)) return { tied: '' };
   const meta = parseTorrentFile(readFileSync(uri));
-  // rtorrent 0.9.8 with DHT off refuses a torrent without trackers ("Could not find any trackers").
-  return { meta: meta?.announce ? meta : undefined, tied: uri };
+  // rtorrent 0.9.8 with DHT off refuses a torrent with no `announce` key ("Could not find any trackers");
+  // an empty announce is accepted.
+  return { meta: meta?.hasAnnounce ? meta : undefined, tied: uri };
 }
 
 /** Bytes of the torrent's data already on disk at its path, checked by size like a fast resume. */
@@ -54,7 +55,7 @@ export const loader =
     let tied = '';
     if (raw && Buffer.isBuffer(source)) meta = parseTorrentFile(source);
     else if (!raw && typeof source === 'string') ({ meta, tied } = fromUri(source));
-    if (raw && meta && !meta.announce) meta = undefined;
+    if (raw && meta && !meta.hasAnnounce) meta = undefined;
     if (!meta || ctx.state.torrents.has(meta.hash)) return new I4(0);
 
     const t = ctx.state.loaded(meta, 0, tied);

@@ -16,6 +16,8 @@ export interface TorrentMeta {
   files: TorrentFileEntry[];
   pieceLength: number;
   announce: string;
+  /** The file has an `announce` key, even an empty one (rtorrent 0.9.8 accepts an empty one). */
+  hasAnnounce?: boolean;
 }
 
 const isDict = (v: BValue | undefined): v is BDict =>
@@ -55,6 +57,7 @@ export function parseTorrentFile(buf: Buffer): TorrentMeta | undefined {
     files,
     pieceLength: typeof info['piece length'] === 'number' ? info['piece length'] : 0,
     announce: str(root.announce),
+    hasAnnounce: root.announce !== undefined,
   };
 }
 
