@@ -65,7 +65,8 @@ export function parseTorrentFile(buf: Buffer): TorrentMeta | undefined {
 export function makeTorrentFile(options: {
   name: string;
   data: Buffer;
-  announce: string;
+  /** Omitted: the file has no announce key at all (a trackerless torrent). */
+  announce?: string;
   pieceLength?: number;
 }): Buffer {
   const pieceLength = options.pieceLength ?? 32768;
@@ -78,7 +79,7 @@ export function makeTorrentFile(options: {
     );
   }
   return bencode({
-    announce: options.announce,
+    ...(options.announce === undefined ? {} : { announce: options.announce }),
     'created by': 'seedbox-panel simulator',
     'creation date': 1716000000,
     info: {

@@ -163,7 +163,7 @@ describe('rTorrent XML-RPC simulator', () => {
     expect(await call('d.directory', [hash])).toEqual({ string: '/data/dl' });
     expect(await call('d.base_path', [hash])).toEqual({ string: '/data/dl/new.bin' });
     expect(await triple(hash)).toEqual([1, 1, 1]);
-    const trackerless = makeTorrentFile({ name: 'none.bin', data: Buffer.alloc(10, 1), announce: '' });
+    const trackerless = makeTorrentFile({ name: 'none.bin', data: Buffer.alloc(10, 1) });
     expect(await call('load.raw_start', ['', trackerless])).toEqual({ i4: 0 });
     expect(await call('load.raw', ['', Buffer.from('not bencoded')])).toEqual({ i4: 0 });
     expect(sim.state.torrents.size).toBe(13);
