@@ -45,7 +45,7 @@ stage('build', ['npm', ['run', '--silent', 'build']]);
 
 const dir = mkdtempSync(join(tmpdir(), 'jest-results-'));
 const resultsFile = join(dir, 'results.json');
-const jestOk = run('jest', npx(['jest', '--ci', '--json', `--outputFile=${resultsFile}`]));
+const jestOk = run('jest', npx(['jest', '--ci', '--forceExit', '--json', `--outputFile=${resultsFile}`]));
 try {
   const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
   tally.passed += results.numPassedTests;

@@ -31,9 +31,10 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
   if (!existsSync(index)) return;
   const assets = express.static(clientDir, { index: false, maxAge: '1h' });
   // API requests never look for a file on disk.
-  app.use((req: Request, res: Response, next: NextFunction) =>
-    req.path.startsWith('/api') ? next() : assets(req, res, next),
-  );
+  app.use((req: Request, res: Response, next: NextFunction): void => {
+    if (req.path.startsWith('/api')) next();
+    else void assets(req, res, next);
+  });
   // Client-side routes (/dashboard, /audit, …) all load the app shell.
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api')) return next();
@@ -48,6 +49,8 @@ export function configureApp(app: NestExpressApplication, options: SetupOptions 
   app.setGlobalPrefix('api');
   app.set('trust proxy', parseTrustProxy(env.TRUST_PROXY));
   app.disable('x-powered-by');
+  // API answers change with every poll; hashing each body for an ETag costs more than it saves.
+  app.set('etag', false);
   app.useBodyParser('json', { limit: env.BODY_LIMIT ?? '1mb' });
   app.use(translateBodyErrors);
   app.use(

@@ -40,10 +40,9 @@ export class AuthGuard implements CanActivate {
     }
     let payload: AccessTokenPayload;
     try {
-      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token, {
-        secret: this.secret.secret,
-        algorithms: ['HS256'],
-      });
+      // @nestjs/jwt types the secret as string | Buffer; jsonwebtoken itself takes the prepared KeyObject.
+      const secret = this.secret.key as unknown as Buffer;
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token, { secret, algorithms: ['HS256'] });
     } catch (err) {
       throw new UnauthorizedException(
         err instanceof TokenExpiredError

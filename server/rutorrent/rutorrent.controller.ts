@@ -18,7 +18,6 @@ import {
   TorrentClientStatusDto,
   TorrentHealthDto,
   TorrentListQueryDto,
-  TorrentPageDto,
   TorrentRemoveResultDto,
   TorrentStatsDto,
 } from '../torrents/torrents.dto';
@@ -43,8 +42,8 @@ export class RutorrentController {
   }
 
   @route.list()
-  listRutorrentTorrents(@Query() query: TorrentListQueryDto): Promise<TorrentPageDto> {
-    return this.torrents.list(query);
+  listRutorrentTorrents(@Query() query: TorrentListQueryDto): Promise<string> {
+    return this.torrents.listJson(query);
   }
 
   @route.stats()

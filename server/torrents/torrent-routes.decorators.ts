@@ -1,4 +1,4 @@
-import { applyDecorators, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { applyDecorators, Get, Header, HttpCode, Post, Put } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiExtraModels,
@@ -83,6 +83,8 @@ export function torrentRoutes(kind: TorrentClientKind, service: string) {
     list: () =>
       applyDecorators(
         Get('torrents'),
+        // The handler returns the page as ready JSON text (see TorrentsService.listJson).
+        Header('Content-Type', 'application/json; charset=utf-8'),
         ApiOperation({
           summary: `${service} torrents from the last poll, filtered, sorted and paged (no upstream call per request)`,
         }),

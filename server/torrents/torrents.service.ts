@@ -38,7 +38,8 @@ export abstract class TorrentsService implements OnApplicationBootstrap, OnModul
   readonly events: TorrentEventHub;
   private unsubscribe?: () => void;
   private sectionSeen = '';
-  private readonly pages: NamedCache<TorrentPageDto>;
+  /** Pages kept serialized: every browser asks for the same few between two polls. */
+  private readonly pages: NamedCache<string>;
   private readonly totals: NamedCache<TorrentTotals>;
   private readonly versions: NamedCache<string>;
   private readonly bandwidths: NamedCache<BandwidthDto>;
@@ -143,17 +144,23 @@ export abstract class TorrentsService implements OnApplicationBootstrap, OnModul
     };
   }
 
-  async list(query: TorrentListQueryDto): Promise<TorrentPageDto> {
+  /**
+   * A TorrentPageDto as JSON text. The page of one snapshot revision and query is serialized once and
+   * shared by every browser asking for it; only the poll time is spliced in per request.
+   */
+  async listJson(query: TorrentListQueryDto): Promise<string> {
     const snapshot = await this.poller.read();
     const key = `${snapshot.revision}\n${JSON.stringify(query)}`;
-    const page = await this.pages.get(key, () =>
-      Promise.resolve({
-        ...queryTorrents(snapshot.torrents, query),
-        revision: snapshot.revision,
-        updated_at: '',
-      }),
+    const json = await this.pages.get(key, () =>
+      Promise.resolve(
+        JSON.stringify({ ...queryTorrents(snapshot.torrents, query), revision: snapshot.revision }),
+      ),
     );
-    return { ...page, updated_at: snapshot.updatedAt.toISOString() };
+    return `{"updated_at":${JSON.stringify(snapshot.updatedAt.toISOString())},${json.slice(1)}`;
+  }
+
+  async list(query: TorrentListQueryDto): Promise<TorrentPageDto> {
+    return JSON.parse(await this.listJson(query)) as TorrentPageDto;
   }
 
   async stats(): Promise<TorrentStatsDto> {

@@ -18,7 +18,6 @@ import {
   TorrentClientStatusDto,
   TorrentHealthDto,
   TorrentListQueryDto,
-  TorrentPageDto,
   TorrentRemoveResultDto,
   TorrentStatsDto,
 } from '../torrents/torrents.dto';
@@ -42,8 +41,8 @@ export class UtorrentController {
   }
 
   @route.list()
-  listUtorrentTorrents(@Query() query: TorrentListQueryDto): Promise<TorrentPageDto> {
-    return this.torrents.list(query);
+  listUtorrentTorrents(@Query() query: TorrentListQueryDto): Promise<string> {
+    return this.torrents.listJson(query);
   }
 
   @route.stats()

@@ -79,7 +79,6 @@ describe('Seedbox Panel in the browser', () => {
     await page.getByTestId('readiness-check').first().waitFor();
     await page.getByTestId('activity-row').first().waitFor();
     expect(await page.getByTestId('user-name').textContent()).toContain(panel.username);
-    await screenshot(page, 'dashboard-desktop-light');
   });
 
   it('lists the sign-ins in the audit log', async () => {
@@ -266,7 +265,7 @@ describe('Seedbox Panel in the browser', () => {
             await shot.waitForURL(/\/dashboard$/);
             await shot.getByTestId('activity-row').first().waitFor();
             await shot.getByTestId('readiness-check').first().waitFor();
-            await screenshot(shot, `dashboard-${variant.name}-${theme}`);
+            // The dashboard's screenshots come from dashboard-faults.e2e-spec.ts, against the simulators.
 
             await shot.goto('/audit');
             await shot.getByTestId('audit-row').first().waitFor();

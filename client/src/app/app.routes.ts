@@ -24,6 +24,54 @@ export const routes: Routes = [
           import('./features/dashboard/dashboard-page.component').then((m) => m.DashboardPageComponent),
       },
       {
+        path: 'sync',
+        title: 'Sync · Seedbox Panel',
+        loadComponent: () => import('./features/sync/sync-page.component').then((m) => m.SyncPageComponent),
+      },
+      {
+        path: 'sync/runs/:id',
+        title: 'Sync run · Seedbox Panel',
+        loadComponent: () =>
+          import('./features/sync/sync-run-page.component').then((m) => m.SyncRunPageComponent),
+      },
+      {
+        path: 'users',
+        title: 'Users · Seedbox Panel',
+        loadComponent: () =>
+          import('./features/users/users-page.component').then((m) => m.UsersPageComponent),
+      },
+      {
+        path: 'requests',
+        title: 'Requests · Seedbox Panel',
+        loadComponent: () =>
+          import('./features/requests/requests-page.component').then((m) => m.RequestsPageComponent),
+      },
+      {
+        path: 'plex',
+        title: 'Plex · Seedbox Panel',
+        loadComponent: () => import('./features/plex/plex-page.component').then((m) => m.PlexPageComponent),
+      },
+      {
+        path: 'torrents',
+        title: 'Torrents · Seedbox Panel',
+        loadComponent: () =>
+          import('./features/torrents/torrents-page.component').then((m) => m.TorrentsPageComponent),
+      },
+      {
+        path: 'media-servers',
+        title: 'Media servers · Seedbox Panel',
+        loadComponent: () =>
+          import('./features/media-servers/media-servers-page.component').then(
+            (m) => m.MediaServersPageComponent,
+          ),
+      },
+      {
+        path: 'seerr',
+        title: 'Seerr · Seedbox Panel',
+        loadComponent: () =>
+          import('./features/seerr/seerr-page.component').then((m) => m.SeerrPageComponent),
+      },
+      {
         path: 'audit',
         title: 'Audit log · Seedbox Panel',
         loadComponent: () =>

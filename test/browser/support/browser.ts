@@ -67,10 +67,11 @@ export async function openPage(
   return { context, page, problems };
 }
 
-/** Waits for web fonts (the icon font is large) and for pending requests, then saves a PNG. */
+/** Waits for web fonts (the icon font is large) and for pending requests (3 s at most), then saves a PNG. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await page.waitForLoadState('networkidle');
+  // Bounded: the Sync page keeps its server-sent progress stream open, so its network is never idle.
+  await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
   await page.evaluate('document.fonts.ready.then(() => true)');
   const file = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });

@@ -8,5 +8,12 @@ export interface NavItem {
 /** Only pages that exist are listed. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/dashboard', label: 'Dashboard', icon: 'dashboard', testId: 'nav-dashboard' },
+  { path: '/sync', label: 'Sync', icon: 'sync', testId: 'nav-sync' },
+  { path: '/users', label: 'Users', icon: 'group', testId: 'nav-users' },
+  { path: '/requests', label: 'Requests', icon: 'movie', testId: 'nav-requests' },
+  { path: '/plex', label: 'Plex', icon: 'live_tv', testId: 'nav-plex' },
+  { path: '/torrents', label: 'Torrents', icon: 'downloading', testId: 'nav-torrents' },
+  { path: '/media-servers', label: 'Media servers', icon: 'dns', testId: 'nav-media-servers' },
+  { path: '/seerr', label: 'Seerr', icon: 'hub', testId: 'nav-seerr' },
   { path: '/audit', label: 'Audit log', icon: 'history', testId: 'nav-audit' },
 ];

@@ -52,3 +52,22 @@ function describeDetail(detail: unknown): string {
   const text = textOf(message);
   return typeof field === 'string' && field && text ? `${field}: ${text}` : text;
 }
+
+/** The `{field, message}` details of a 400, keyed by field, for showing next to each input of a form. */
+export function fieldErrorsOf(error: unknown): Readonly<Record<string, string>> {
+  if (!(error instanceof HttpErrorResponse) || error.status !== 400) {
+    return {};
+  }
+  const details = parseBody(error.error)['details'];
+  const result: Record<string, string> = {};
+  if (Array.isArray(details)) {
+    for (const detail of details as unknown[]) {
+      const { field, message } = (detail ?? {}) as Record<string, unknown>;
+      const text = textOf(message);
+      if (typeof field === 'string' && text) {
+        result[field] = text;
+      }
+    }
+  }
+  return result;
+}

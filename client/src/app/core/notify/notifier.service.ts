@@ -8,4 +8,9 @@ export class Notifier {
   error(message: string): void {
     this.snackBar.open(message, 'Dismiss', { duration: 8000, politeness: 'assertive' });
   }
+
+  /** Confirms an action that worked (a library scan started). */
+  success(message: string): void {
+    this.snackBar.open(message, 'OK', { duration: 5000, politeness: 'polite' });
+  }
 }

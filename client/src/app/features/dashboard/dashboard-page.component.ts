@@ -8,9 +8,15 @@ import { type Observable, map, switchMap } from 'rxjs';
 import { HealthClient } from '../../core/api/health-client.service';
 import { LOADING, type Remote, toRemote } from '../../core/util/remote';
 import { AuditClient } from '../audit/audit-client.service';
+import { MediaServersClient } from '../media-servers/media-servers-client.service';
+import { SeerrClient } from '../seerr/seerr-client.service';
+import { SyncClient } from '../sync/sync-client.service';
 import { ActivityCardComponent } from './activity-card.component';
 import { HealthCardComponent } from './health-card.component';
+import { MediaServersSectionComponent } from './media-servers-section.component';
 import { ReadinessCardComponent } from './readiness-card.component';
+import { SeerrCardComponent } from './seerr-card.component';
+import { SyncCardComponent } from './sync-card.component';
 
 const LATEST_COUNT = 10;
 
@@ -23,6 +29,9 @@ const LATEST_COUNT = 10;
     HealthCardComponent,
     ReadinessCardComponent,
     ActivityCardComponent,
+    SeerrCardComponent,
+    SyncCardComponent,
+    MediaServersSectionComponent,
   ],
   template: `
     <header class="page-header">
@@ -39,6 +48,9 @@ const LATEST_COUNT = 10;
       </button>
     </header>
     <div class="grid">
+      <sp-seerr-card [seerr]="seerr()" (retry)="seerrReloads.update(next)" />
+      <sp-sync-card [status]="sync()" (retry)="syncReloads.update(next)" />
+      <sp-media-servers-section class="wide" [servers]="servers()" (retry)="serversReloads.update(next)" />
       <sp-health-card [health]="health()" (retry)="healthReloads.update(next)" />
       <sp-readiness-card [readiness]="readiness()" (retry)="readinessReloads.update(next)" />
       <sp-activity-card class="wide" [activity]="activity()" (retry)="activityReloads.update(next)" />
@@ -74,11 +86,17 @@ const LATEST_COUNT = 10;
 export class DashboardPageComponent {
   private readonly healthApi = inject(HealthClient);
   private readonly auditApi = inject(AuditClient);
+  private readonly seerrApi = inject(SeerrClient);
+  private readonly syncApi = inject(SyncClient);
+  private readonly serversApi = inject(MediaServersClient);
 
   protected readonly next = (count: number): number => count + 1;
   protected readonly healthReloads = signal(0);
   protected readonly readinessReloads = signal(0);
   protected readonly activityReloads = signal(0);
+  protected readonly seerrReloads = signal(0);
+  protected readonly syncReloads = signal(0);
+  protected readonly serversReloads = signal(0);
 
   protected readonly health = this.load(this.healthReloads, () => this.healthApi.health());
   protected readonly readiness = this.load(this.readinessReloads, () => this.healthApi.readiness());
@@ -86,7 +104,15 @@ export class DashboardPageComponent {
     this.auditApi.latest(LATEST_COUNT).pipe(map((page) => page.items)),
   );
 
+  // Each card loads on its own: a slow or failing upstream only affects its own card.
+  protected readonly seerr = this.load(this.seerrReloads, () => this.seerrApi.overview());
+  protected readonly sync = this.load(this.syncReloads, () => this.syncApi.status());
+  protected readonly servers = this.load(this.serversReloads, () => this.serversApi.list());
+
   protected refreshAll(): void {
+    this.seerrReloads.update(this.next);
+    this.syncReloads.update(this.next);
+    this.serversReloads.update(this.next);
     this.healthReloads.update(this.next);
     this.readinessReloads.update(this.next);
     this.activityReloads.update(this.next);

@@ -1,0 +1,303 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  type Signal,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { type Observable, catchError, filter, finalize, forkJoin, map, of, switchMap, tap } from 'rxjs';
+
+import { type PlexLibraryDto, type PlexSessionsDto, type TautulliHistoryPageDto } from '../../api';
+import { describeApiError } from '../../core/api/api-error';
+import { Notifier } from '../../core/notify/notifier.service';
+import { mediaQuery } from '../../core/util/media-query';
+import { LOADING, type Remote, toRemote } from '../../core/util/remote';
+import { ConfirmDialogComponent, type ConfirmDialogData } from '../../shared/confirm-dialog.component';
+import { type BandwidthSample, addSample } from './bandwidth-samples';
+import { ConnectionDialogComponent, type ConnectionDialogData } from './connection-dialog.component';
+import { PlexBandwidthCardComponent } from './plex-bandwidth-card.component';
+import { PlexClient } from './plex-client.service';
+import { PlexLibrariesComponent } from './plex-libraries.component';
+import { type PlexAction, PlexServerCardComponent } from './plex-server-card.component';
+import { PlexSessionsComponent } from './plex-sessions.component';
+import { TautulliCardComponent, type TautulliOverview } from './tautulli-card.component';
+import { TautulliClient } from './tautulli-client.service';
+import { type HistoryPageChange, TautulliHistoryComponent } from './tautulli-history.component';
+import { TautulliPlaysCardComponent } from './tautulli-plays-card.component';
+import { TautulliUsersComponent } from './tautulli-users.component';
+
+const PLAYS_DAYS = 30;
+/** A restarted service needs a moment before it answers again. */
+const AFTER_RESTART_MS = 5000;
+const DIALOG_SIZE = { width: '440px', maxWidth: 'calc(100vw - 24px)' };
+
+@Component({
+  selector: 'sp-plex-page',
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatTooltipModule,
+    PlexServerCardComponent,
+    TautulliCardComponent,
+    PlexSessionsComponent,
+    PlexBandwidthCardComponent,
+    TautulliPlaysCardComponent,
+    PlexLibrariesComponent,
+    TautulliUsersComponent,
+    TautulliHistoryComponent,
+  ],
+  templateUrl: './plex-page.component.html',
+  styleUrl: './plex-page.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PlexPageComponent {
+  private readonly plex = inject(PlexClient);
+  private readonly tautulli = inject(TautulliClient);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly compact = mediaQuery('(max-width: 839.98px)');
+  protected readonly next = (count: number): number => count + 1;
+
+  // Each card loads on its own: Plex being down leaves Tautulli's cards working, and the reverse.
+  protected readonly statusReloads = signal(0);
+  protected readonly librariesReloads = signal(0);
+  protected readonly tautulliReloads = signal(0);
+  protected readonly playsReloads = signal(0);
+  protected readonly usersReloads = signal(0);
+  protected readonly historyReloads = signal(0);
+  private readonly liveReloads = signal(0);
+
+  protected readonly status = this.load(this.statusReloads, () => this.plex.status());
+  protected readonly libraries = this.load(this.librariesReloads, () => this.plex.libraries());
+  protected readonly tautulliOverview = this.load(this.tautulliReloads, () => this.tautulliStatus());
+  protected readonly plays = this.load(this.playsReloads, () => this.tautulli.plays(PLAYS_DAYS));
+  protected readonly users = this.load(this.usersReloads, () => this.tautulli.users());
+
+  protected readonly historyPage = signal({ page: 1, pageSize: 10 });
+  protected readonly history = signal<Remote<TautulliHistoryPageDto>>(LOADING);
+  protected readonly historyLoading = signal(true);
+
+  protected readonly live = signal<Remote<PlexSessionsDto>>(LOADING);
+  protected readonly samples = signal<readonly BandwidthSample[]>([]);
+  protected readonly liveError = computed(() => {
+    const live = this.live();
+    return live.state === 'error' ? live.message : null;
+  });
+
+  protected readonly plexBusy = signal<PlexAction | null>(null);
+  protected readonly restartNotice = signal<string | null>(null);
+  protected readonly tautulliBusy = signal(false);
+  protected readonly scanning = signal<ReadonlySet<string>>(new Set());
+
+  constructor() {
+    toObservable(computed(() => ({ ...this.historyPage(), reload: this.historyReloads() })))
+      .pipe(
+        tap(() => this.historyLoading.set(true)),
+        switchMap(({ page, pageSize }) => toRemote(this.tautulli.history(page, pageSize))),
+        filter((history) => history.state !== 'loading'),
+        takeUntilDestroyed(),
+      )
+      .subscribe((history) => {
+        this.history.set(history);
+        this.historyLoading.set(false);
+      });
+
+    // The sessions stream pushes a tick every few seconds; each one is also a bandwidth sample.
+    toObservable(this.liveReloads)
+      .pipe(
+        switchMap(() =>
+          this.plex.sessionEvents().pipe(
+            map((message): Remote<PlexSessionsDto> => {
+              if (message.event === 'failure') {
+                return { state: 'error', message: message.data.message };
+              }
+              this.samples.update((samples) => addSample(samples, message.data));
+              return { state: 'ok', value: message.data };
+            }),
+            catchError((error: unknown) =>
+              of<Remote<PlexSessionsDto>>({ state: 'error', message: describeApiError(error) }),
+            ),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((live) => this.live.set(live));
+  }
+
+  protected refreshAll(): void {
+    for (const reloads of [
+      this.statusReloads,
+      this.librariesReloads,
+      this.tautulliReloads,
+      this.playsReloads,
+      this.usersReloads,
+      this.historyReloads,
+    ]) {
+      reloads.update(this.next);
+    }
+    this.restartNotice.set(null);
+    this.reconnectIfDown();
+  }
+
+  /** A running stream refreshes itself; only one that gave up (Plex not configured) is reopened. */
+  protected reconnectIfDown(): void {
+    if (this.live().state === 'error') {
+      this.reopenLive();
+    }
+  }
+
+  protected onHistoryPage(change: HistoryPageChange): void {
+    this.historyPage.set(change);
+  }
+
+  protected scan(library: PlexLibraryDto): void {
+    this.scanning.update((keys) => new Set(keys).add(library.key));
+    this.plex
+      .scan(library.key)
+      .pipe(
+        finalize(() =>
+          this.scanning.update((keys) => {
+            const rest = new Set(keys);
+            rest.delete(library.key);
+            return rest;
+          }),
+        ),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      // The error interceptor reports a failure.
+      .subscribe({
+        next: (result) => {
+          this.notifier.success(result.message);
+          this.librariesReloads.update(this.next);
+        },
+        error: () => undefined,
+      });
+  }
+
+  protected optimize(): void {
+    this.plexBusy.set('optimize');
+    this.plex
+      .optimize()
+      .pipe(
+        finalize(() => this.plexBusy.set(null)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({ next: (result) => this.notifier.success(result.message), error: () => undefined });
+  }
+
+  protected restartPlex(): void {
+    this.confirm({
+      title: 'Restart Plex?',
+      message:
+        'Everyone watching loses their stream while Plex Media Server restarts, usually for a few seconds.',
+      confirm: 'Restart',
+      destructive: true,
+    })
+      .pipe(
+        tap(() => {
+          this.plexBusy.set('restart');
+          this.restartNotice.set(null);
+        }),
+        switchMap(() => this.plex.restart().pipe(finalize(() => this.plexBusy.set(null)))),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (result) => {
+          this.notifier.success(result.message);
+          setTimeout(() => this.statusReloads.update(this.next), AFTER_RESTART_MS);
+        },
+        // 501: no container is configured; the card explains how to enable restarts. The error
+        // interceptor reports any other failure.
+        error: (error: unknown) => {
+          if (error instanceof HttpErrorResponse && error.status === 501) {
+            this.restartNotice.set(describeApiError(error));
+          }
+        },
+      });
+  }
+
+  protected restartTautulli(): void {
+    this.confirm({
+      title: 'Restart Tautulli?',
+      message:
+        'Tautulli stops recording plays while it restarts, usually for a few seconds. Plex is not affected.',
+      confirm: 'Restart',
+      destructive: true,
+    })
+      .pipe(
+        tap(() => this.tautulliBusy.set(true)),
+        switchMap(() => this.tautulli.restart().pipe(finalize(() => this.tautulliBusy.set(false)))),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (result) => {
+          this.notifier.success(result.message);
+          setTimeout(() => this.tautulliReloads.update(this.next), AFTER_RESTART_MS);
+        },
+        error: () => undefined,
+      });
+  }
+
+  protected configure(service: ConnectionDialogData['service']): void {
+    this.dialog
+      .open<ConnectionDialogComponent, ConnectionDialogData, boolean>(ConnectionDialogComponent, {
+        data: { service },
+        ...DIALOG_SIZE,
+      })
+      .afterClosed()
+      .pipe(
+        filter((saved) => saved === true),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(() => {
+        this.notifier.success(`${service === 'plex' ? 'Plex' : 'Tautulli'} connection saved.`);
+        if (service === 'plex') {
+          // A new URL or token: reopen the stream so it reads the new server.
+          this.samples.set([]);
+          this.reopenLive();
+        }
+        this.refreshAll();
+      });
+  }
+
+  private reopenLive(): void {
+    this.live.set(LOADING);
+    this.liveReloads.update(this.next);
+  }
+
+  /** Emits once when confirmed; completes without a value when cancelled. */
+  private confirm(data: ConfirmDialogData): Observable<true> {
+    return this.dialog
+      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
+        data,
+        ...DIALOG_SIZE,
+      })
+      .afterClosed()
+      .pipe(filter((confirmed): confirmed is true => confirmed === true));
+  }
+
+  /** Tautulli's status, with the Plex it watches when that can be read too. */
+  private tautulliStatus(): Observable<TautulliOverview> {
+    return forkJoin({
+      status: this.tautulli.status(),
+      server: this.tautulli.serverInfo().pipe(catchError(() => of(null))),
+    });
+  }
+
+  /** Fetches on start and again whenever `reloads` changes; a newer fetch cancels an older one. */
+  private load<T>(reloads: Signal<number>, fetch: () => Observable<T>): Signal<Remote<T>> {
+    return toSignal(toObservable(reloads).pipe(switchMap(() => toRemote(fetch()))), {
+      initialValue: LOADING,
+    });
+  }
+}

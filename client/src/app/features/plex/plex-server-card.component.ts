@@ -1,0 +1,164 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatTooltipModule } from '@angular/material/tooltip';
+
+import { type PlexStatusDto } from '../../api';
+import { type Remote } from '../../core/util/remote';
+import { StateMessageComponent } from '../../shared/state-message.component';
+
+export type PlexAction = 'restart' | 'optimize';
+
+/** Plex Media Server: whether it answers, what it runs, and its restart and optimize actions. */
+@Component({
+  selector: 'sp-plex-server-card',
+  imports: [
+    MatCardModule,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatProgressSpinnerModule,
+    MatTooltipModule,
+    StateMessageComponent,
+  ],
+  template: `
+    <mat-card appearance="outlined" data-testid="plex-server-card" [attr.data-state]="status().state">
+      <mat-card-header>
+        <mat-icon mat-card-avatar class="plex" aria-hidden="true">live_tv</mat-icon>
+        <mat-card-title><h2>Plex Media Server</h2></mat-card-title>
+        <mat-card-subtitle>
+          @if (value(); as s) {
+            <span class="status" data-testid="plex-server-online">
+              <mat-icon aria-hidden="true">check_circle</mat-icon>Online
+            </span>
+          } @else if (status().state === 'error') {
+            <span class="status bad"><mat-icon aria-hidden="true">cloud_off</mat-icon>Unavailable</span>
+          } @else {
+            Checking…
+          }
+        </mat-card-subtitle>
+        <button
+          mat-icon-button
+          type="button"
+          class="settings"
+          aria-label="Plex connection settings"
+          matTooltip="Connection settings"
+          data-testid="plex-settings"
+          (click)="configure.emit()"
+        >
+          <mat-icon>tune</mat-icon>
+        </button>
+      </mat-card-header>
+      <mat-card-content>
+        @switch (status().state) {
+          @case ('loading') {
+            <mat-progress-bar mode="indeterminate" aria-label="Loading Plex status" />
+          }
+          @case ('error') {
+            <div data-testid="plex-server-error">
+              <sp-state-message
+                kind="error"
+                icon="cloud_off"
+                [message]="errorMessage()"
+                (retry)="retry.emit()"
+              />
+            </div>
+          }
+          @case ('ok') {
+            @if (value(); as s) {
+              <dl data-testid="plex-server-figures">
+                <div>
+                  <dt>Name</dt>
+                  <dd data-testid="plex-server-name">{{ s.name }}</dd>
+                </div>
+                <div>
+                  <dt>Version</dt>
+                  <dd data-testid="plex-server-version">{{ s.version }}</dd>
+                </div>
+                <div>
+                  <dt>Platform</dt>
+                  <dd>{{ s.platform }} {{ s.platform_version }}</dd>
+                </div>
+                <div>
+                  <dt>Transcodes</dt>
+                  <dd class="sp-tabular" data-testid="plex-server-transcodes">
+                    {{ s.active_transcodes }} active
+                  </dd>
+                </div>
+                <div>
+                  <dt>Account</dt>
+                  <dd>
+                    {{ s.my_plex_username ?? 'Not signed in' }}
+                    @if (s.plex_pass) {
+                      <span class="pass">Plex Pass</span>
+                    }
+                  </dd>
+                </div>
+              </dl>
+            }
+          }
+        }
+        @if (restartNotice(); as notice) {
+          <p class="notice" role="status" data-testid="plex-restart-unavailable">
+            <mat-icon aria-hidden="true">info</mat-icon>
+            <span>{{ notice }}</span>
+          </p>
+        }
+      </mat-card-content>
+      <mat-card-actions align="end">
+        <button
+          mat-button
+          type="button"
+          data-testid="plex-optimize"
+          [disabled]="busy() !== null || status().state !== 'ok'"
+          (click)="optimize.emit()"
+        >
+          @if (busy() === 'optimize') {
+            <mat-progress-spinner mode="indeterminate" diameter="18" aria-hidden="true" />
+          } @else {
+            <mat-icon>auto_fix_high</mat-icon>
+          }
+          Optimize
+        </button>
+        <button
+          mat-stroked-button
+          type="button"
+          data-testid="plex-restart"
+          [disabled]="busy() !== null"
+          (click)="restart.emit()"
+        >
+          @if (busy() === 'restart') {
+            <mat-progress-spinner mode="indeterminate" diameter="18" aria-hidden="true" />
+          } @else {
+            <mat-icon>restart_alt</mat-icon>
+          }
+          Restart
+        </button>
+      </mat-card-actions>
+    </mat-card>
+  `,
+  styleUrls: ['../dashboard/dashboard-card.scss', './plex-card.scss'],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PlexServerCardComponent {
+  readonly status = input.required<Remote<PlexStatusDto>>();
+  /** Why restarting is not possible (no container configured), shown until the page reloads. */
+  readonly restartNotice = input<string | null>(null);
+  readonly busy = input<PlexAction | null>(null);
+  readonly retry = output<void>();
+  readonly restart = output<void>();
+  readonly optimize = output<void>();
+  readonly configure = output<void>();
+
+  protected readonly value = computed(() => {
+    const status = this.status();
+    return status.state === 'ok' ? status.value : null;
+  });
+  protected readonly errorMessage = computed(() => {
+    const status = this.status();
+    return status.state === 'error' ? status.message : '';
+  });
+}

@@ -1,0 +1,143 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatTooltipModule } from '@angular/material/tooltip';
+
+import { type TautulliServerInfoDto, type TautulliStatusDto } from '../../api';
+import { type Remote } from '../../core/util/remote';
+import { StateMessageComponent } from '../../shared/state-message.component';
+
+/** Everything the Tautulli card shows; the Plex it watches is optional (that call may fail alone). */
+export interface TautulliOverview {
+  readonly status: TautulliStatusDto;
+  readonly server: TautulliServerInfoDto | null;
+}
+
+/** Tautulli: its version, whether it is connected to Plex (and which version), and its restart. */
+@Component({
+  selector: 'sp-tautulli-card',
+  imports: [
+    MatCardModule,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatProgressSpinnerModule,
+    MatTooltipModule,
+    StateMessageComponent,
+  ],
+  template: `
+    <mat-card appearance="outlined" data-testid="tautulli-card" [attr.data-state]="overview().state">
+      <mat-card-header>
+        <mat-icon mat-card-avatar class="tautulli" aria-hidden="true">insights</mat-icon>
+        <mat-card-title><h2>Tautulli</h2></mat-card-title>
+        <mat-card-subtitle>
+          @if (value(); as t) {
+            <span class="status" data-testid="tautulli-online">
+              <mat-icon aria-hidden="true">check_circle</mat-icon>Online
+            </span>
+          } @else if (overview().state === 'error') {
+            <span class="status bad"><mat-icon aria-hidden="true">cloud_off</mat-icon>Unavailable</span>
+          } @else {
+            Checking…
+          }
+        </mat-card-subtitle>
+        <button
+          mat-icon-button
+          type="button"
+          class="settings"
+          aria-label="Tautulli connection settings"
+          matTooltip="Connection settings"
+          data-testid="tautulli-settings"
+          (click)="configure.emit()"
+        >
+          <mat-icon>tune</mat-icon>
+        </button>
+      </mat-card-header>
+      <mat-card-content>
+        @switch (overview().state) {
+          @case ('loading') {
+            <mat-progress-bar mode="indeterminate" aria-label="Loading Tautulli status" />
+          }
+          @case ('error') {
+            <div data-testid="tautulli-error">
+              <sp-state-message
+                kind="error"
+                icon="cloud_off"
+                [message]="errorMessage()"
+                (retry)="retry.emit()"
+              />
+            </div>
+          }
+          @case ('ok') {
+            @if (value(); as t) {
+              <dl data-testid="tautulli-figures">
+                <div>
+                  <dt>Version</dt>
+                  <dd data-testid="tautulli-version">{{ t.status.version }}</dd>
+                </div>
+                <div>
+                  <dt>Plex</dt>
+                  <dd data-testid="tautulli-plex">
+                    <span class="status" [class.bad]="!t.status.pms_connected">
+                      <mat-icon aria-hidden="true">{{
+                        t.status.pms_connected ? 'link' : 'link_off'
+                      }}</mat-icon>
+                      {{ t.status.pms_connected ? 'Connected' : 'Not connected' }}
+                    </span>
+                  </dd>
+                </div>
+                @if (t.server; as server) {
+                  <div>
+                    <dt>Watches</dt>
+                    <dd data-testid="tautulli-plex-version">{{ server.name }} · Plex {{ server.version }}</dd>
+                  </div>
+                }
+                <div>
+                  <dt>Install</dt>
+                  <dd>{{ t.status.install_type }} · {{ t.status.branch }} · {{ t.status.platform }}</dd>
+                </div>
+              </dl>
+            }
+          }
+        }
+      </mat-card-content>
+      <mat-card-actions align="end">
+        <button
+          mat-stroked-button
+          type="button"
+          data-testid="tautulli-restart"
+          [disabled]="busy() || overview().state !== 'ok'"
+          (click)="restart.emit()"
+        >
+          @if (busy()) {
+            <mat-progress-spinner mode="indeterminate" diameter="18" aria-hidden="true" />
+          } @else {
+            <mat-icon>restart_alt</mat-icon>
+          }
+          Restart
+        </button>
+      </mat-card-actions>
+    </mat-card>
+  `,
+  styleUrls: ['../dashboard/dashboard-card.scss', './plex-card.scss'],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TautulliCardComponent {
+  readonly overview = input.required<Remote<TautulliOverview>>();
+  readonly busy = input(false);
+  readonly retry = output<void>();
+  readonly restart = output<void>();
+  readonly configure = output<void>();
+
+  protected readonly value = computed(() => {
+    const overview = this.overview();
+    return overview.state === 'ok' ? overview.value : null;
+  });
+  protected readonly errorMessage = computed(() => {
+    const overview = this.overview();
+    return overview.state === 'error' ? overview.message : '';
+  });
+}

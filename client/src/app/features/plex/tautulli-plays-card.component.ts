@@ -1,0 +1,86 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+
+import { type TautulliPlaysDto } from '../../api';
+import { type Remote } from '../../core/util/remote';
+import { BarChartComponent } from '../../shared/charts/bar-chart.component';
+import { StateMessageComponent } from '../../shared/state-message.component';
+
+const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** Plays per day over the last weeks, one colour per kind of media, from Tautulli. */
+@Component({
+  selector: 'sp-tautulli-plays-card',
+  imports: [MatCardModule, MatIconModule, MatProgressBarModule, StateMessageComponent, BarChartComponent],
+  template: `
+    <mat-card appearance="outlined" data-testid="tautulli-plays" [attr.data-state]="plays().state">
+      <mat-card-header>
+        <mat-icon mat-card-avatar aria-hidden="true">bar_chart</mat-icon>
+        <mat-card-title><h2>Plays per day</h2></mat-card-title>
+        <mat-card-subtitle>
+          @if (value(); as v) {
+            <span data-testid="tautulli-plays-total">{{ v.total }} plays in the last {{ v.days }} days</span>
+          } @else {
+            From Tautulli
+          }
+        </mat-card-subtitle>
+      </mat-card-header>
+      <mat-card-content>
+        @switch (plays().state) {
+          @case ('loading') {
+            <mat-progress-bar mode="indeterminate" aria-label="Loading plays per day" />
+          }
+          @case ('error') {
+            <div data-testid="tautulli-plays-error">
+              <sp-state-message
+                kind="error"
+                icon="cloud_off"
+                [message]="errorMessage()"
+                (retry)="retry.emit()"
+              />
+            </div>
+          }
+          @case ('ok') {
+            @if (value(); as v) {
+              <sp-bar-chart
+                data-testid="tautulli-plays-chart"
+                [label]="'Plays per day over the last ' + v.days + ' days'"
+                xLabel="Day"
+                yLabel="Plays"
+                [categories]="days()"
+                [series]="series()"
+              />
+            }
+          }
+        }
+      </mat-card-content>
+    </mat-card>
+  `,
+  styleUrl: '../dashboard/dashboard-card.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TautulliPlaysCardComponent {
+  readonly plays = input.required<Remote<TautulliPlaysDto>>();
+  readonly retry = output<void>();
+
+  protected readonly value = computed(() => {
+    const plays = this.plays();
+    return plays.state === 'ok' ? plays.value : null;
+  });
+  protected readonly errorMessage = computed(() => {
+    const plays = this.plays();
+    return plays.state === 'error' ? plays.message : '';
+  });
+  // Tautulli's dates are calendar days ("2026-11-21"); read as UTC so no time zone shifts them.
+  protected readonly days = computed(() =>
+    (this.value()?.dates ?? []).map((date) => {
+      const time = Date.parse(`${date}T00:00:00Z`);
+      return Number.isFinite(time) ? DAY.format(time) : date;
+    }),
+  );
+  protected readonly series = computed(() =>
+    (this.value()?.series ?? []).map((s) => ({ name: s.name, values: s.data })),
+  );
+}

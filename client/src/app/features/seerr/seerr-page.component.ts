@@ -1,0 +1,246 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatExpansionModule } from '@angular/material/expansion';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { finalize, startWith, switchMap, tap } from 'rxjs';
+
+import { type SeerrConfigDto, type SeerrOverviewDto, type SeerrTestResultDto } from '../../api';
+import { describeApiError, fieldErrorsOf } from '../../core/api/api-error';
+import { LOADING, type Remote, toRemote } from '../../core/util/remote';
+import { CheckListComponent } from '../../shared/check-list.component';
+import { PermissionsPickerComponent } from '../../shared/permissions-picker.component';
+import { SEERR_DEFAULT_PERMISSIONS } from '../../shared/seerr-permissions';
+import { StateMessageComponent } from '../../shared/state-message.component';
+import { fieldMessage, integerValidator, required, trimmedPattern } from '../../shared/validators';
+import { SeerrClient } from './seerr-client.service';
+import { SeerrStatusCardComponent } from './seerr-status-card.component';
+
+const URL_PATTERN = /^https?:\/\/\S+$/i;
+
+const CHECK_LABELS: Readonly<Record<string, string>> = {
+  reachable: 'Reachable',
+  api_key: 'API key accepted',
+  local_login: 'Local sign-in enabled',
+  version: 'Version',
+};
+
+@Component({
+  selector: 'sp-seerr-page',
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    MatButtonModule,
+    MatIconModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSlideToggleModule,
+    MatExpansionModule,
+    MatProgressBarModule,
+    MatProgressSpinnerModule,
+    CheckListComponent,
+    PermissionsPickerComponent,
+    StateMessageComponent,
+    SeerrStatusCardComponent,
+  ],
+  templateUrl: './seerr-page.component.html',
+  styleUrl: './seerr-page.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SeerrPageComponent {
+  private readonly client = inject(SeerrClient);
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly checkLabels = CHECK_LABELS;
+  protected readonly form = this.fb.group({
+    url: ['', [Validators.maxLength(2000), trimmedPattern(URL_PATTERN)]],
+    api_key: ['', Validators.maxLength(500)],
+    sync_interval_minutes: this.fb.control<number | null>(null, [
+      Validators.min(0),
+      Validators.max(525600),
+      integerValidator,
+    ]),
+    use_seerr_default: true,
+    default_permissions: SEERR_DEFAULT_PERMISSIONS,
+    remove_missing: false,
+    deletion_cap: this.fb.control<number | null>(null, [
+      Validators.min(0),
+      Validators.max(100000),
+      integerValidator,
+    ]),
+    concurrency: [8, [required, Validators.min(1), Validators.max(64), integerValidator]],
+    quota_days: [7, [required, Validators.min(1), Validators.max(365), integerValidator]],
+  });
+
+  private readonly reloads = signal(0);
+  protected readonly overview = signal<Remote<SeerrOverviewDto>>(LOADING);
+  protected readonly readAt = signal(Date.now());
+  protected readonly value = computed(() => {
+    const overview = this.overview();
+    return overview.state === 'ok' ? overview.value : null;
+  });
+  protected readonly loadError = computed(() => {
+    const overview = this.overview();
+    return overview.state === 'error' ? overview.message : null;
+  });
+  protected readonly useDefault = toSignal(
+    this.form.controls.use_seerr_default.valueChanges.pipe(
+      startWith(this.form.controls.use_seerr_default.value),
+    ),
+    { requireSync: true },
+  );
+  protected readonly removeMissing = toSignal(
+    this.form.controls.remove_missing.valueChanges.pipe(startWith(this.form.controls.remove_missing.value)),
+    { requireSync: true },
+  );
+
+  protected readonly apiKeySet = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly saveError = signal<string | null>(null);
+  protected readonly savedAt = signal<number | null>(null);
+  protected readonly testing = signal(false);
+  protected readonly testResult = signal<SeerrTestResultDto | null>(null);
+  protected readonly testError = signal<string | null>(null);
+
+  constructor() {
+    toObservable(this.reloads)
+      .pipe(
+        switchMap(() => toRemote(this.client.overview())),
+        takeUntilDestroyed(),
+      )
+      .subscribe((overview) => {
+        const first = this.overview().state !== 'ok';
+        if (overview.state === 'loading' && !first) {
+          return; // Keep the page while refreshing after a save.
+        }
+        this.overview.set(overview);
+        this.readAt.set(Date.now());
+        if (overview.state === 'ok' && (first || this.form.pristine)) {
+          this.fill(overview.value.config);
+        }
+      });
+    this.form.controls.use_seerr_default.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((useDefault) => this.permissionsEnabled(!useDefault));
+  }
+
+  protected reload(): void {
+    this.reloads.update((count) => count + 1);
+  }
+
+  protected save(): void {
+    this.saveError.set(null);
+    this.savedAt.set(null);
+    this.form.markAllAsTouched();
+    if (this.form.invalid) {
+      this.saveError.set('Please fix the marked fields.');
+      return;
+    }
+    const v = this.form.getRawValue();
+    const apiKey = v.api_key.trim();
+    this.saving.set(true);
+    this.client
+      .update({
+        url: v.url.trim(),
+        ...(apiKey ? { api_key: apiKey } : {}),
+        sync_interval_minutes: v.sync_interval_minutes,
+        default_permissions: v.use_seerr_default ? null : v.default_permissions,
+        remove_missing: v.remove_missing,
+        deletion_cap: v.deletion_cap,
+        concurrency: v.concurrency,
+        quota_days: v.quota_days,
+      })
+      .pipe(
+        tap((config) => this.fill(config)),
+        finalize(() => this.saving.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: () => {
+          this.savedAt.set(Date.now());
+          this.reload();
+        },
+        error: (error: unknown) => this.showSaveError(error),
+      });
+  }
+
+  protected reset(): void {
+    const overview = this.value();
+    if (overview) {
+      this.fill(overview.config);
+    }
+    this.saveError.set(null);
+  }
+
+  /** Tries the URL and key as typed, before they are saved; an empty key field tests the saved key. */
+  protected test(): void {
+    const { url, api_key: apiKey } = this.form.controls;
+    url.markAsTouched();
+    if (url.invalid) {
+      return;
+    }
+    this.testing.set(true);
+    this.testResult.set(null);
+    this.testError.set(null);
+    this.client
+      .test({ url: url.value.trim(), ...(apiKey.value.trim() ? { api_key: apiKey.value.trim() } : {}) })
+      .pipe(
+        finalize(() => this.testing.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (result) => this.testResult.set(result),
+        error: (error: unknown) => this.testError.set(describeApiError(error)),
+      });
+  }
+
+  protected errorOf(field: string): string | null {
+    return fieldMessage(
+      this.form.get(field)?.errors,
+      'Must be an http:// or https:// URL, such as http://seerr:5055.',
+    );
+  }
+
+  private fill(config: SeerrConfigDto): void {
+    this.form.reset({
+      url: config.url,
+      api_key: '',
+      sync_interval_minutes: config.sync_interval_minutes || null,
+      use_seerr_default: config.default_permissions === null,
+      default_permissions: config.default_permissions ?? SEERR_DEFAULT_PERMISSIONS,
+      remove_missing: config.remove_missing,
+      deletion_cap: config.deletion_cap,
+      concurrency: config.concurrency,
+      quota_days: config.quota_days,
+    });
+    this.apiKeySet.set(config.api_key_set);
+    this.permissionsEnabled(config.default_permissions !== null);
+  }
+
+  private permissionsEnabled(enabled: boolean): void {
+    const control = this.form.controls.default_permissions;
+    if (enabled) {
+      control.enable({ emitEvent: false });
+    } else {
+      control.disable({ emitEvent: false });
+    }
+  }
+
+  private showSaveError(error: unknown): void {
+    const fields = fieldErrorsOf(error);
+    for (const [field, message] of Object.entries(fields)) {
+      const control = this.form.get(field);
+      control?.setErrors({ server: message });
+      control?.markAsTouched();
+    }
+    this.saveError.set(describeApiError(error));
+  }
+}

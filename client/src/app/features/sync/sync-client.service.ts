@@ -1,0 +1,54 @@
+import { Injectable, inject } from '@angular/core';
+import { type Observable, map } from 'rxjs';
+
+import {
+  type SyncOptionsDto,
+  type SyncPlanDto,
+  type SyncRunDetailDto,
+  type SyncRunPageDto,
+  type SyncStartedDto,
+  type SyncStatusDto,
+  approveSyncRun,
+  getSyncRun,
+  getSyncStatus,
+  listSyncRuns,
+  previewSync,
+  startSync,
+} from '../../api';
+import { ApiCaller } from '../../core/api/api-caller.service';
+import { handledErrors } from '../../core/api/api-context';
+
+const runId = map((started: SyncStartedDto) => started.run_id);
+
+/** Thin wrapper over the generated sync functions. */
+@Injectable({ providedIn: 'root' })
+export class SyncClient {
+  private readonly api = inject(ApiCaller);
+
+  /** The page shows why a preview failed (Seerr down, no media server) in place of the plan. */
+  preview(options: SyncOptionsDto): Observable<SyncPlanDto> {
+    return this.api.call(previewSync, { body: options }, handledErrors('all'));
+  }
+
+  /** Started from the UI, so the run's trigger is "manual" rather than "api". */
+  start(options: SyncOptionsDto): Observable<number> {
+    return this.api.call(startSync, { body: { ...options, from_ui: true } }).pipe(runId);
+  }
+
+  approve(id: number): Observable<number> {
+    return this.api.call(approveSyncRun, { id }).pipe(runId);
+  }
+
+  status(): Observable<SyncStatusDto> {
+    return this.api.call(getSyncStatus, undefined);
+  }
+
+  runs(page: number, pageSize: number): Observable<SyncRunPageDto> {
+    return this.api.call(listSyncRuns, { page, page_size: pageSize });
+  }
+
+  /** A missing run (404) is shown on the run page itself. */
+  run(id: number): Observable<SyncRunDetailDto> {
+    return this.api.call(getSyncRun, { id }, handledErrors([404]));
+  }
+}

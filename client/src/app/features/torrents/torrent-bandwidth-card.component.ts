@@ -1,0 +1,72 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+
+import { TimeChartComponent } from '../../shared/charts/time-chart.component';
+
+/** Total rates of both clients at one moment, bytes/s. */
+export interface RateSample {
+  readonly at: number;
+  readonly down: number;
+  readonly up: number;
+}
+
+const MIB = 1024 * 1024;
+
+/** Download and upload rates of both clients over the last minutes, sampled while the page is open. */
+@Component({
+  selector: 'sp-torrent-bandwidth-card',
+  imports: [MatCardModule, MatIconModule, MatProgressBarModule, TimeChartComponent],
+  template: `
+    <mat-card appearance="outlined" data-testid="torrent-bandwidth" [attr.data-samples]="samples().length">
+      <mat-card-header>
+        <mat-icon mat-card-avatar aria-hidden="true">speed</mat-icon>
+        <mat-card-title><h2>Bandwidth</h2></mat-card-title>
+        <mat-card-subtitle>Both clients, live</mat-card-subtitle>
+      </mat-card-header>
+      <mat-card-content>
+        @if (samples().length > 0) {
+          <sp-time-chart
+            data-testid="torrent-bandwidth-chart"
+            label="Torrent bandwidth"
+            yLabel=""
+            xLabel="Time"
+            [times]="times()"
+            [series]="series()"
+            [format]="unit().format"
+          />
+        } @else {
+          <mat-progress-bar mode="indeterminate" aria-label="Waiting for the first sample" />
+        }
+      </mat-card-content>
+    </mat-card>
+  `,
+  styleUrl: '../dashboard/dashboard-card.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TorrentBandwidthCardComponent {
+  readonly samples = input.required<readonly RateSample[]>();
+
+  /**
+   * One unit for the whole axis, so ticks are round numbers of it ("2 MB/s", not "1.91 MB/s"). The ticks
+   * carry the unit, so the axis has no title (it would overlap their labels).
+   */
+  protected readonly unit = computed(() => {
+    const peak = Math.max(0, ...this.samples().map((s) => Math.max(s.down, s.up)));
+    const [name, size] = peak >= MIB ? ['MB/s', MIB] : ['KB/s', 1024];
+    return {
+      name,
+      size,
+      format: (value: number): string => `${Number(value.toPrecision(3)).toLocaleString('en')} ${name}`,
+    };
+  });
+  protected readonly times = computed(() => this.samples().map((s) => s.at));
+  protected readonly series = computed(() => {
+    const { size } = this.unit();
+    return [
+      { name: 'Download', values: this.samples().map((s) => s.down / size) },
+      { name: 'Upload', values: this.samples().map((s) => s.up / size) },
+    ];
+  });
+}

@@ -1,0 +1,149 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+
+import { type TorrentClientKind } from '../../api';
+import { BytesPipe, formatRate } from '../../shared/bytes.pipe';
+import { StateMessageComponent } from '../../shared/state-message.component';
+import { CLIENT_NAMES } from './torrent-labels';
+import { type TorrentSummary } from './torrent-query';
+import { type ClientInfo, type ReplicaState } from './torrent-replica';
+
+/** One torrent client at a glance: connection, counts, size, ratio, live rates and limits. */
+@Component({
+  selector: 'sp-torrent-client-card',
+  imports: [
+    MatCardModule,
+    MatIconModule,
+    MatButtonModule,
+    MatProgressBarModule,
+    DecimalPipe,
+    BytesPipe,
+    StateMessageComponent,
+  ],
+  template: `
+    <mat-card
+      appearance="outlined"
+      data-testid="torrent-client-card"
+      [attr.data-client]="kind()"
+      [attr.data-state]="state()"
+    >
+      <mat-card-header>
+        <mat-icon mat-card-avatar aria-hidden="true">{{
+          kind() === 'utorrent' ? 'swap_vert' : 'dns'
+        }}</mat-icon>
+        <mat-card-title
+          ><h2>{{ name() }}</h2></mat-card-title
+        >
+        <mat-card-subtitle>
+          <span class="status" [class.bad]="state() === 'error'">
+            <mat-icon aria-hidden="true">{{ state() === 'error' ? 'error' : 'check_circle' }}</mat-icon>
+            {{ connection() }}
+          </span>
+        </mat-card-subtitle>
+      </mat-card-header>
+      <mat-card-content>
+        @switch (state()) {
+          @case ('loading') {
+            <mat-progress-bar mode="indeterminate" [attr.aria-label]="'Loading ' + name()" />
+          }
+          @case ('error') {
+            <sp-state-message
+              kind="error"
+              data-testid="torrent-client-error"
+              [message]="error() ?? name() + ' is unavailable.'"
+              (retry)="retry.emit()"
+            />
+          }
+          @default {
+            <dl>
+              <div>
+                <dt>Torrents</dt>
+                <dd class="sp-tabular" data-testid="torrent-client-total">{{ summary().total | number }}</dd>
+              </div>
+              <div>
+                <dt>Active</dt>
+                <dd class="sp-tabular">{{ summary().active | number }}</dd>
+              </div>
+              <div>
+                <dt>Size</dt>
+                <dd class="sp-tabular">{{ summary().size | bytes }}</dd>
+              </div>
+              <div>
+                <dt>Ratio</dt>
+                <dd class="sp-tabular">{{ ratio() }}</dd>
+              </div>
+              <div>
+                <dt><mat-icon aria-hidden="true">arrow_downward</mat-icon>Down</dt>
+                <dd class="sp-tabular" data-testid="torrent-client-down">
+                  {{ summary().downRate | bytes: 'rate' }}
+                  <small>{{ limit(info()?.bandwidth?.down_limit) }}</small>
+                </dd>
+              </div>
+              <div>
+                <dt><mat-icon aria-hidden="true">arrow_upward</mat-icon>Up</dt>
+                <dd class="sp-tabular" data-testid="torrent-client-up">
+                  {{ summary().upRate | bytes: 'rate' }}
+                  <small>{{ limit(info()?.bandwidth?.up_limit) }}</small>
+                </dd>
+              </div>
+            </dl>
+          }
+        }
+      </mat-card-content>
+      @if (state() === 'ready') {
+        <mat-card-actions align="end">
+          <button
+            mat-button
+            type="button"
+            data-testid="torrent-client-limits"
+            [attr.aria-label]="'Set ' + name() + ' rate limits'"
+            [disabled]="!info()?.bandwidth"
+            (click)="editLimits.emit()"
+          >
+            <mat-icon>speed</mat-icon>
+            Limits
+          </button>
+        </mat-card-actions>
+      }
+    </mat-card>
+  `,
+  styleUrl: './torrent-client-card.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TorrentClientCardComponent {
+  readonly kind = input.required<TorrentClientKind>();
+  readonly state = input.required<ReplicaState>();
+  readonly error = input<string | null>(null);
+  readonly info = input<ClientInfo | null>(null);
+  readonly summary = input.required<TorrentSummary>();
+  readonly retry = output<void>();
+  readonly editLimits = output<void>();
+
+  protected readonly name = computed(() => CLIENT_NAMES[this.kind()]);
+  protected readonly connection = computed(() => {
+    const version = this.info()?.status?.version;
+    switch (this.state()) {
+      case 'loading':
+        return 'Connecting…';
+      case 'error':
+        return this.info()?.status?.configured === false ? 'Not configured' : 'Unavailable';
+      default:
+        return version ? `Connected · ${version}` : 'Connected';
+    }
+  });
+  protected readonly ratio = computed(() => {
+    const ratio = this.info()?.stats?.overall_ratio;
+    return ratio === undefined ? '—' : ratio.toFixed(2);
+  });
+
+  protected limit(bytesPerSecond: number | null | undefined): string {
+    if (bytesPerSecond === undefined) return '';
+    return bytesPerSecond === null || bytesPerSecond === 0
+      ? 'no limit'
+      : `limit ${formatRate(bytesPerSecond)}`;
+  }
+}

@@ -1,0 +1,116 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { finalize, startWith } from 'rxjs';
+
+import { type CreatedUserDto } from '../../api';
+import { describeApiError, fieldErrorsOf } from '../../core/api/api-error';
+import { PermissionsPickerComponent } from '../../shared/permissions-picker.component';
+import { SEERR_DEFAULT_PERMISSIONS } from '../../shared/seerr-permissions';
+import { email, fieldMessage, integerValidator, required } from '../../shared/validators';
+import { MIN_PASSWORD } from './set-password-dialog.component';
+import { UsersClient } from './users-client.service';
+
+/** Adds a person to Seerr by hand; closes with what the server answered. */
+@Component({
+  selector: 'sp-add-user-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatIconModule,
+    MatSlideToggleModule,
+    MatProgressSpinnerModule,
+    PermissionsPickerComponent,
+  ],
+  templateUrl: './add-user-dialog.component.html',
+  styleUrl: './add-user-dialog.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AddUserDialogComponent {
+  private readonly dialogRef = inject<MatDialogRef<AddUserDialogComponent, CreatedUserDto>>(MatDialogRef);
+  private readonly users = inject(UsersClient);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly fb = inject(NonNullableFormBuilder);
+
+  protected readonly min = MIN_PASSWORD;
+  protected readonly form = this.fb.group({
+    username: ['', [required, Validators.maxLength(100)]],
+    password: ['', [required, Validators.minLength(MIN_PASSWORD), Validators.maxLength(200)]],
+    email: ['', [email, Validators.maxLength(200)]],
+    use_default_permissions: true,
+    permissions: SEERR_DEFAULT_PERMISSIONS,
+    request_limit: this.fb.control<number | null>(null, [
+      Validators.min(0),
+      Validators.max(10000),
+      integerValidator,
+    ]),
+    blocked: false,
+    immune: false,
+  });
+  protected readonly useDefault = toSignal(
+    this.form.controls.use_default_permissions.valueChanges.pipe(startWith(true)),
+    { requireSync: true },
+  );
+  protected readonly visible = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly conflict = signal(false);
+
+  protected submit(): void {
+    this.form.markAllAsTouched();
+    this.error.set(null);
+    this.conflict.set(false);
+    if (this.form.invalid) {
+      this.error.set('Please fix the marked fields.');
+      return;
+    }
+    const v = this.form.getRawValue();
+    this.saving.set(true);
+    this.users
+      .create({
+        username: v.username.trim(),
+        password: v.password,
+        ...(v.email.trim() ? { email: v.email.trim() } : {}),
+        ...(v.use_default_permissions ? {} : { permissions: v.permissions }),
+        ...(v.request_limit === null ? {} : { request_limit: v.request_limit }),
+        blocked: v.blocked,
+        immune: v.immune,
+      })
+      .pipe(
+        finalize(() => this.saving.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (created) => this.dialogRef.close(created),
+        error: (error: unknown) => this.showError(error),
+      });
+  }
+
+  protected errorOf(field: string): string | null {
+    return fieldMessage(this.form.get(field)?.errors);
+  }
+
+  private showError(error: unknown): void {
+    const message = describeApiError(error);
+    if (error instanceof HttpErrorResponse && error.status === 409) {
+      // Seerr already has this person (by user name or e-mail): say so where it is typed.
+      this.conflict.set(true);
+      this.form.controls.username.setErrors({ server: 'Already in Seerr.' });
+    }
+    for (const [field, text] of Object.entries(fieldErrorsOf(error))) {
+      this.form.get(field)?.setErrors({ server: text });
+    }
+    this.error.set(message);
+  }
+}

@@ -1,0 +1,233 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { ActivatedRoute, Router } from '@angular/router';
+import { filter, finalize, map, switchMap } from 'rxjs';
+
+import { type CreatedUserDto, type DetailedUserDto, type DetailedUsersDto } from '../../api';
+import { mediaQuery } from '../../core/util/media-query';
+import { LOADING, type Remote, toRemote } from '../../core/util/remote';
+import { StateMessageComponent } from '../../shared/state-message.component';
+import { AddUserDialogComponent } from './add-user-dialog.component';
+import { SetPasswordDialogComponent, type SetPasswordDialogData } from './set-password-dialog.component';
+import { UsersClient } from './users-client.service';
+import { UsersFiltersComponent } from './users-filters.component';
+import {
+  type UserFilters,
+  type UsersQuery,
+  applyQuery,
+  hasFilters,
+  queryFromParams,
+  queryToParams,
+} from './users-query';
+import {
+  type UserToggle,
+  type UsersPageChange,
+  type UsersSortChange,
+  UsersTableComponent,
+} from './users-table.component';
+
+const DIALOG_SIZE = { maxWidth: 'calc(100vw - 24px)', maxHeight: 'calc(100dvh - 24px)' };
+
+@Component({
+  selector: 'sp-users-page',
+  imports: [
+    MatCardModule,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTooltipModule,
+    DecimalPipe,
+    StateMessageComponent,
+    UsersFiltersComponent,
+    UsersTableComponent,
+  ],
+  templateUrl: './users-page.component.html',
+  styleUrl: './users-page.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UsersPageComponent {
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly client = inject(UsersClient);
+  private readonly dialog = inject(MatDialog);
+  private readonly destroyRef = inject(DestroyRef);
+
+  /** The URL holds filters, sorting and paging, so views can be bookmarked and shared. */
+  protected readonly query = toSignal(this.route.queryParamMap.pipe(map(queryFromParams)), {
+    requireSync: true,
+  });
+  protected readonly filtered = computed(() => hasFilters(this.query()));
+  protected readonly compact = mediaQuery('(max-width: 959.98px)');
+
+  private readonly reloads = signal(0);
+  protected readonly refreshing = signal(false);
+  protected readonly result = signal<Remote<DetailedUsersDto>>(LOADING);
+  /** Settings saved since the last load, shown at once. */
+  private readonly patched = signal<ReadonlyMap<string, Partial<DetailedUserDto>>>(new Map());
+  protected readonly busy = signal<ReadonlySet<string>>(new Set());
+  protected readonly notice = signal<string | null>(null);
+
+  protected readonly data = computed(() => {
+    const result = this.result();
+    return result.state === 'ok' ? result.value : null;
+  });
+  protected readonly loadError = computed(() => {
+    const result = this.result();
+    return result.state === 'error' ? result.message : null;
+  });
+  protected readonly people = computed(() => {
+    const users = this.data()?.users ?? [];
+    const patched = this.patched();
+    return patched.size === 0 ? users : users.map((u) => ({ ...u, ...patched.get(u.username) }));
+  });
+  protected readonly servers = computed(() => [...new Set(this.people().flatMap((u) => u.sources))].sort());
+  protected readonly matching = computed(() => applyQuery(this.people(), this.query()));
+  /** A page past the end (after filtering) shows the last page instead. */
+  protected readonly page = computed(() => {
+    const { page, pageSize } = this.query();
+    return Math.min(page, Math.max(1, Math.ceil(this.matching().length / pageSize)));
+  });
+  protected readonly rows = computed(() => {
+    const size = this.query().pageSize;
+    const start = (this.page() - 1) * size;
+    return this.matching().slice(start, start + size);
+  });
+  protected readonly counts = computed(() => {
+    const people = this.people();
+    return { total: people.length, synced: people.filter((u) => u.synced).length };
+  });
+
+  constructor() {
+    toObservable(this.reloads)
+      .pipe(
+        switchMap(() => toRemote(this.client.detailed())),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => {
+        const shown = this.result().state === 'ok';
+        this.refreshing.set(result.state === 'loading');
+        // A refresh keeps the table on screen; a failed refresh keeps it too (the snackbar says why).
+        if (result.state === 'loading' ? !shown : !(shown && result.state === 'error')) {
+          this.result.set(result);
+          this.patched.set(new Map());
+        }
+      });
+  }
+
+  protected reload(): void {
+    this.reloads.update((count) => count + 1);
+  }
+
+  protected onFilters(filters: UserFilters): void {
+    this.navigate({ ...filters, page: 1 });
+  }
+
+  protected onSort(change: UsersSortChange): void {
+    this.navigate({ ...change, page: 1 });
+  }
+
+  protected onPage(change: UsersPageChange): void {
+    this.navigate(change);
+  }
+
+  protected setBlocked({ user, on }: UserToggle): void {
+    this.saveSettings(
+      user,
+      { blocked: on },
+      on ? `${user.username} is blocked.` : `${user.username} is unblocked.`,
+    );
+  }
+
+  protected setImmune({ user, on }: UserToggle): void {
+    this.saveSettings(
+      user,
+      { immune: on },
+      on ? `${user.username} is immune.` : `${user.username} is no longer immune.`,
+    );
+  }
+
+  protected setPassword(user: DetailedUserDto): void {
+    this.dialog
+      .open<SetPasswordDialogComponent, SetPasswordDialogData, boolean>(SetPasswordDialogComponent, {
+        ...DIALOG_SIZE,
+        width: '440px',
+        data: { username: user.username },
+      })
+      .afterClosed()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(
+        (changed) => changed && this.notice.set(`The Seerr password of ${user.username} is changed.`),
+      );
+  }
+
+  protected addUser(): void {
+    this.dialog
+      .open<AddUserDialogComponent, undefined, CreatedUserDto>(AddUserDialogComponent, {
+        ...DIALOG_SIZE,
+        width: '720px',
+      })
+      .afterClosed()
+      .pipe(
+        filter((created) => created !== undefined),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((created) => {
+        this.notice.set(created.message);
+        this.reload();
+      });
+  }
+
+  private saveSettings(
+    user: DetailedUserDto,
+    change: { blocked?: boolean; immune?: boolean },
+    done: string,
+  ): void {
+    const name = user.username;
+    this.busy.update((busy) => new Set(busy).add(name));
+    this.client
+      .updateSettings(name, change)
+      .pipe(
+        finalize(() =>
+          this.busy.update((busy) => {
+            const next = new Set(busy);
+            next.delete(name);
+            return next;
+          }),
+        ),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (saved) => {
+          this.patched.update((patched) =>
+            new Map(patched).set(name, {
+              ...patched.get(name),
+              blocked: saved.blocked,
+              immune: saved.immune,
+            }),
+          );
+          this.notice.set(done);
+          // Blocking changes the sync status and its reason, which only the server can tell.
+          if (change.blocked !== undefined) {
+            this.reload();
+          }
+        },
+        // The error interceptor reports a failure.
+        error: () => undefined,
+      });
+  }
+
+  private navigate(patch: Partial<UsersQuery>): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: queryToParams({ ...this.query(), ...patch }),
+      replaceUrl: true,
+    });
+  }
+}

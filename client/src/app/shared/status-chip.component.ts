@@ -1,0 +1,73 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+
+/** How a status reads at a glance; `removed` marks media deleted after it was available. */
+export type ChipTone = 'success' | 'info' | 'warning' | 'error' | 'neutral' | 'removed';
+
+/** Everything a chip shows, for lookup tables keyed by status. */
+export interface ChipLook {
+  readonly label: string;
+  readonly tone: ChipTone;
+  readonly icon: string;
+}
+
+/** A small coloured label with an icon, for run, request and plan statuses. */
+@Component({
+  selector: 'sp-status-chip',
+  imports: [MatIconModule],
+  template: `
+    <span class="chip" [attr.data-tone]="tone()">
+      <mat-icon aria-hidden="true">{{ icon() }}</mat-icon>
+      {{ label() }}
+    </span>
+  `,
+  styles: `
+    :host {
+      display: inline-flex;
+    }
+    .chip {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      height: 24px;
+      padding: 0 10px 0 6px;
+      border-radius: 8px;
+      font: var(--mat-sys-label-medium);
+      white-space: nowrap;
+      background: var(--mat-sys-surface-container-highest);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    /* M3 has no success or warning roles; light-dark() follows the theme's color-scheme. */
+    [data-tone='success'] {
+      background: light-dark(#c8efd2, #1d4a2a);
+      color: light-dark(#0d4a20, #b9f0c8);
+    }
+    [data-tone='info'] {
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+    }
+    [data-tone='warning'] {
+      background: light-dark(#ffe4a8, #513c00);
+      color: light-dark(#4a3400, #ffe08f);
+    }
+    [data-tone='error'] {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    [data-tone='removed'] {
+      background: light-dark(#f1dcf4, #4b2a50);
+      color: light-dark(#51245a, #f6d7fb);
+    }
+    mat-icon {
+      width: 16px;
+      height: 16px;
+      font-size: 16px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class StatusChipComponent {
+  readonly label = input.required<string>();
+  readonly tone = input<ChipTone>('neutral');
+  readonly icon = input('circle');
+}

@@ -1,0 +1,274 @@
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+import { DEFAULT_JELLYFIN_API_KEY } from '../../simulators/jellyfin';
+import {
+  DESKTOP,
+  PHONE,
+  type PageProblems,
+  eventually,
+  launchBrowser,
+  openPage,
+  screenshot,
+} from './support/browser';
+import { horizontalOverflow, logIn } from './support/log-in';
+import { type StackPanel, startStackPanel } from './support/stack-panel';
+
+jest.setTimeout(120_000);
+
+/** The main flow of the issue, driven only through the UI: add a server, preview, apply, block, audit. */
+describe('Seerr user sync in the browser', () => {
+  let world: StackPanel;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: PageProblems;
+  let plannedCreates = 0;
+  let createdUser = '';
+
+  const byTestId = (testId: string): ReturnType<Page['locator']> => page.getByTestId(testId);
+  const numberIn = async (testId: string): Promise<number> =>
+    Number(((await byTestId(testId).first().textContent()) ?? '').replace(/[^\d]/g, ''));
+
+  beforeAll(async () => {
+    world = await startStackPanel({ withMediaServers: false });
+    browser = await launchBrowser();
+    ({ context, page, problems } = await openPage(browser, world.panel.baseUrl));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await world?.stop();
+  });
+
+  it('logs in to a panel with no media server yet', async () => {
+    await logIn(page, world.panel);
+    await byTestId('media-servers-empty').waitFor();
+  });
+
+  it('adds the Jellyfin server and tests it', async () => {
+    await byTestId('nav-media-servers').click();
+    await page.waitForURL(/\/media-servers/);
+    await byTestId('server-add').click();
+    await byTestId('server-name').fill('Jellyfin');
+    await byTestId('server-type').click();
+    await page.getByRole('option', { name: 'Jellyfin' }).click();
+    await byTestId('server-url').fill(world.stack.jellyfin.url);
+    await byTestId('server-token').fill(DEFAULT_JELLYFIN_API_KEY);
+    await byTestId('server-test').click();
+    const result = byTestId('server-test-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-ok')).toBe('true');
+    await byTestId('server-save').click();
+    await eventually(async () => (await byTestId('server-row').count()) === 1, 'the server is listed');
+  });
+
+  it('previews the sync: creations with their settings, skips with their reasons', async () => {
+    await byTestId('nav-sync').click();
+    await page.waitForURL(/\/sync/);
+    await byTestId('sync-plan-empty').waitFor();
+    expect(await byTestId('sync-apply').isDisabled()).toBe(true);
+
+    await byTestId('sync-preview').click();
+    await byTestId('plan-count-create').waitFor();
+    plannedCreates = await numberIn('plan-count-create');
+    expect(plannedCreates).toBeGreaterThan(0);
+    expect(await numberIn('plan-count-delete')).toBe(0);
+
+    await byTestId('plan-section-create').locator('mat-expansion-panel-header').click();
+    await eventually(
+      async () => (await byTestId('plan-create').count()) === plannedCreates,
+      'every planned creation is listed',
+    );
+    createdUser = ((await byTestId('plan-create').first().locator('strong').textContent()) ?? '').trim();
+    expect(await byTestId('plan-create').first().textContent()).toContain(
+      'settings and password suffix of Jellyfin',
+    );
+
+    // Disabled Jellyfin accounts are skipped, each with its reason.
+    await byTestId('plan-section-skip').locator('mat-expansion-panel-header').click();
+    await byTestId('plan-skip').first().waitFor();
+    expect(await byTestId('plan-skip').first().textContent()).toMatch(/\S+/);
+    expect(await byTestId('sync-apply').isDisabled()).toBe(false);
+  });
+
+  it('applies it and follows the run live, then shows the result', async () => {
+    // Slow Seerr's answers so the run is still going when the progress is checked.
+    world.stack.seerr.setFaults({ latencyMs: 400 });
+    await byTestId('sync-apply').click();
+    const progress = byTestId('sync-progress');
+    await page.locator('[data-testid="sync-progress"][data-phase="creating"]').waitFor();
+    const counted = byTestId('sync-progress-count');
+    await counted.waitFor();
+    const doneAt = async (): Promise<number> =>
+      Number(((await counted.textContent()) ?? '').split(' of ')[0]);
+    const first = await doneAt();
+    // The count moves without a reload: the server-sent events arrive.
+    await eventually(async () => (await doneAt()) > first, 'the progress count goes up');
+    expect((await counted.textContent())?.trim()).toMatch(new RegExp(` of ${plannedCreates}$`));
+    await screenshot(page, 'sync-running-desktop-light');
+    world.stack.seerr.resetFaults();
+
+    await progress.waitFor({ state: 'detached', timeout: 60_000 });
+    const lastRun = page.locator('[data-testid="sync-last-run"][data-status="completed"]');
+    await lastRun.waitFor();
+    expect(await lastRun.locator('[data-count="created"]').textContent()).toContain(String(plannedCreates));
+    // The applied plan is gone: what it described has happened.
+    await byTestId('sync-plan-empty').waitFor();
+    await eventually(
+      async () => (await byTestId('sync-history-row').count()) === 1,
+      'the run is in the history',
+    );
+  });
+
+  it("opens the run and filters every user's outcome", async () => {
+    await byTestId('sync-history-row').first().click();
+    await page.waitForURL(/\/sync\/runs\/\d+$/);
+    await byTestId('run-user-row').first().waitFor();
+    expect(await byTestId('run-status').textContent()).toContain('Completed');
+
+    await byTestId('run-users-action').click();
+    await page.getByRole('option', { name: 'Create' }).click();
+    await page.waitForURL(/[?&]action=create/);
+    expect(await byTestId('run-users-count').textContent()).toContain(`${plannedCreates} of`);
+    const others = page.locator('[data-testid="run-user-row"]:not([data-action="create"])');
+    expect(await others.count()).toBe(0);
+
+    await byTestId('run-users-outcome').click();
+    await page.getByRole('option', { name: 'Skipped' }).click();
+    await byTestId('run-users-empty').waitFor();
+    await byTestId('run-back').click();
+    await page.waitForURL(/\/sync$/);
+  });
+
+  it('shows the created users on the Users page, and blocks one', async () => {
+    await byTestId('nav-users').click();
+    await page.waitForURL(/\/users/);
+    await byTestId('users-filter-q').fill(createdUser);
+    const row = page.locator(`[data-testid="user-row"][data-username="${createdUser}"]`);
+    await row.waitFor();
+    expect(await row.locator('[data-status]').first().getAttribute('data-status')).toBe('synced');
+
+    await row.getByTestId('user-actions').click();
+    await byTestId('user-toggle-block').click();
+    await row.getByTestId('user-blocked').waitFor();
+  });
+
+  it('records every step in the audit log', async () => {
+    await byTestId('nav-audit').click();
+    await page.waitForURL(/\/audit/);
+    await byTestId('audit-row').first().waitFor();
+    for (const action of [
+      'mediaservers.create',
+      'mediaservers.test',
+      'sync.preview',
+      'sync.start',
+      'sync.run',
+      'users.settings',
+    ]) {
+      await eventually(
+        async () => (await page.locator(`[data-testid="audit-row"][data-action="${action}"]`).count()) > 0,
+        `${action} is in the audit log`,
+      );
+    }
+  });
+
+  it('stops at the deletion cap and deletes once approved', async () => {
+    await byTestId('nav-sync').click();
+    await page.getByRole('switch', { name: 'Remove missing users' }).click();
+    await byTestId('sync-preview').click();
+    await byTestId('plan-guard-cap').waitFor();
+    const deletions = await numberIn('plan-count-delete');
+    expect(deletions).toBeGreaterThan(0);
+    await screenshot(page, 'sync-cap-desktop-light');
+
+    await byTestId('sync-apply').click();
+    const approval = byTestId('sync-approval');
+    await approval.waitFor({ timeout: 30_000 });
+    expect(await approval.textContent()).toContain(`deleting ${deletions} Seerr users`);
+    await screenshot(page, 'sync-approval-desktop-light');
+
+    await byTestId('sync-approve').click();
+    await byTestId('confirm-ok').click();
+    const done = page.locator('[data-testid="sync-last-run"][data-status="completed"]');
+    await done.waitFor({ timeout: 30_000 });
+    expect(await done.locator('[data-count="deleted"]').textContent()).toContain(String(deletions));
+    await eventually(async () => (await byTestId('sync-history-row').count()) === 2, 'both runs are listed');
+  });
+
+  it('lists requests grouped by user, filtered by status and title', async () => {
+    await byTestId('nav-requests').click();
+    await page.waitForURL(/\/requests/);
+    await byTestId('requests-group').first().waitFor();
+    const total = await byTestId('requests-group').count();
+    expect(total).toBeGreaterThan(1);
+
+    await byTestId('requests-filter-status').click();
+    await page.getByRole('option', { name: 'Pending' }).click();
+    await page.waitForURL(/[?&]status=pending/);
+    // Filtering expands the groups, and every chip shown is "Pending".
+    await byTestId('request-row').first().waitFor();
+    const statuses = await byTestId('request-row').evaluateAll((rows) =>
+      rows.map((row) => row.getAttribute('data-status')),
+    );
+    expect(new Set(statuses)).toEqual(new Set(['pending']));
+
+    const title = ((await byTestId('request-row').first().locator('.title').textContent()) ?? '').trim();
+    await byTestId('requests-filter-q').fill(title);
+    await page.waitForURL(/[?&]q=/);
+    await eventually(async () => {
+      const titles = await page.locator('[data-testid="request-row"] .title').allTextContents();
+      return titles.length > 0 && titles.every((t) => t.toLowerCase().includes(title.toLowerCase()));
+    }, 'only matching titles are listed');
+
+    await byTestId('requests-filter-clear').click();
+    await eventually(async () => (await byTestId('requests-group').count()) === total, 'all groups are back');
+  });
+
+  it('logged no errors in the browser', () => {
+    expect(problems.errors).toEqual([]);
+  });
+
+  describe('screenshots', () => {
+    for (const variant of [
+      { name: 'desktop', viewport: DESKTOP },
+      { name: 'phone', viewport: PHONE },
+    ] as const) {
+      for (const theme of ['light', 'dark'] as const) {
+        it(`captures Sync, a run and Requests on ${variant.name} in ${theme} mode`, async () => {
+          const shot = await openPage(browser, world.panel.baseUrl, {
+            viewport: variant.viewport,
+            colorScheme: theme,
+          });
+          const p = shot.page;
+          const suffix = `${variant.name}-${theme}`;
+          try {
+            await logIn(p, world.panel);
+            await p.goto('/sync?preview=1');
+            await p.getByTestId('plan-count-create').waitFor();
+            await p.getByTestId('sync-history-row').first().waitFor();
+            expect(await horizontalOverflow(p)).toBe(0);
+            await screenshot(p, `sync-${suffix}`);
+            await p.getByTestId('sync-history-row').first().scrollIntoViewIfNeeded();
+            await screenshot(p, `sync-history-${suffix}`);
+
+            await p.getByTestId('sync-history-open').last().click();
+            await p.getByTestId('run-user-row').first().waitFor();
+            expect(await horizontalOverflow(p)).toBe(0);
+            await screenshot(p, `sync-run-${suffix}`);
+
+            await p.goto('/requests');
+            await p.getByTestId('requests-group').first().waitFor();
+            await p.getByTestId('requests-expand-all').click();
+            await p.getByTestId('request-row').first().waitFor();
+            expect(await horizontalOverflow(p)).toBe(0);
+            await screenshot(p, `requests-${suffix}`);
+            expect(shot.problems.errors).toEqual([]);
+          } finally {
+            await shot.context.close();
+          }
+        });
+      }
+    }
+  });
+});
