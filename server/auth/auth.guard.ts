@@ -14,9 +14,13 @@ export interface AccessTokenPayload {
   exp: number;
 }
 
+const VERIFIED_TOKENS_MAX = 1000;
+
 /** Global guard: every route needs a valid access token unless it is marked @Public(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verifiedTokens = new Map<string, AccessTokenPayload>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
@@ -38,6 +42,25 @@ export class AuthGuard implements CanActivate {
         'Sign in first: this route needs an access token in the Authorization header.',
       );
     }
+    const payload = await this.verified(token);
+    if (payload.typ !== 'access' || payload.sub !== this.config.get().admin.username || !payload.sid) {
+      throw new UnauthorizedException('The access token is not valid; sign in again.');
+    }
+    if (this.tokens.isFamilyRevoked(payload.sid)) {
+      throw new UnauthorizedException('This session has been signed out; sign in again.');
+    }
+    req.user = { username: payload.sub, session: payload.sid, expiresAt: new Date(payload.exp * 1000) };
+    return true;
+  }
+
+  /**
+   * The token's payload once its signature and expiry check out. A browser sends the same token with
+   * every request for 15 minutes, so a verified token is remembered until it expires (bounded); the
+   * revocation and user checks above still run on every request.
+   */
+  private async verified(token: string): Promise<AccessTokenPayload> {
+    const known = this.verifiedTokens.get(token);
+    if (known && known.exp * 1000 > Date.now()) return known;
     let payload: AccessTokenPayload;
     try {
       // @nestjs/jwt types the secret as string | Buffer; jsonwebtoken itself takes the prepared KeyObject.
@@ -50,13 +73,8 @@ export class AuthGuard implements CanActivate {
           : 'The access token is not valid; sign in again.',
       );
     }
-    if (payload.typ !== 'access' || payload.sub !== this.config.get().admin.username || !payload.sid) {
-      throw new UnauthorizedException('The access token is not valid; sign in again.');
-    }
-    if (this.tokens.isFamilyRevoked(payload.sid)) {
-      throw new UnauthorizedException('This session has been signed out; sign in again.');
-    }
-    req.user = { username: payload.sub, session: payload.sid, expiresAt: new Date(payload.exp * 1000) };
-    return true;
+    if (this.verifiedTokens.size >= VERIFIED_TOKENS_MAX) this.verifiedTokens.clear();
+    this.verifiedTokens.set(token, payload);
+    return payload;
   }
 }
