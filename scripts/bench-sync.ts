@@ -2,8 +2,7 @@
 // synced into a Seerr simulator holding 2,000 users, with 10 ms added to every upstream request. The
 // panel runs as its own process (the built server), so its peak RSS is its own.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Simulator } from '../simulators/core';
@@ -12,27 +11,11 @@ import { createJellyfinSimulator, DEFAULT_JELLYFIN_API_KEY } from '../simulators
 import { createPlexTvSimulator, DEFAULT_PLEXTV_TOKEN } from '../simulators/plextv';
 import { createSeerrSimulator, SEERR_API_KEY } from '../simulators/seerr';
 import { people } from '../simulators/world';
+import { freePort, peakRssMb, PANEL_NODE_FLAGS } from './support/process';
 
 const LATENCY_MS = 10;
 const CONCURRENCY = 8;
 const ADMIN = { username: 'admin', password: 'bench-admin-password' };
-/** The flags `npm run serve` and the Docker image start the panel with. */
-const PANEL_NODE_FLAGS = '--max-semi-space-size=4 --max-old-space-size=192';
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
 
 async function main(): Promise<void> {
   const population = people(11_000);

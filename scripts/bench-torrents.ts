@@ -4,11 +4,11 @@
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRtorrentSimulator, RTORRENT_PASSWORD, RTORRENT_USERNAME } from '../simulators/rtorrent';
+import { freePort, peakRssMb, cpuSeconds, PANEL_NODE_FLAGS } from './support/process';
 import { createUtorrentSimulator, UTORRENT_PASSWORD, UTORRENT_USERNAME } from '../simulators/utorrent';
 
 const TORRENTS = 5000;
@@ -16,28 +16,6 @@ const CLIENTS = 100;
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 100);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 30);
 const ADMIN = { username: 'admin', password: 'bench-admin-password' };
-/** The flags `npm run serve` and the Docker image start the panel with. */
-const PANEL_NODE_FLAGS = '--max-semi-space-size=4 --max-old-space-size=192';
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-/** User + system CPU seconds the process has used (/proc/PID/stat fields 14 and 15, in clock ticks). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
 
 interface Stream {
   events: number;

@@ -91,7 +91,8 @@ export async function checkLoadSoak(world: ReliabilityWorld, seconds: number): P
   abort.abort();
   const perStream = await streamCounts;
   const rssEnd = world.rssMb();
-  const minEvents = Math.max(1, Math.floor(seconds / 15) - 1);
+  // The quietest stream (sync) only pings every 15 s; short development runs expect nothing of it.
+  const minEvents = Math.max(0, Math.floor(seconds / 15) - 1);
   return [
     {
       check: 'load and soak',

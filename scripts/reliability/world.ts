@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort, PANEL_NODE_FLAGS, rssMb } from '../support/process';
 import { startSimulatorStack, type SimulatorStack, type StackCredentials } from '../../simulators/stack';
 
 /** Distinctive values: any of them found in a response or a log line is a leak. */
@@ -34,17 +34,6 @@ export const ALL_SECRETS = [
 ];
 
 export const TIMEOUT_MS = 800;
-/** The flags `npm run serve` and the Docker image use. */
-const PANEL_NODE_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=192'];
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 export interface Reply {
   status: number;
@@ -74,7 +63,7 @@ export class ReliabilityWorld {
     this.base = `http://127.0.0.1:${port}`;
     this.child = spawn(
       process.execPath,
-      [...PANEL_NODE_FLAGS, resolve(__dirname, '..', '..', 'dist', 'server', 'main.js')],
+      [...PANEL_NODE_FLAGS.split(' '), resolve(__dirname, '..', '..', 'dist', 'server', 'main.js')],
       {
         env: {
           ...process.env,
@@ -110,8 +99,7 @@ export class ReliabilityWorld {
   }
 
   rssMb(): number {
-    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+    return rssMb(this.pid);
   }
 
   async login(password = SECRETS.admin, ip?: string): Promise<string> {
