@@ -76,7 +76,7 @@ describe('Seedbox Panel in the browser', () => {
     const version = page.getByTestId('health-version');
     await version.waitFor();
     expect((await version.textContent())?.trim()).toBe(health.version);
-    await page.getByTestId('readiness-check').first().waitFor();
+    await page.locator('sp-readiness-card [data-testid="check"]').first().waitFor();
     await page.getByTestId('activity-row').first().waitFor();
     expect(await page.getByTestId('user-name').textContent()).toContain(panel.username);
   });
@@ -175,7 +175,7 @@ describe('Seedbox Panel in the browser', () => {
     await page.route(apiPath('/api/audit'), (route) => route.fulfill(EXPIRED), { times: 1 });
 
     await page.getByTestId('nav-dashboard').click();
-    await page.getByTestId('readiness-check').first().waitFor();
+    await page.locator('sp-readiness-card [data-testid="check"]').first().waitFor();
     await page.getByTestId('activity-row').first().waitFor();
     page.off('request', countRefresh);
     expect(refreshes).toHaveLength(1);
@@ -191,7 +191,7 @@ describe('Seedbox Panel in the browser', () => {
 
     const retry = page.locator('sp-readiness-card').getByRole('button', { name: 'Try again' });
     await retry.click();
-    await page.getByTestId('readiness-check').first().waitFor();
+    await page.locator('sp-readiness-card [data-testid="check"]').first().waitFor();
   });
 
   it('sends the user to log in again when the session cannot be refreshed, then back', async () => {
@@ -264,7 +264,7 @@ describe('Seedbox Panel in the browser', () => {
             await shot.getByTestId('login-submit').click();
             await shot.waitForURL(/\/dashboard$/);
             await shot.getByTestId('activity-row').first().waitFor();
-            await shot.getByTestId('readiness-check').first().waitFor();
+            await shot.locator('sp-readiness-card [data-testid="check"]').first().waitFor();
             // The dashboard's screenshots come from dashboard-faults.e2e-spec.ts, against the simulators.
 
             await shot.goto('/audit');

@@ -5,13 +5,14 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import { type ReadinessDto } from '../../api';
 import { type Remote } from '../../core/util/remote';
+import { CheckListComponent } from '../../shared/check-list.component';
 import { StateMessageComponent } from '../../shared/state-message.component';
 
 const CHECK_LABELS: Readonly<Record<string, string>> = { database: 'Database', config: 'Configuration' };
 
 @Component({
   selector: 'sp-readiness-card',
-  imports: [MatCardModule, MatIconModule, MatProgressBarModule, StateMessageComponent],
+  imports: [CheckListComponent, MatCardModule, MatIconModule, MatProgressBarModule, StateMessageComponent],
   template: `
     <mat-card appearance="outlined">
       <mat-card-header>
@@ -37,19 +38,7 @@ const CHECK_LABELS: Readonly<Record<string, string>> = { database: 'Database', c
           }
           @case ('ok') {
             @if (value()?.checks?.length) {
-              <ul class="checks">
-                @for (check of value()?.checks; track check.name) {
-                  <li data-testid="readiness-check" [attr.data-ok]="check.ok">
-                    <mat-icon [class.bad]="!check.ok" [attr.aria-label]="check.ok ? 'OK' : 'Failing'">
-                      {{ check.ok ? 'check_circle' : 'error' }}
-                    </mat-icon>
-                    <div>
-                      <div class="name">{{ label(check.name) }}</div>
-                      <div class="detail">{{ check.detail }}</div>
-                    </div>
-                  </li>
-                }
-              </ul>
+              <sp-check-list [checks]="value()!.checks" [labels]="labels" label="Readiness checks" />
             } @else {
               <sp-state-message message="The server reported no checks." icon="rule" />
             }
@@ -59,34 +48,6 @@ const CHECK_LABELS: Readonly<Record<string, string>> = { database: 'Database', c
     </mat-card>
   `,
   styleUrl: './dashboard-card.scss',
-  styles: `
-    .checks {
-      display: grid;
-      gap: 14px;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    li {
-      display: flex;
-      gap: 12px;
-      align-items: flex-start;
-    }
-    mat-icon {
-      flex: none;
-      color: var(--mat-sys-primary);
-    }
-    mat-icon.bad {
-      color: var(--mat-sys-error);
-    }
-    .name {
-      font: var(--mat-sys-title-small);
-    }
-    .detail {
-      color: var(--mat-sys-on-surface-variant);
-      overflow-wrap: anywhere;
-    }
-  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReadinessCardComponent {
@@ -103,7 +64,5 @@ export class ReadinessCardComponent {
     return readiness.state === 'error' ? readiness.message : '';
   });
 
-  protected label(name: string): string {
-    return CHECK_LABELS[name] ?? name;
-  }
+  protected readonly labels = CHECK_LABELS;
 }

@@ -13,22 +13,6 @@ export function formatBitrate(kbps: number | null | undefined): string {
   return `${mbps >= 100 ? Math.round(mbps) : mbps.toFixed(1).replace(/\.0$/, '')} Mbps`;
 }
 
-const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
-
-/** 1_500_000_000 → "1.5 GB" (powers of 1000, as disks are sold). */
-export function formatBytes(bytes: number | null | undefined): string {
-  if (bytes === null || bytes === undefined) {
-    return '—';
-  }
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value >= 100 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${BYTE_UNITS[unit]}`;
-}
-
 /** 5_025_000 ms → "1:23:45"; under an hour "23:45". */
 export function formatClock(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));

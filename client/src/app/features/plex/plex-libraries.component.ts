@@ -10,12 +10,14 @@ import { type PlexLibraryDto } from '../../api';
 import { type Remote } from '../../core/util/remote';
 import { DurationPipe } from '../../shared/duration.pipe';
 import { StateMessageComponent } from '../../shared/state-message.component';
-import { LIBRARY_ICONS, LIBRARY_UNITS, formatBytes } from './plex-format';
+import { BytesPipe } from '../../shared/bytes.pipe';
+import { LIBRARY_ICONS, LIBRARY_UNITS } from './plex-format';
 
 /** Plex's libraries with their counts, size and running time, each with a Scan button. */
 @Component({
   selector: 'sp-plex-libraries',
   imports: [
+    BytesPipe,
     DatePipe,
     DecimalPipe,
     DurationPipe,
@@ -82,7 +84,7 @@ import { LIBRARY_ICONS, LIBRARY_UNITS, formatBytes } from './plex-format';
                       </p>
                       <p class="meta sp-tabular">
                         @if (library.size_bytes !== null) {
-                          <span>{{ bytes(library.size_bytes) }}</span>
+                          <span>{{ library.size_bytes | bytes }}</span>
                         }
                         @if (library.duration_ms !== null) {
                           <span>{{ library.duration_ms / 1000 | duration }}</span>
@@ -191,8 +193,6 @@ export class PlexLibrariesComponent {
   readonly scanning = input<ReadonlySet<string>>(new Set());
   readonly scan = output<PlexLibraryDto>();
   readonly retry = output<void>();
-
-  protected readonly bytes = formatBytes;
 
   protected readonly list = computed(() => {
     const libraries = this.libraries();
