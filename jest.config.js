@@ -1,9 +1,30 @@
 /** @type {import('jest').Config} */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 
+// Tiers: `unit` is the fast tier (`npm run test:fast`): pure logic (`*.unit.spec.ts`) and controller
+// specs (`*.controller.spec.ts`) that boot one controller with the real pipe and guard, no simulators.
+// `client` holds the Angular app's non-page logic. `server` is everything that boots the panel or a
+// simulator over real HTTP; `browser` drives chromium. `npm test` runs every project.
+const FAST = ['\\.unit\\.spec\\.ts$', '\\.controller\\.spec\\.ts$'];
+
 module.exports = {
   testTimeout: 60000,
   projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/server/**/*.unit.spec.ts', '<rootDir>/test/server/**/*.controller.spec.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      setupFiles: ['reflect-metadata'],
+    },
+    {
+      displayName: 'client',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/client/**/*.spec.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+    },
     {
       displayName: 'server',
       testEnvironment: 'node',
@@ -13,6 +34,7 @@ module.exports = {
         '<rootDir>/test/server/**/*.spec.ts',
         '<rootDir>/test/simulators/**/*.spec.ts',
       ],
+      testPathIgnorePatterns: ['/node_modules/', ...FAST],
       transform: { '^.+\\.ts$': tsJest },
       setupFiles: ['reflect-metadata'],
     },

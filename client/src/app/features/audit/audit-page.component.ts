@@ -13,7 +13,7 @@ import { type AuditPageDto } from '../../api';
 import { describeApiError } from '../../core/api/api-error';
 import { mediaQuery } from '../../core/util/media-query';
 import { saveBlob } from '../../core/util/save-blob';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { StateMessageComponent } from '../../common/state-message.component';
 import { AuditClient } from './audit-client.service';
 import { AuditFiltersComponent } from './audit-filters.component';
 import {

@@ -7,7 +7,7 @@ import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 
 import { type AuditEntryDto, type AuditSortField, type SortOrder } from '../../api';
-import { OutcomeChipComponent } from '../../shared/outcome-chip.component';
+import { OutcomeChipComponent } from '../../common/outcome-chip.component';
 import { PAGE_SIZES } from './audit-query';
 
 export interface AuditPageChange {

@@ -8,8 +8,8 @@ import { RouterLink } from '@angular/router';
 
 import { type AuditEntryDto } from '../../api';
 import { type Remote } from '../../core/util/remote';
-import { OutcomeChipComponent } from '../../shared/outcome-chip.component';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { OutcomeChipComponent } from '../../common/outcome-chip.component';
+import { StateMessageComponent } from '../../common/state-message.component';
 
 @Component({
   selector: 'sp-activity-card',

@@ -6,8 +6,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import { type HealthDto } from '../../api';
 import { type Remote } from '../../core/util/remote';
-import { DurationPipe } from '../../shared/duration.pipe';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { DurationPipe } from '../../common/duration.pipe';
+import { StateMessageComponent } from '../../common/state-message.component';
 
 @Component({
   selector: 'sp-health-card',

@@ -5,7 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 
 import { type MediaServerStatusDto } from '../../api';
-import { StatusChipComponent } from '../../shared/status-chip.component';
+import { StatusChipComponent } from '../../common/status-chip.component';
 import { TYPE_ICONS, TYPE_LABELS } from '../media-servers/media-server-form';
 
 /** One media server: its type, whether the sync reads it, and its user count or why it can't be read. */

@@ -7,7 +7,7 @@ import { RouterLink } from '@angular/router';
 
 import { type MediaServerStatusDto, type MediaServerType } from '../../api';
 import { type Remote } from '../../core/util/remote';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { StateMessageComponent } from '../../common/state-message.component';
 import { TYPE_ICONS, TYPE_LABELS } from '../media-servers/media-server-form';
 import { MediaServerCardComponent } from './media-server-card.component';
 

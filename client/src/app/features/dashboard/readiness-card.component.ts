@@ -5,8 +5,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import { type ReadinessDto } from '../../api';
 import { type Remote } from '../../core/util/remote';
-import { CheckListComponent } from '../../shared/check-list.component';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { CheckListComponent } from '../../common/check-list.component';
+import { StateMessageComponent } from '../../common/state-message.component';
 
 const CHECK_LABELS: Readonly<Record<string, string>> = { database: 'Database', config: 'Configuration' };
 

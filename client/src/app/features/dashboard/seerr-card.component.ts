@@ -8,7 +8,7 @@ import { RouterLink } from '@angular/router';
 
 import { type SeerrOverviewDto } from '../../api';
 import { type Remote } from '../../core/util/remote';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { StateMessageComponent } from '../../common/state-message.component';
 
 /** Seerr's live figures, or the sentence saying why it could not be read. */
 @Component({

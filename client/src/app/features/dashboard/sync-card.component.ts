@@ -8,8 +8,8 @@ import { RouterLink } from '@angular/router';
 
 import { type SyncStatusDto } from '../../api';
 import { type Remote } from '../../core/util/remote';
-import { StateMessageComponent } from '../../shared/state-message.component';
-import { StatusChipComponent } from '../../shared/status-chip.component';
+import { StateMessageComponent } from '../../common/state-message.component';
+import { StatusChipComponent } from '../../common/status-chip.component';
 import { SyncCountsComponent } from '../sync/sync-counts.component';
 import { RUN_STATUS } from '../sync/sync-labels';
 

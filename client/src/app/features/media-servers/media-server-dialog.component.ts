@@ -31,8 +31,8 @@ import {
 } from '../../api';
 import { MEDIA_SERVER_TYPE } from '../../api/models/media-server-type-array';
 import { describeApiError, fieldErrorsOf } from '../../core/api/api-error';
-import { CheckListComponent } from '../../shared/check-list.component';
-import { fieldMessage, required, trimmedPattern } from '../../shared/validators';
+import { CheckListComponent } from '../../common/check-list.component';
+import { fieldMessage, required, trimmedPattern } from '../../common/validators';
 import {
   CHECK_LABELS,
   MACHINE_ID_PATTERN,

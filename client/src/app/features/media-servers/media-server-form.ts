@@ -1,7 +1,7 @@
 import { Validators } from '@angular/forms';
 
 import { type MediaServerType, type PlexConnectionDto, type PlexServerDto } from '../../api';
-import { integerValidator } from '../../shared/validators';
+import { integerValidator } from '../../common/validators';
 
 /** The server's own rules (server/media-servers/media-servers.dto.ts), checked before sending. */
 export const NAME_PATTERN = /^[\p{L}\p{N}](?:[\p{L}\p{N} ._'()+-]*[\p{L}\p{N}._'()+-])?$/u;

@@ -11,8 +11,8 @@ import { filter, finalize, switchMap } from 'rxjs';
 import { type MediaServerStatusDto } from '../../api';
 import { mediaQuery } from '../../core/util/media-query';
 import { LOADING, type Remote, toRemote } from '../../core/util/remote';
-import { ConfirmDialogComponent, type ConfirmDialogData } from '../../shared/confirm-dialog.component';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { ConfirmDialogComponent, type ConfirmDialogData } from '../../common/confirm-dialog.component';
+import { StateMessageComponent } from '../../common/state-message.component';
 import {
   MediaServerDialogComponent,
   type MediaServerDialogData,

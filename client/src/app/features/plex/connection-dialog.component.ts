@@ -11,7 +11,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { type Observable, finalize, map } from 'rxjs';
 
 import { describeApiError, fieldErrorsOf } from '../../core/api/api-error';
-import { fieldMessage, trimmedPattern } from '../../shared/validators';
+import { fieldMessage, trimmedPattern } from '../../common/validators';
 import { PlexClient } from './plex-client.service';
 import { TautulliClient } from './tautulli-client.service';
 

@@ -3,8 +3,8 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 
-import { TimeChartComponent } from '../../shared/charts/time-chart.component';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { TimeChartComponent } from '../../common/charts/time-chart.component';
+import { StateMessageComponent } from '../../common/state-message.component';
 import { type BandwidthSample } from './bandwidth-samples';
 import { formatBitrate } from './plex-format';
 

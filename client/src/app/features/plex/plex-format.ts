@@ -1,5 +1,5 @@
 import { type PlexDecision } from '../../api';
-import { type ChipLook } from '../../shared/status-chip.component';
+import { type ChipLook } from '../../common/status-chip.component';
 
 /** 850 → "850 kbps", 12400 → "12.4 Mbps", 15000 → "15 Mbps". */
 export function formatBitrate(kbps: number | null | undefined): string {

@@ -8,9 +8,9 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 
 import { type PlexLibraryDto } from '../../api';
 import { type Remote } from '../../core/util/remote';
-import { DurationPipe } from '../../shared/duration.pipe';
-import { StateMessageComponent } from '../../shared/state-message.component';
-import { BytesPipe } from '../../shared/bytes.pipe';
+import { DurationPipe } from '../../common/duration.pipe';
+import { StateMessageComponent } from '../../common/state-message.component';
+import { BytesPipe } from '../../common/bytes.pipe';
 import { LIBRARY_ICONS, LIBRARY_UNITS } from './plex-format';
 
 /** Plex's libraries with their counts, size and running time, each with a Scan button. */

@@ -20,7 +20,7 @@ import { describeApiError } from '../../core/api/api-error';
 import { Notifier } from '../../core/notify/notifier.service';
 import { mediaQuery } from '../../core/util/media-query';
 import { LOADING, type Remote, toRemote } from '../../core/util/remote';
-import { ConfirmDialogComponent, type ConfirmDialogData } from '../../shared/confirm-dialog.component';
+import { ConfirmDialogComponent, type ConfirmDialogData } from '../../common/confirm-dialog.component';
 import { type BandwidthSample, addSample } from './bandwidth-samples';
 import { ConnectionDialogComponent, type ConnectionDialogData } from './connection-dialog.component';
 import { PlexBandwidthCardComponent } from './plex-bandwidth-card.component';

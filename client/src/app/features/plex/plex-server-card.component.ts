@@ -8,7 +8,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 
 import { type PlexStatusDto } from '../../api';
 import { type Remote } from '../../core/util/remote';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { StateMessageComponent } from '../../common/state-message.component';
 
 export type PlexAction = 'restart' | 'optimize';
 

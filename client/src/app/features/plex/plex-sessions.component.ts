@@ -6,8 +6,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import { type PlexSessionDto, type PlexSessionsDto } from '../../api';
 import { type Remote } from '../../core/util/remote';
-import { StateMessageComponent } from '../../shared/state-message.component';
-import { StatusChipComponent } from '../../shared/status-chip.component';
+import { StateMessageComponent } from '../../common/state-message.component';
+import { StatusChipComponent } from '../../common/status-chip.component';
 import { DECISION_LOOKS, STATE_LOOKS, formatBitrate, formatClock } from './plex-format';
 
 const UNKNOWN_STATE = { label: 'Unknown', tone: 'neutral', icon: 'help' } as const;

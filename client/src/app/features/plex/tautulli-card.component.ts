@@ -8,7 +8,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 
 import { type TautulliServerInfoDto, type TautulliStatusDto } from '../../api';
 import { type Remote } from '../../core/util/remote';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { StateMessageComponent } from '../../common/state-message.component';
 
 /** Everything the Tautulli card shows; the Plex it watches is optional (that call may fail alone). */
 export interface TautulliOverview {

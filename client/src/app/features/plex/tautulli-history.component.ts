@@ -8,9 +8,9 @@ import { MatTableModule } from '@angular/material/table';
 
 import { type TautulliHistoryItemDto, type TautulliHistoryPageDto } from '../../api';
 import { type Remote } from '../../core/util/remote';
-import { DurationPipe } from '../../shared/duration.pipe';
-import { StateMessageComponent } from '../../shared/state-message.component';
-import { StatusChipComponent } from '../../shared/status-chip.component';
+import { DurationPipe } from '../../common/duration.pipe';
+import { StateMessageComponent } from '../../common/state-message.component';
+import { StatusChipComponent } from '../../common/status-chip.component';
 import { DECISION_LOOKS } from './plex-format';
 
 export interface HistoryPageChange {

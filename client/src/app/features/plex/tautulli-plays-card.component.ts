@@ -5,8 +5,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import { type TautulliPlaysDto } from '../../api';
 import { type Remote } from '../../core/util/remote';
-import { BarChartComponent } from '../../shared/charts/bar-chart.component';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { BarChartComponent } from '../../common/charts/bar-chart.component';
+import { StateMessageComponent } from '../../common/state-message.component';
 
 const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 

@@ -9,8 +9,8 @@ import { MatTableModule } from '@angular/material/table';
 
 import { type TautulliUserDto } from '../../api';
 import { type Remote } from '../../core/util/remote';
-import { DurationPipe } from '../../shared/duration.pipe';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { DurationPipe } from '../../common/duration.pipe';
+import { StateMessageComponent } from '../../common/state-message.component';
 
 type UserSort = 'user' | 'plays' | 'duration' | 'last_seen';
 

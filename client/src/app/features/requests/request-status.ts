@@ -2,7 +2,7 @@ import { type ParamMap, type Params } from '@angular/router';
 
 import { type RequestStatus, type UserRequestDto } from '../../api';
 import { REQUEST_STATUS } from '../../api/models/request-status-array';
-import { type ChipLook } from '../../shared/status-chip.component';
+import { type ChipLook } from '../../common/status-chip.component';
 
 /** What a request's chip shows: Seerr's request status, or "media deleted" (media status 7). */
 export type ShownStatus = RequestStatus | 'media_deleted';

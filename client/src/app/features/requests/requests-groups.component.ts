@@ -5,7 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 
 import { type UserRequestDto } from '../../api';
-import { StatusChipComponent } from '../../shared/status-chip.component';
+import { StatusChipComponent } from '../../common/status-chip.component';
 import { STATUS_LOOK, type ShownStatus, shownStatus } from './request-status';
 
 export interface RequestGroup {

@@ -11,7 +11,7 @@ import { map, switchMap } from 'rxjs';
 
 import { type UserRequestsGroupDto } from '../../api';
 import { LOADING, toRemote } from '../../core/util/remote';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { StateMessageComponent } from '../../common/state-message.component';
 import {
   type RequestFilters,
   STATUS_LOOK,

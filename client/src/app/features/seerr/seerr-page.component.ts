@@ -15,11 +15,11 @@ import { finalize, startWith, switchMap, tap } from 'rxjs';
 import { type SeerrConfigDto, type SeerrOverviewDto, type SeerrTestResultDto } from '../../api';
 import { describeApiError, fieldErrorsOf } from '../../core/api/api-error';
 import { LOADING, type Remote, toRemote } from '../../core/util/remote';
-import { CheckListComponent } from '../../shared/check-list.component';
-import { PermissionsPickerComponent } from '../../shared/permissions-picker.component';
-import { SEERR_DEFAULT_PERMISSIONS } from '../../shared/seerr-permissions';
-import { StateMessageComponent } from '../../shared/state-message.component';
-import { fieldMessage, integerValidator, required, trimmedPattern } from '../../shared/validators';
+import { CheckListComponent } from '../../common/check-list.component';
+import { PermissionsPickerComponent } from '../../common/permissions-picker.component';
+import { SEERR_DEFAULT_PERMISSIONS } from '../../common/seerr-permissions';
+import { StateMessageComponent } from '../../common/state-message.component';
+import { fieldMessage, integerValidator, required, trimmedPattern } from '../../common/validators';
 import { SeerrClient } from './seerr-client.service';
 import { SeerrStatusCardComponent } from './seerr-status-card.component';
 

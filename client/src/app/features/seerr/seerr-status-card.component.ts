@@ -4,7 +4,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 
 import { type SeerrOverviewDto } from '../../api';
-import { DurationPipe } from '../../shared/duration.pipe';
+import { DurationPipe } from '../../common/duration.pipe';
 
 /** What the panel could read from Seerr just now, and the last and next sync. */
 @Component({

@@ -5,7 +5,7 @@ import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 
 import { type SyncRunDto } from '../../api';
-import { type ChipLook, StatusChipComponent } from '../../shared/status-chip.component';
+import { type ChipLook, StatusChipComponent } from '../../common/status-chip.component';
 import { SyncCountsComponent } from './sync-counts.component';
 import { RUN_STATUS, TRIGGER_LABEL, runDuration } from './sync-labels';
 

@@ -6,8 +6,8 @@ import {
   type SyncTrigger,
   type SyncUserOutcome,
 } from '../../api';
-import { humanDuration } from '../../shared/duration.pipe';
-import { type ChipLook } from '../../shared/status-chip.component';
+import { humanDuration } from '../../common/duration.pipe';
+import { type ChipLook } from '../../common/status-chip.component';
 
 export const RUN_STATUS: Readonly<Record<SyncRunStatus, ChipLook>> = {
   running: { label: 'Running', tone: 'info', icon: 'sync' },

@@ -7,7 +7,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
 
 import { type SyncRunDto } from '../../api';
-import { StatusChipComponent } from '../../shared/status-chip.component';
+import { StatusChipComponent } from '../../common/status-chip.component';
 import { SyncCountsComponent } from './sync-counts.component';
 import { RUN_STATUS, TRIGGER_LABEL } from './sync-labels';
 

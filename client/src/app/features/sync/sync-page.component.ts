@@ -33,8 +33,8 @@ import {
 import { SyncEventsService } from '../../core/api/sync-events.service';
 import { mediaQuery } from '../../core/util/media-query';
 import { LOADING, type Remote, toRemote } from '../../core/util/remote';
-import { ConfirmDialogComponent, type ConfirmDialogData } from '../../shared/confirm-dialog.component';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { ConfirmDialogComponent, type ConfirmDialogData } from '../../common/confirm-dialog.component';
+import { StateMessageComponent } from '../../common/state-message.component';
 import { SeerrClient } from '../seerr/seerr-client.service';
 import { SyncClient } from './sync-client.service';
 import { HISTORY_PAGE_SIZES, type HistoryPage, SyncHistoryComponent } from './sync-history.component';

@@ -5,7 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 
 import { type QuotaDto, type SyncPlanDto } from '../../api';
-import { StatusChipComponent } from '../../shared/status-chip.component';
+import { StatusChipComponent } from '../../common/status-chip.component';
 import { SKIP_LABEL } from './sync-labels';
 
 const matches = (needle: string, ...values: (string | null)[]): boolean =>

@@ -9,8 +9,8 @@ import { MatTableModule } from '@angular/material/table';
 import { type SyncAction, type SyncRunUserDto, type SyncUserOutcome } from '../../api';
 import { SYNC_ACTION } from '../../api/models/sync-action-array';
 import { SYNC_USER_OUTCOME } from '../../api/models/sync-user-outcome-array';
-import { StateMessageComponent } from '../../shared/state-message.component';
-import { type ChipLook, StatusChipComponent } from '../../shared/status-chip.component';
+import { StateMessageComponent } from '../../common/state-message.component';
+import { type ChipLook, StatusChipComponent } from '../../common/status-chip.component';
 import { ACTION_LABEL, USER_OUTCOME } from './sync-labels';
 
 export interface RunUserFilters {

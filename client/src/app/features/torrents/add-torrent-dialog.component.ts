@@ -13,7 +13,7 @@ import { finalize } from 'rxjs';
 
 import { type AddedTorrentDto, type TorrentClientKind } from '../../api';
 import { describeApiError, fieldErrorsOf } from '../../core/api/api-error';
-import { fieldMessage, required, trimmedPattern } from '../../shared/validators';
+import { fieldMessage, required, trimmedPattern } from '../../common/validators';
 import { CLIENT_NAMES } from './torrent-labels';
 import { TorrentsClient } from './torrents-client.service';
 

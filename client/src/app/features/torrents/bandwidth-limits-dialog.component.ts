@@ -10,7 +10,7 @@ import { finalize } from 'rxjs';
 
 import { type BandwidthDto, type TorrentClientKind } from '../../api';
 import { describeApiError } from '../../core/api/api-error';
-import { fieldMessage, integerValidator, required } from '../../shared/validators';
+import { fieldMessage, integerValidator, required } from '../../common/validators';
 import { CLIENT_NAMES } from './torrent-labels';
 import { TorrentsClient } from './torrents-client.service';
 

@@ -3,7 +3,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 
-import { TimeChartComponent } from '../../shared/charts/time-chart.component';
+import { TimeChartComponent } from '../../common/charts/time-chart.component';
 
 /** Total rates of both clients at one moment, bytes/s. */
 export interface RateSample {

@@ -6,8 +6,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import { type TorrentClientKind } from '../../api';
-import { BytesPipe, formatRate } from '../../shared/bytes.pipe';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { BytesPipe, formatRate } from '../../common/bytes.pipe';
+import { StateMessageComponent } from '../../common/state-message.component';
 import { CLIENT_NAMES } from './torrent-labels';
 import { type TorrentSummary } from './torrent-query';
 import { type ClientInfo, type ReplicaState } from './torrent-replica';

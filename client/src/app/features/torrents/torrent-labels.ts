@@ -1,5 +1,5 @@
 import { type TorrentClientKind, type TorrentState } from '../../api';
-import { type ChipLook } from '../../shared/status-chip.component';
+import { type ChipLook } from '../../common/status-chip.component';
 
 export const CLIENT_NAMES: Readonly<Record<TorrentClientKind, string>> = {
   utorrent: 'uTorrent',

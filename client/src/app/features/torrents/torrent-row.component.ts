@@ -7,9 +7,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 
 import { type TorrentDto } from '../../api';
-import { BytesPipe } from '../../shared/bytes.pipe';
-import { humanDuration } from '../../shared/duration.pipe';
-import { StatusChipComponent } from '../../shared/status-chip.component';
+import { BytesPipe } from '../../common/bytes.pipe';
+import { humanDuration } from '../../common/duration.pipe';
+import { StatusChipComponent } from '../../common/status-chip.component';
 import { CLIENT_NAMES, STATE_LOOKS } from './torrent-labels';
 
 /** One torrent as a table row (wide screens) or a three-line card (phones). */

@@ -9,7 +9,7 @@ import { type Observable, finalize, map } from 'rxjs';
 
 import { type TorrentBulkAction, type TorrentDto, type TorrentSortField } from '../../api';
 import { mediaQuery } from '../../core/util/media-query';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { StateMessageComponent } from '../../common/state-message.component';
 import { TorrentActions } from './torrent-actions.service';
 import { TorrentBandwidthCardComponent } from './torrent-bandwidth-card.component';
 import { TorrentBulkBarComponent } from './torrent-bulk-bar.component';

@@ -13,9 +13,9 @@ import { finalize, startWith } from 'rxjs';
 
 import { type CreatedUserDto } from '../../api';
 import { describeApiError, fieldErrorsOf } from '../../core/api/api-error';
-import { PermissionsPickerComponent } from '../../shared/permissions-picker.component';
-import { SEERR_DEFAULT_PERMISSIONS } from '../../shared/seerr-permissions';
-import { email, fieldMessage, integerValidator, required } from '../../shared/validators';
+import { PermissionsPickerComponent } from '../../common/permissions-picker.component';
+import { SEERR_DEFAULT_PERMISSIONS } from '../../common/seerr-permissions';
+import { email, fieldMessage, integerValidator, required } from '../../common/validators';
 import { MIN_PASSWORD } from './set-password-dialog.component';
 import { UsersClient } from './users-client.service';
 

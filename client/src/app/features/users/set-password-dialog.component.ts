@@ -16,7 +16,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { finalize } from 'rxjs';
 
 import { describeApiError } from '../../core/api/api-error';
-import { required } from '../../shared/validators';
+import { required } from '../../common/validators';
 import { UsersClient } from './users-client.service';
 
 export const MIN_PASSWORD = 8;

@@ -13,7 +13,7 @@ import { filter, finalize, map, switchMap } from 'rxjs';
 import { type CreatedUserDto, type DetailedUserDto, type DetailedUsersDto } from '../../api';
 import { mediaQuery } from '../../core/util/media-query';
 import { LOADING, type Remote, toRemote } from '../../core/util/remote';
-import { StateMessageComponent } from '../../shared/state-message.component';
+import { StateMessageComponent } from '../../common/state-message.component';
 import { AddUserDialogComponent } from './add-user-dialog.component';
 import { SetPasswordDialogComponent, type SetPasswordDialogData } from './set-password-dialog.component';
 import { UsersClient } from './users-client.service';
