@@ -43,16 +43,26 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
   });
 }
 
+/**
+ * How a request reaches a handler and how an error leaves: the /api prefix, the JSON body limit, the
+ * validation pipe and the one error shape. Shared with the controller specs, which boot one controller.
+ */
+export function configureRequestHandling(app: NestExpressApplication, env: NodeJS.ProcessEnv): void {
+  app.setGlobalPrefix('api');
+  app.useBodyParser('json', { limit: env.BODY_LIMIT ?? '1mb' });
+  app.use(translateBodyErrors);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+}
+
 /** Everything about the HTTP surface that is not a route: shared by main, the spec script and the tests. */
 export function configureApp(app: NestExpressApplication, options: SetupOptions = {}): void {
   const env = options.env ?? process.env;
-  app.setGlobalPrefix('api');
   app.set('trust proxy', parseTrustProxy(env.TRUST_PROXY));
   app.disable('x-powered-by');
   // API answers change with every poll; hashing each body for an ETag costs more than it saves.
   app.set('etag', false);
-  app.useBodyParser('json', { limit: env.BODY_LIMIT ?? '1mb' });
-  app.use(translateBodyErrors);
+  configureRequestHandling(app, env);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -79,8 +89,6 @@ export function configureApp(app: NestExpressApplication, options: SetupOptions 
     .map((o) => o.trim())
     .filter(Boolean);
   if (origins?.length) app.enableCors({ origin: origins, credentials: false });
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpExceptionFilter());
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
     customSiteTitle: 'Seedbox Panel API',
