@@ -26,6 +26,8 @@ export interface ControllerContext {
   auth: string;
   /** The automatic mock that stands in for a provider the controller injects. */
   mock: <T>(type: Type<T>) => Mocked<T>;
+  /** From now until `reset`, the guard treats the token's session as signed out. */
+  revokeSession: () => void;
   /** Clears recorded calls and stubs; an un-stubbed call fails again. */
   reset: () => void;
   close: () => Promise<void>;
@@ -36,7 +38,7 @@ const silent: LoggerService = { log() {}, error() {}, warn() {}, debug() {}, ver
 /** Every method of the class (and its bases), as a jest.fn that throws until a test stubs it. */
 function automock(type: Type<unknown>): { value: Record<string, jest.Mock>; reset: () => void } {
   const value: Record<string, jest.Mock> = {};
-  for (let proto = type.prototype as object; proto && proto !== Object.prototype; ) {
+  for (let proto = type.prototype as object; proto && proto !== Object.prototype;) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       const descriptor = Object.getOwnPropertyDescriptor(proto, name);
       if (name === 'constructor' || name in value || typeof descriptor?.value !== 'function') continue;
@@ -86,10 +88,12 @@ export async function controllerSetup(controller: Type<unknown>): Promise<Contro
   configureRequestHandling(app, {});
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
-  const access = await app.get(JwtService).signAsync(
-    { sub: SPEC_ADMIN, sid: SPEC_SESSION, typ: 'access' },
-    { secret, algorithm: 'HS256', expiresIn: 900 },
-  );
+  const access = await app
+    .get(JwtService)
+    .signAsync(
+      { sub: SPEC_ADMIN, sid: SPEC_SESSION, typ: 'access' },
+      { secret, algorithm: 'HS256', expiresIn: 900 },
+    );
   const reset = () => {
     for (const mock of mocks.values()) mock.reset();
     tokens.isFamilyRevoked.mockReset().mockReturnValue(false);
@@ -103,6 +107,7 @@ export async function controllerSetup(controller: Type<unknown>): Promise<Contro
       if (!mock) throw new Error(`${controller.name} does not inject ${type.name}`);
       return mock.value as unknown as Mocked<T>;
     },
+    revokeSession: () => tokens.isFamilyRevoked.mockReturnValue(true),
     reset,
     close: () => app.close(),
   };
@@ -133,7 +138,10 @@ export function routesOf(controller: Type<unknown>): ControllerRoute[] {
     const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
     const method = VERBS[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
     if (path === undefined || !method) return [];
-    const full = ['/api', base, path].filter((p) => p && p !== '/').join('/').replace(/\/+/g, '/');
+    const full = ['/api', base, path]
+      .filter((p) => p && p !== '/')
+      .join('/')
+      .replace(/\/+/g, '/');
     return [
       {
         method,
