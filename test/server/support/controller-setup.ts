@@ -22,6 +22,8 @@ export type Mocked<T> = jest.Mocked<T>;
 export interface ControllerContext {
   /** supertest against the app, e.g. `ctx.http().get('/api/health')`. */
   http: () => ReturnType<typeof request>;
+  /** The same, signed in as the admin. */
+  admin: () => ReturnType<typeof request.agent>;
   /** `Authorization` header value carrying a valid access token of the admin. */
   auth: string;
   /** The automatic mock that stands in for a provider the controller injects. */
@@ -88,6 +90,7 @@ export async function controllerSetup(controller: Type<unknown>): Promise<Contro
   configureRequestHandling(app, {});
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${port}`;
   const access = await app
     .get(JwtService)
     .signAsync(
@@ -100,7 +103,8 @@ export async function controllerSetup(controller: Type<unknown>): Promise<Contro
   };
   reset();
   return {
-    http: () => request(`http://127.0.0.1:${port}`),
+    http: () => request(url),
+    admin: () => request.agent(url).set('Authorization', `Bearer ${access}`),
     auth: `Bearer ${access}`,
     mock: <T>(type: Type<T>) => {
       const mock = mocks.get(type);
