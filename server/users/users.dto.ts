@@ -88,10 +88,11 @@ export class UpdateUserSettingsDto {
   @BooleanField({ optional: true, description: 'Never sync this person' }) blocked?: boolean;
   @BooleanField({ optional: true, description: 'Never delete this person from Seerr' }) immune?: boolean;
   @ApiPropertyOptional({ format: 'password', minLength: 8, description: 'New Seerr password (write-only)' })
-  @IsOptional()
-  @IsString()
-  @MinLength(8, PASSWORD_RULE)
+  // Stacked decorators run bottom-up: the type is checked first, so a number is not called too long.
   @MaxLength(200)
+  @MinLength(8, PASSWORD_RULE)
+  @IsString()
+  @IsOptional()
   password?: string;
 }
 
@@ -106,9 +107,9 @@ export class UserSettingsResultDto {
 export class CreateUserDto {
   @StringField({ maxLength: 100, example: 'jdoe' }) username!: string;
   @ApiProperty({ format: 'password', minLength: 8, description: 'Seerr password (write-only)' })
-  @IsString()
-  @MinLength(8, PASSWORD_RULE)
   @MaxLength(200)
+  @MinLength(8, PASSWORD_RULE)
+  @IsString()
   password!: string;
   @StringField({
     optional: true,
