@@ -1,0 +1,88 @@
+import { UsersController } from '../../../server/users/users.controller';
+import { UsersService } from '../../../server/users/users.service';
+import {
+  badRequest,
+  type ControllerContext,
+  controllerSetup,
+  itGuardsEveryRoute,
+} from '../support/controller-setup';
+
+describe(UsersController.name, () => {
+  let ctx: ControllerContext;
+  beforeAll(async () => (ctx = await controllerSetup(UsersController)));
+  afterAll(() => ctx.close());
+  beforeEach(() => ctx.reset());
+
+  itGuardsEveryRoute(UsersController, () => ctx);
+
+  it.each([
+    ['/api/users', 'seerrUsers', []],
+    ['/api/users/detailed', 'detailed', { users: [], server_errors: ['Main Plex: refused'] }],
+    ['/api/users/requests', 'requests', { users: [], total: 0 }],
+  ] as const)('GET %s returns what the service read', async (path, method, value) => {
+    ctx.mock(UsersService)[method].mockResolvedValue(value as never);
+    const res = await ctx.admin().get(path).expect(200);
+    expect(res.body).toEqual(value);
+  });
+
+  describe('PUT /api/users/:username/settings', () => {
+    const result = { username: 'jdoe', blocked: true, immune: false, seerr_id: 3, password_changed: true };
+
+    it('passes the user name of the path and the settings of the body', async () => {
+      const users = ctx.mock(UsersService);
+      users.updateSettings.mockResolvedValue(result);
+      const res = await ctx
+        .admin()
+        .put('/api/users/jdoe/settings')
+        .send({ blocked: true, password: 'longenough' })
+        .expect(200);
+      expect(res.body).toEqual(result);
+      expect(users.updateSettings).toHaveBeenCalledWith('jdoe', { blocked: true, password: 'longenough' });
+    });
+
+    it.each([
+      ['jdoe', { blocked: 'yes' }, 'blocked must be true or false'],
+      ['jdoe', { immune: 1 }, 'immune must be true or false'],
+      ['jdoe', { password: 'short' }, 'password must be at least 8 characters: Seerr refuses shorter ones'],
+      ['jdoe', { password: 12345678 }, 'password must be a string'],
+      ['jdoe', { email: 'j@example.com' }, 'email should not exist'],
+      ['u'.repeat(101), {}, 'username must be shorter than or equal to 100 characters'],
+    ])('refuses /api/users/%s/settings with %j', async (username, body, message) => {
+      const res = await ctx.admin().put(`/api/users/${username}/settings`).send(body).expect(400);
+      expect(res.body).toEqual(badRequest(message));
+      expect(ctx.mock(UsersService).updateSettings).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('POST /api/users', () => {
+    const good = { username: 'jdoe', password: 'longenough' };
+
+    it('creates the user with the transformed body and answers 201', async () => {
+      const users = ctx.mock(UsersService);
+      const created = { username: 'jdoe', seerr_id: 9, message: 'Created in Seerr' };
+      users.addUser.mockResolvedValue(created);
+      const body = { ...good, email: 'j@example.com', permissions: 32, request_limit: 5, immune: true };
+      const res = await ctx.admin().post('/api/users').send(body).expect(201);
+      expect(res.body).toEqual(created);
+      expect(users.addUser).toHaveBeenCalledWith(body);
+    });
+
+    it.each([
+      [{ password: 'longenough' }, 'username should not be empty'],
+      [{ ...good, username: 'u'.repeat(101) }, 'username must be shorter than or equal to 100 characters'],
+      [{ username: 'jdoe' }, 'password must be a string'],
+      [{ ...good, password: 'short' }, 'password must be at least 8 characters: Seerr refuses shorter ones'],
+      [{ ...good, email: 42 }, 'email must be a string'],
+      [{ ...good, permissions: -1 }, 'permissions must not be less than 0'],
+      [{ ...good, permissions: 2147483648 }, 'permissions must not be greater than 2147483647'],
+      [{ ...good, request_limit: 10001 }, 'request_limit must not be greater than 10000'],
+      [{ ...good, request_limit: 'many' }, 'request_limit must be an integer number'],
+      [{ ...good, blocked: 'no' }, 'blocked must be true or false'],
+      [{ ...good, admin: true }, 'admin should not exist'],
+    ])('refuses %j with 400', async (body, message) => {
+      const res = await ctx.admin().post('/api/users').send(body).expect(400);
+      expect(res.body).toEqual(badRequest(message));
+      expect(ctx.mock(UsersService).addUser).not.toHaveBeenCalled();
+    });
+  });
+});
