@@ -6,6 +6,7 @@ import { JwtModule, JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { createSecretKey, randomBytes } from 'node:crypto';
+import { get } from 'node:http';
 import request from 'supertest';
 import { configureRequestHandling } from '../../../server/app.setup';
 import { AuthGuard } from '../../../server/auth/auth.guard';
@@ -28,6 +29,11 @@ export interface ControllerContext {
   auth: string;
   /** The automatic mock that stands in for a provider the controller injects. */
   mock: <T>(type: Type<T>) => Mocked<T>;
+  /**
+   * Opens an event stream as the admin and reads until `until` appears in the text (or the stream ends),
+   * then hangs up: event streams do not end on their own.
+   */
+  stream: (path: string, until: string) => Promise<StreamedResponse>;
   /** From now until `reset`, the guard treats the token's session as signed out. */
   revokeSession: () => void;
   /** Clears recorded calls and stubs; an un-stubbed call fails again. */
@@ -35,21 +41,59 @@ export interface ControllerContext {
   close: () => Promise<void>;
 }
 
+export interface StreamedResponse {
+  status: number;
+  contentType: string | undefined;
+  text: string;
+}
+
+function readStream(url: string, authorization: string, until: string): Promise<StreamedResponse> {
+  return new Promise((resolve, reject) => {
+    const req = get(url, { headers: { authorization, accept: 'text/event-stream' } }, (res) => {
+      let text = '';
+      const done = () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, contentType: res.headers['content-type'], text });
+      };
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        if (text.includes(until)) done();
+      });
+      res.on('end', done);
+    });
+    req.on('error', reject);
+  });
+}
+
 const silent: LoggerService = { log() {}, error() {}, warn() {}, debug() {}, verbose() {}, fatal() {} };
 
+/** Nest calls these on every provider; a mock has no start-up or shutdown work. */
+const LIFECYCLE = new Set([
+  'constructor',
+  'onModuleInit',
+  'onApplicationBootstrap',
+  'onModuleDestroy',
+  'beforeApplicationShutdown',
+  'onApplicationShutdown',
+]);
+
 /** Every method of the class (and its bases), as a jest.fn that throws until a test stubs it. */
-function automock(type: Type<unknown>): { value: Record<string, jest.Mock>; reset: () => void } {
-  const value: Record<string, jest.Mock> = {};
-  for (let proto = type.prototype as object; proto && proto !== Object.prototype;) {
+function automock(type: Type<unknown>): { value: Record<string, unknown>; reset: () => void } {
+  const methods = new Map<string, jest.Mock>();
+  for (let proto = type.prototype as object; proto && proto !== Object.prototype; ) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       const descriptor = Object.getOwnPropertyDescriptor(proto, name);
-      if (name === 'constructor' || name in value || typeof descriptor?.value !== 'function') continue;
-      value[name] = jest.fn();
+      if (LIFECYCLE.has(name) || methods.has(name) || typeof descriptor?.value !== 'function') continue;
+      methods.set(name, jest.fn());
     }
     proto = Object.getPrototypeOf(proto) as object;
   }
+  const value: Record<string, unknown> = Object.fromEntries(methods);
+  // Getters and fields are not mocked: a test assigns them, and reset forgets them.
   const reset = () => {
-    for (const [name, fn] of Object.entries(value)) {
+    for (const key of Object.keys(value)) if (!methods.has(key)) delete value[key];
+    for (const [name, fn] of methods) {
       fn.mockReset().mockImplementation(() => {
         throw new Error(`${type.name}.${name} was called without a stub`);
       });
@@ -111,6 +155,7 @@ export async function controllerSetup(controller: Type<unknown>): Promise<Contro
       if (!mock) throw new Error(`${controller.name} does not inject ${type.name}`);
       return mock.value as unknown as Mocked<T>;
     },
+    stream: (path, until) => readStream(`${url}${path}`, `Bearer ${access}`, until),
     revokeSession: () => tokens.isFamilyRevoked.mockReturnValue(true),
     reset,
     close: () => app.close(),
