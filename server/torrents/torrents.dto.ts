@@ -198,7 +198,10 @@ function HashListField(): PropertyDecorator {
       message: '$property must not repeat a hash',
     }),
     IsString({ each: true }),
-    Matches(INFO_HASH.regex, { each: true, message: `each of $property ${INFO_HASH.message}` }),
+    Matches(INFO_HASH.regex, {
+      each: true,
+      message: '$property must each be a 40-character hexadecimal info-hash',
+    }),
   );
 }
 
