@@ -1,0 +1,246 @@
+import type { Type } from '@nestjs/common';
+import type { TorrentsService } from '../../../server/torrents/torrents.service';
+import type { TorrentClientSettingsDto } from '../../../server/torrents/torrent-settings.dto';
+import {
+  badRequest,
+  type ControllerContext,
+  controllerSetup,
+  itGuardsEveryRoute,
+} from '../support/controller-setup';
+
+export const HASH = '3F1C0D2E9B8A47C6A5D4E3F2A1B0C9D8E7F6A5B4';
+const HASH_RULE = 'must be a 40-character hexadecimal info-hash';
+const SETTINGS: TorrentClientSettingsDto = {
+  url: 'http://127.0.0.1:8080',
+  username: 'admin',
+  password_set: true,
+  poll_seconds: 10,
+  overridden_by_env: [],
+};
+
+type TorrentControllerService = TorrentsService & {
+  settings: () => TorrentClientSettingsDto;
+  updateSettings: (dto: object) => Promise<TorrentClientSettingsDto>;
+};
+
+/**
+ * The routes /api/utorrent and /api/rutorrent share (torrentRoutes), each client's controller booted
+ * alone. Returns the context getter so a spec can add the routes only its client has.
+ */
+export function describeTorrentRoutes(
+  controller: Type<unknown>,
+  service: Type<TorrentControllerService>,
+  base: string,
+): () => ControllerContext {
+  let ctx: ControllerContext;
+  beforeAll(async () => (ctx = await controllerSetup(controller)));
+  afterAll(() => ctx.close());
+  beforeEach(() => ctx.reset());
+  const torrents = () => ctx.mock(service);
+  const admin = () => ctx.admin();
+
+  itGuardsEveryRoute(controller, () => ctx);
+
+  it.each(['health', 'status', 'stats', 'bandwidth', 'settings'] as const)(
+    `GET ${base}/%s returns what the service read`,
+    async (name) => {
+      const value = { read: name };
+      torrents()[name].mockImplementation((() => Promise.resolve(value)) as never);
+      const res = await admin().get(`${base}/${name}`).expect(200);
+      expect(res.body).toEqual(value);
+    },
+  );
+
+  describe(`GET ${base}/torrents`, () => {
+    it('sends the page the service wrote as JSON text, with the query transformed', async () => {
+      torrents().listJson.mockResolvedValue('{"items":[],"total":0}');
+      const res = await admin()
+        .get(`${base}/torrents?state=seeding&sort=ratio&order=desc&page=2`)
+        .expect(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.body).toEqual({ items: [], total: 0 });
+      expect(torrents().listJson).toHaveBeenCalledWith({
+        state: 'seeding',
+        sort: 'ratio',
+        order: 'desc',
+        page: 2,
+      });
+    });
+
+    it.each([
+      [
+        'state=done',
+        'state must be one of: downloading, seeding, paused, stopped, queued, checking, error, completed',
+      ],
+      [
+        'sort=hash',
+        'sort must be one of: name, size, progress, state, down_rate, up_rate, ratio, eta, added, label',
+      ],
+      ['order=random', 'order must be one of: asc, desc'],
+      ['page=0', 'page must not be less than 1'],
+      ['page_size=1001', 'page_size must not be greater than 1000'],
+      [`q=${'q'.repeat(201)}`, 'q must be shorter than or equal to 200 characters'],
+      ['tracker=x', 'tracker should not exist'],
+    ])('refuses ?%s with 400', async (query, message) => {
+      const res = await admin().get(`${base}/torrents?${query}`).expect(400);
+      // The route's JSON content type is set before validation, so the 400 body parses as JSON too.
+      expect(res.body).toEqual(badRequest(message));
+    });
+  });
+
+  describe(`PUT ${base}/bandwidth`, () => {
+    it('passes the limits, null meaning unlimited', async () => {
+      const limits = { down_rate: 0, up_rate: 0, down_limit: null, up_limit: 1024 };
+      torrents().setBandwidth.mockResolvedValue(limits);
+      const res = await admin()
+        .put(`${base}/bandwidth`)
+        .send({ down_limit: null, up_limit: 1024 })
+        .expect(200);
+      expect(res.body).toEqual(limits);
+      expect(torrents().setBandwidth).toHaveBeenCalledWith({ down_limit: null, up_limit: 1024 });
+    });
+
+    it.each([
+      [{ down_limit: -1 }, 'down_limit must not be less than 0'],
+      [{ up_limit: 2 ** 30 + 1 }, `up_limit must not be greater than ${2 ** 30}`],
+      [{ up_limit: 'fast' }, 'up_limit must be an integer number'],
+      [{ limit: 1 }, 'limit should not exist'],
+    ])('refuses %j with 400', async (body, message) => {
+      const res = await admin().put(`${base}/bandwidth`).send(body).expect(400);
+      expect(res.body).toEqual(badRequest(message));
+    });
+  });
+
+  describe(`POST ${base}/torrents/add-url`, () => {
+    const magnet = `magnet:?xt=urn:btih:${HASH}`;
+
+    it('adds the link and answers 201', async () => {
+      const added = { hash: HASH, name: 'Ubuntu' };
+      torrents().addUrl.mockResolvedValue(added as never);
+      const body = { url: magnet, label: 'linux', start: false };
+      const res = await admin().post(`${base}/torrents/add-url`).send(body).expect(201);
+      expect(res.body).toEqual(added);
+      expect(torrents().addUrl).toHaveBeenCalledWith(body);
+    });
+
+    it.each([
+      [{}, 'url should not be empty'],
+      [
+        { url: 'ftp://host/file.torrent' },
+        'url must be an http(s):// URL of a .torrent file or a magnet: link',
+      ],
+      [{ url: 'magnet:' }, 'url must be an http(s):// URL of a .torrent file or a magnet: link'],
+      [{ url: magnet, label: '' }, 'label must be longer than or equal to 1 characters'],
+      [{ url: magnet, label: 'a\u0007b' }, 'label must not contain control characters'],
+      [{ url: magnet, start: 'now' }, 'start must be true or false'],
+    ])('refuses %j with 400', async (body, message) => {
+      const res = await admin().post(`${base}/torrents/add-url`).send(body).expect(400);
+      expect(res.body).toEqual(badRequest(message));
+      expect(torrents().addUrl).not.toHaveBeenCalled();
+    });
+  });
+
+  describe(`POST ${base}/torrents/bulk/:action`, () => {
+    it.each([
+      ['pause', {}, false],
+      ['remove', { deleteData: true }, true],
+    ])('runs %s on every hash (deleteData %j)', async (action, extra, deleteData) => {
+      const result = { results: [{ hash: HASH, name: 'Ubuntu', ok: true, error: null }] };
+      torrents().bulk.mockResolvedValue(result as never);
+      const res = await admin()
+        .post(`${base}/torrents/bulk/${action}`)
+        .send({ hashes: [HASH], ...extra })
+        .expect(200);
+      expect(res.body).toEqual(result);
+      expect(torrents().bulk).toHaveBeenCalledWith(action, [HASH], deleteData);
+    });
+
+    it.each([
+      ['delete', { hashes: [HASH] }, 'action must be one of: start, stop, pause, resume, remove'],
+      ['start', {}, 'hashes must be an array'],
+      ['start', { hashes: [] }, 'hashes must contain at least 1 elements'],
+      ['start', { hashes: HASH }, 'hashes must be an array'],
+      ['start', { hashes: [HASH, HASH.toLowerCase()] }, 'hashes must not repeat a hash'],
+      ['start', { hashes: ['all'] }, 'hashes must each be a 40-character hexadecimal info-hash'],
+      ['start', { hashes: [HASH], deleteData: 'yes' }, 'deleteData must be true or false'],
+    ])('refuses bulk/%s with %j', async (action, body, message) => {
+      const res = await admin().post(`${base}/torrents/bulk/${action}`).send(body).expect(400);
+      expect(res.body).toEqual(badRequest(message));
+      expect(torrents().bulk).not.toHaveBeenCalled();
+    });
+  });
+
+  describe(`POST ${base}/torrents/:hash/<action>`, () => {
+    it.each(['start', 'stop', 'pause', 'resume'])('%s acts on the hash of the path', async (action) => {
+      const result = { hash: HASH, name: 'Ubuntu', state: 'paused' };
+      torrents().act.mockResolvedValue(result as never);
+      const res = await admin().post(`${base}/torrents/${HASH}/${action}`).expect(200);
+      expect(res.body).toEqual(result);
+      expect(torrents().act).toHaveBeenCalledWith(action, HASH);
+    });
+
+    it.each(['all', HASH.slice(1), `${HASH}0`, 'Z'.repeat(40)])(
+      'refuses the hash %s with 400',
+      async (hash) => {
+        const res = await admin().post(`${base}/torrents/${hash}/start`).expect(400);
+        expect(res.body).toEqual(badRequest(`hash ${HASH_RULE}`));
+        expect(torrents().act).not.toHaveBeenCalled();
+      },
+    );
+
+    it.each([
+      [{}, false],
+      [{ deleteData: true }, true],
+    ])('remove with %j deletes the data: %s', async (body, deleteData) => {
+      const result = { hash: HASH, name: 'Ubuntu', data: deleteData ? 'deleted' : 'kept' };
+      torrents().remove.mockResolvedValue(result as never);
+      const res = await admin().post(`${base}/torrents/${HASH}/remove`).send(body).expect(200);
+      expect(res.body).toEqual(result);
+      expect(torrents().remove).toHaveBeenCalledWith(HASH, deleteData);
+    });
+
+    it('remove refuses a deleteData that is not a boolean', async () => {
+      const res = await admin().post(`${base}/torrents/${HASH}/remove`).send({ deleteData: 1 }).expect(400);
+      expect(res.body).toEqual(badRequest('deleteData must be true or false'));
+    });
+  });
+
+  it(`GET ${base}/events hands the request to the service's stream`, async () => {
+    torrents().subscribe.mockImplementation((_req, res) => {
+      res.setHeader('Content-Type', 'text/event-stream');
+      res.end('event: status\ndata: {}\n\n');
+    });
+    const res = await ctx.stream(`${base}/events`, '\n\n');
+    expect(res).toEqual({
+      status: 200,
+      contentType: 'text/event-stream',
+      text: 'event: status\ndata: {}\n\n',
+    });
+  });
+
+  describe(`PUT ${base}/settings`, () => {
+    it('saves the partial update', async () => {
+      torrents().updateSettings.mockResolvedValue(SETTINGS);
+      const body = { url: '', username: 'admin', password: 'pw', poll_seconds: 5 };
+      const res = await admin().put(`${base}/settings`).send(body).expect(200);
+      expect(res.body).toEqual(SETTINGS);
+      expect(torrents().updateSettings).toHaveBeenCalledWith(body);
+    });
+
+    it.each([
+      [{ url: '127.0.0.1:8080' }, 'url must be an http:// or https:// URL, or empty'],
+      [{ url: null }, 'url must be a string'],
+      [{ username: 7 }, 'username must be a string'],
+      [{ password: null }, 'password must be a string'],
+      [{ poll_seconds: 0 }, 'poll_seconds must not be less than 1'],
+      [{ poll_seconds: 3601 }, 'poll_seconds must not be greater than 3600'],
+      [{ password_set: false }, 'password_set should not exist'],
+    ])('refuses %j with 400', async (body, message) => {
+      const res = await admin().put(`${base}/settings`).send(body).expect(400);
+      expect(res.body).toEqual(badRequest(message));
+      expect(torrents().updateSettings).not.toHaveBeenCalled();
+    });
+  });
+
+  return () => ctx;
+}
