@@ -18,7 +18,7 @@ describe(PlexServersController.name, () => {
   it('GET /api/plex/servers asks plex.tv with the token of the query', async () => {
     const discovery = ctx.mock(PlexDiscoveryService);
     const servers = [{ name: 'Home', machine_identifier: 'abc', owned: true, connections: [] }];
-    discovery.servers.mockResolvedValue(servers as never);
+    discovery.servers.mockResolvedValue(servers);
     const res = await ctx.admin().get('/api/plex/servers?token=plex-token').expect(200);
     expect(res.body).toEqual(servers);
     expect(discovery.servers).toHaveBeenCalledWith('plex-token');

@@ -12,7 +12,7 @@ import {
   itGuardsEveryRoute,
 } from '../support/controller-setup';
 
-const SETTINGS = { url: 'http://plex:32400', token_set: true, container: null };
+const SETTINGS = { url: 'http://plex:32400', token_set: true, container: null, overridden_by_env: [] };
 const KEY_RULE = 'must be a library section key (digits)';
 
 describe(PlexController.name, () => {
@@ -65,7 +65,7 @@ describe(PlexController.name, () => {
     it('passes the paging and filters as numbers', async () => {
       const plex = ctx.mock(PlexService);
       const page = { items: [], total: 0, page: 2, page_size: 10 };
-      plex.history.mockResolvedValue(page as never);
+      plex.history.mockResolvedValue(page);
       const res = await ctx
         .admin()
         .get('/api/plex/streams?page=2&page_size=10&account_id=1&library_key=3')

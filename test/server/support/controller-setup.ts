@@ -18,7 +18,10 @@ import { ConfigStore } from '../../../server/config/config.store';
 export const SPEC_ADMIN = 'admin';
 export const SPEC_SESSION = 'spec-session';
 
-export type Mocked<T> = jest.Mocked<T>;
+/** Each method a jest.Mock of the same signature; other members as they are. */
+export type Mocked<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? jest.Mock<R, A> : T[K];
+};
 
 export interface ControllerContext {
   /** supertest against the app, e.g. `ctx.http().get('/api/health')`. */
@@ -81,7 +84,7 @@ const LIFECYCLE = new Set([
 /** Every method of the class (and its bases), as a jest.fn that throws until a test stubs it. */
 function automock(type: Type<unknown>): { value: Record<string, unknown>; reset: () => void } {
   const methods = new Map<string, jest.Mock>();
-  for (let proto = type.prototype as object; proto && proto !== Object.prototype; ) {
+  for (let proto = type.prototype as object; proto && proto !== Object.prototype;) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       const descriptor = Object.getOwnPropertyDescriptor(proto, name);
       if (LIFECYCLE.has(name) || methods.has(name) || typeof descriptor?.value !== 'function') continue;

@@ -10,7 +10,7 @@ import {
   itGuardsEveryRoute,
 } from '../support/controller-setup';
 
-const SETTINGS = { url: 'http://tautulli:8181', api_key_set: true };
+const SETTINGS = { url: 'http://tautulli:8181', api_key_set: true, overridden_by_env: [] };
 
 describe(TautulliController.name, () => {
   let ctx: ControllerContext;
@@ -102,7 +102,7 @@ describe(TautulliController.name, () => {
   });
 
   it('POST /api/tautulli/restart answers 202', async () => {
-    ctx.mock(TautulliService).restart.mockResolvedValue({ message: 'Restarting' } as never);
+    ctx.mock(TautulliService).restart.mockResolvedValue({ message: 'Restarting' });
     const res = await ctx.admin().post('/api/tautulli/restart').expect(202);
     expect(res.body).toEqual({ message: 'Restarting' });
   });
