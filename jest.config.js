@@ -23,7 +23,12 @@ module.exports = {
       testEnvironment: 'node',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/client/**/*.spec.ts'],
-      transform: { '^.+\\.ts$': tsJest },
+      // The client compiles for a bundler (`module: preserve`); the specs need CommonJS. Angular ships
+      // only ES modules (.mjs), so ts-jest rewrites those too; rxjs has its own CommonJS build.
+      transform: { '^.+\\.(ts|mjs)$': ['ts-jest', { tsconfig: 'test/client/tsconfig.jest.json' }] },
+      transformIgnorePatterns: ['/node_modules/(?!@angular/)'],
+      moduleFileExtensions: ['ts', 'mjs', 'js', 'json'],
+      setupFiles: ['<rootDir>/test/client/jit-compiler.setup.ts'],
     },
     {
       displayName: 'server',
