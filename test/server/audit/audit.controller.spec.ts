@@ -1,12 +1,7 @@
 import { AuditController } from '../../../server/audit/audit.controller';
 import type { AuditEntryDto } from '../../../server/audit/audit.dto';
 import { AuditService } from '../../../server/audit/audit.service';
-import {
-  badRequest,
-  type ControllerContext,
-  controllerSetup,
-  itGuardsEveryRoute,
-} from '../support/controller-setup';
+import { badRequest, useController } from '../support/controller-setup';
 
 const ENTRY: AuditEntryDto = {
   id: 1,
@@ -30,12 +25,7 @@ const BAD_FILTERS: [string, string][] = [
 ];
 
 describe(AuditController.name, () => {
-  let ctx: ControllerContext;
-  beforeAll(async () => (ctx = await controllerSetup(AuditController)));
-  afterAll(() => ctx.close());
-  beforeEach(() => ctx.reset());
-
-  itGuardsEveryRoute(AuditController, () => ctx);
+  const ctx = useController(AuditController);
 
   describe('GET /api/audit', () => {
     it('passes the filter with numbers for the paging and returns the page', async () => {

@@ -1,13 +1,6 @@
 import { AuthController } from '../../../server/auth/auth.controller';
 import { AuthService } from '../../../server/auth/auth.service';
-import {
-  badRequest,
-  type ControllerContext,
-  controllerSetup,
-  itGuardsEveryRoute,
-  SPEC_ADMIN,
-  SPEC_SESSION,
-} from '../support/controller-setup';
+import { badRequest, SPEC_ADMIN, SPEC_SESSION, useController } from '../support/controller-setup';
 
 const TOKENS = {
   token: 'access',
@@ -19,12 +12,7 @@ const TOKENS = {
 };
 
 describe(AuthController.name, () => {
-  let ctx: ControllerContext;
-  beforeAll(async () => (ctx = await controllerSetup(AuthController)));
-  afterAll(() => ctx.close());
-  beforeEach(() => ctx.reset());
-
-  itGuardsEveryRoute(AuthController, () => ctx, ['post /api/auth/login', 'post /api/auth/refresh']);
+  const ctx = useController(AuthController, ['post /api/auth/login', 'post /api/auth/refresh']);
 
   describe('POST /api/auth/login', () => {
     it('needs no token and hands the credentials and the client address to the service', async () => {

@@ -1,14 +1,9 @@
 import { HealthController } from '../../../server/health/health.controller';
 import { HealthService } from '../../../server/health/health.service';
-import { type ControllerContext, controllerSetup, itGuardsEveryRoute } from '../support/controller-setup';
+import { useController } from '../support/controller-setup';
 
 describe(HealthController.name, () => {
-  let ctx: ControllerContext;
-  beforeAll(async () => (ctx = await controllerSetup(HealthController)));
-  afterAll(() => ctx.close());
-  beforeEach(() => ctx.reset());
-
-  itGuardsEveryRoute(HealthController, () => ctx, ['get /api/health']);
+  const ctx = useController(HealthController, ['get /api/health']);
 
   it('GET /api/health answers without a token', async () => {
     const health = { status: 'ok', version: '1.2.3', uptime_seconds: 5 };

@@ -1,11 +1,6 @@
 import { MediaServersController } from '../../../server/media-servers/media-servers.controller';
 import { MediaServersService } from '../../../server/media-servers/media-servers.service';
-import {
-  badRequest,
-  type ControllerContext,
-  controllerSetup,
-  itGuardsEveryRoute,
-} from '../support/controller-setup';
+import { badRequest, useController } from '../support/controller-setup';
 
 const SERVER = {
   name: 'Main Plex',
@@ -36,12 +31,7 @@ const BAD_FIELDS: [Record<string, unknown>, string][] = [
 ];
 
 describe(MediaServersController.name, () => {
-  let ctx: ControllerContext;
-  beforeAll(async () => (ctx = await controllerSetup(MediaServersController)));
-  afterAll(() => ctx.close());
-  beforeEach(() => ctx.reset());
-
-  itGuardsEveryRoute(MediaServersController, () => ctx);
+  const ctx = useController(MediaServersController);
 
   it('GET /api/mediaservers lists the servers', async () => {
     ctx.mock(MediaServersService).list.mockResolvedValue([{ ...SERVER, users: 3, error: null }]);

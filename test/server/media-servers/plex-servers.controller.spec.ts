@@ -1,19 +1,9 @@
 import { PlexDiscoveryService } from '../../../server/media-servers/plex-discovery.service';
 import { PlexServersController } from '../../../server/media-servers/plex-servers.controller';
-import {
-  badRequest,
-  type ControllerContext,
-  controllerSetup,
-  itGuardsEveryRoute,
-} from '../support/controller-setup';
+import { badRequest, useController } from '../support/controller-setup';
 
 describe(PlexServersController.name, () => {
-  let ctx: ControllerContext;
-  beforeAll(async () => (ctx = await controllerSetup(PlexServersController)));
-  afterAll(() => ctx.close());
-  beforeEach(() => ctx.reset());
-
-  itGuardsEveryRoute(PlexServersController, () => ctx);
+  const ctx = useController(PlexServersController);
 
   it('GET /api/plex/servers asks plex.tv with the token of the query', async () => {
     const discovery = ctx.mock(PlexDiscoveryService);

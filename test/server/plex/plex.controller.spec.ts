@@ -5,23 +5,13 @@ import { PlexSettingsService } from '../../../server/plex/plex-settings.service'
 import { PlexClient } from '../../../server/plex/plex.client';
 import { PlexController } from '../../../server/plex/plex.controller';
 import { PlexService } from '../../../server/plex/plex.service';
-import {
-  badRequest,
-  type ControllerContext,
-  controllerSetup,
-  itGuardsEveryRoute,
-} from '../support/controller-setup';
+import { badRequest, useController } from '../support/controller-setup';
 
 const SETTINGS = { url: 'http://plex:32400', token_set: true, container: null, overridden_by_env: [] };
 const KEY_RULE = 'must be a library section key (digits)';
 
 describe(PlexController.name, () => {
-  let ctx: ControllerContext;
-  beforeAll(async () => (ctx = await controllerSetup(PlexController)));
-  afterAll(() => ctx.close());
-  beforeEach(() => ctx.reset());
-
-  itGuardsEveryRoute(PlexController, () => ctx);
+  const ctx = useController(PlexController);
 
   it.each([
     ['/api/plex/health', () => ctx.mock(PlexClient).health, { ok: true, version: '1.40' }],

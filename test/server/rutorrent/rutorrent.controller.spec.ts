@@ -5,14 +5,14 @@ import { badRequest } from '../support/controller-setup';
 import { describeTorrentRoutes } from '../torrents/torrent-controller.cases';
 
 describe(RutorrentController.name, () => {
-  const context = describeTorrentRoutes(RutorrentController, RutorrentService, '/api/rutorrent');
+  const ctx = describeTorrentRoutes(RutorrentController, RutorrentService, '/api/rutorrent');
 
   describe('PUT /api/rutorrent/settings, fields only rTorrent has', () => {
     it('passes them, null clearing', async () => {
-      const torrents = context().mock(RutorrentService);
+      const torrents = ctx.mock(RutorrentService);
       torrents.updateSettings.mockResolvedValue({} as never);
       const body = { rpc_path: '/RPC2', container: null, download_dir: '/downloads' };
-      await context().admin().put('/api/rutorrent/settings').send(body).expect(200);
+      await ctx.admin().put('/api/rutorrent/settings').send(body).expect(200);
       expect(torrents.updateSettings).toHaveBeenCalledWith(body);
     });
 
@@ -23,22 +23,22 @@ describe(RutorrentController.name, () => {
       [{ download_dir: 'downloads' }, 'download_dir must be an absolute path'],
       [{ download_dir: 5 }, 'download_dir must be a string'],
     ])('refuses %j with 400', async (body, message) => {
-      const res = await context().admin().put('/api/rutorrent/settings').send(body).expect(400);
+      const res = await ctx.admin().put('/api/rutorrent/settings').send(body).expect(400);
       expect(res.body).toEqual(badRequest(message));
     });
   });
 
   describe('POST /api/rutorrent/restart', () => {
     it('restarts the container, answering 200', async () => {
-      context().mock(RutorrentService).restart.mockResolvedValue({ restarted: 'rutorrent' });
-      const res = await context().admin().post('/api/rutorrent/restart').expect(200);
+      ctx.mock(RutorrentService).restart.mockResolvedValue({ restarted: 'rutorrent' });
+      const res = await ctx.admin().post('/api/rutorrent/restart').expect(200);
       expect(res.body).toEqual({ restarted: 'rutorrent' });
     });
 
     it('answers 501 with the sentence when no container is set', async () => {
       const message = 'No container is configured: set rutorrent.container.';
-      context().mock(RutorrentService).restart.mockRejectedValue(new NotImplementedException(message));
-      const res = await context().admin().post('/api/rutorrent/restart').expect(501);
+      ctx.mock(RutorrentService).restart.mockRejectedValue(new NotImplementedException(message));
+      const res = await ctx.admin().post('/api/rutorrent/restart').expect(501);
       expect(res.body).toEqual({ statusCode: 501, error: 'Not Implemented', message });
     });
   });

@@ -1,11 +1,6 @@
 import { SeerrController } from '../../../server/seerr/seerr.controller';
 import { SeerrService } from '../../../server/seerr/seerr.service';
-import {
-  badRequest,
-  type ControllerContext,
-  controllerSetup,
-  itGuardsEveryRoute,
-} from '../support/controller-setup';
+import { badRequest, useController } from '../support/controller-setup';
 
 const CONFIG = {
   url: 'http://seerr:5055',
@@ -19,12 +14,7 @@ const CONFIG = {
 };
 
 describe(SeerrController.name, () => {
-  let ctx: ControllerContext;
-  beforeAll(async () => (ctx = await controllerSetup(SeerrController)));
-  afterAll(() => ctx.close());
-  beforeEach(() => ctx.reset());
-
-  itGuardsEveryRoute(SeerrController, () => ctx);
+  const ctx = useController(SeerrController);
 
   it('GET /api/seerr returns the overview', async () => {
     const overview = {

@@ -241,3 +241,32 @@ export function badRequest(...messages: string[]): Record<string, unknown> {
     details: messages.map((message) => ({ field: message.split(' ')[0], message })),
   };
 }
+
+/**
+ * The usual frame of a controller spec: boots the controller once for the file, resets its mocks
+ * before each test, closes it at the end, and checks that every route but `publicRoutes` needs a
+ * token. The context it returns stands for the booted one.
+ */
+export function useController(controller: Type<unknown>, publicRoutes: string[] = []): ControllerContext {
+  let booted: ControllerContext | undefined;
+  beforeAll(async () => (booted = await controllerSetup(controller)));
+  afterAll(() => booted?.close());
+  beforeEach(() => current().reset());
+  const current = (): ControllerContext => {
+    if (!booted) throw new Error(`${controller.name} is used before it was booted (outside a test?)`);
+    return booted;
+  };
+  itGuardsEveryRoute(controller, current, publicRoutes);
+  return {
+    http: () => current().http(),
+    admin: () => current().admin(),
+    get auth() {
+      return current().auth;
+    },
+    mock: (type) => current().mock(type),
+    stream: (path, until) => current().stream(path, until),
+    revokeSession: () => current().revokeSession(),
+    reset: () => current().reset(),
+    close: () => current().close(),
+  };
+}

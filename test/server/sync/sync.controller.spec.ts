@@ -5,13 +5,7 @@ import { SyncController } from '../../../server/sync/sync.controller';
 import type { SyncProgressDto, SyncRunDto } from '../../../server/sync/sync.dto';
 import { SyncScheduler } from '../../../server/sync/sync.scheduler';
 import { SyncService } from '../../../server/sync/sync.service';
-import {
-  badRequest,
-  type ControllerContext,
-  controllerSetup,
-  itGuardsEveryRoute,
-  SPEC_ADMIN,
-} from '../support/controller-setup';
+import { badRequest, SPEC_ADMIN, useController } from '../support/controller-setup';
 
 const RUN = { id: 5, status: 'completed', trigger: 'api' } as unknown as SyncRunDto;
 const PROGRESS: SyncProgressDto = { run_id: 5, phase: 'creating', done: 1, total: 3 };
@@ -25,12 +19,7 @@ const BAD_OPTIONS: [Record<string, unknown>, string][] = [
 ];
 
 describe(SyncController.name, () => {
-  let ctx: ControllerContext;
-  beforeAll(async () => (ctx = await controllerSetup(SyncController)));
-  afterAll(() => ctx.close());
-  beforeEach(() => ctx.reset());
-
-  itGuardsEveryRoute(SyncController, () => ctx);
+  const ctx = useController(SyncController);
 
   describe('POST /api/sync/plan', () => {
     it('previews with the options of the body', async () => {

@@ -3,22 +3,12 @@ import { TautulliSettingsService } from '../../../server/tautulli/tautulli-setti
 import { TautulliClient } from '../../../server/tautulli/tautulli.client';
 import { TautulliController } from '../../../server/tautulli/tautulli.controller';
 import { TautulliService } from '../../../server/tautulli/tautulli.service';
-import {
-  badRequest,
-  type ControllerContext,
-  controllerSetup,
-  itGuardsEveryRoute,
-} from '../support/controller-setup';
+import { badRequest, useController } from '../support/controller-setup';
 
 const SETTINGS = { url: 'http://tautulli:8181', api_key_set: true, overridden_by_env: [] };
 
 describe(TautulliController.name, () => {
-  let ctx: ControllerContext;
-  beforeAll(async () => (ctx = await controllerSetup(TautulliController)));
-  afterAll(() => ctx.close());
-  beforeEach(() => ctx.reset());
-
-  itGuardsEveryRoute(TautulliController, () => ctx);
+  const ctx = useController(TautulliController);
 
   it.each([
     ['/api/tautulli/health', () => ctx.mock(TautulliClient).health, { ok: true, version: '2.14' }],

@@ -1,12 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { TorrentsService } from '../../../server/torrents/torrents.service';
 import type { TorrentClientSettingsDto } from '../../../server/torrents/torrent-settings.dto';
-import {
-  badRequest,
-  type ControllerContext,
-  controllerSetup,
-  itGuardsEveryRoute,
-} from '../support/controller-setup';
+import { badRequest, type ControllerContext, useController } from '../support/controller-setup';
 
 export const HASH = '3F1C0D2E9B8A47C6A5D4E3F2A1B0C9D8E7F6A5B4';
 const HASH_RULE = 'must be a 40-character hexadecimal info-hash';
@@ -25,21 +20,16 @@ type TorrentControllerService = TorrentsService & {
 
 /**
  * The routes /api/utorrent and /api/rutorrent share (torrentRoutes), each client's controller booted
- * alone. Returns the context getter so a spec can add the routes only its client has.
+ * alone. Returns the context so a spec can add the routes only its client has.
  */
 export function describeTorrentRoutes(
   controller: Type<unknown>,
   service: Type<TorrentControllerService>,
   base: string,
-): () => ControllerContext {
-  let ctx: ControllerContext;
-  beforeAll(async () => (ctx = await controllerSetup(controller)));
-  afterAll(() => ctx.close());
-  beforeEach(() => ctx.reset());
+): ControllerContext {
+  const ctx = useController(controller);
   const torrents = () => ctx.mock(service);
   const admin = () => ctx.admin();
-
-  itGuardsEveryRoute(controller, () => ctx);
 
   it.each(['health', 'status', 'stats', 'bandwidth', 'settings'] as const)(
     `GET ${base}/%s returns what the service read`,
@@ -242,5 +232,5 @@ export function describeTorrentRoutes(
     });
   });
 
-  return () => ctx;
+  return ctx;
 }

@@ -1,19 +1,9 @@
 import { UsersController } from '../../../server/users/users.controller';
 import { UsersService } from '../../../server/users/users.service';
-import {
-  badRequest,
-  type ControllerContext,
-  controllerSetup,
-  itGuardsEveryRoute,
-} from '../support/controller-setup';
+import { badRequest, useController } from '../support/controller-setup';
 
 describe(UsersController.name, () => {
-  let ctx: ControllerContext;
-  beforeAll(async () => (ctx = await controllerSetup(UsersController)));
-  afterAll(() => ctx.close());
-  beforeEach(() => ctx.reset());
-
-  itGuardsEveryRoute(UsersController, () => ctx);
+  const ctx = useController(UsersController);
 
   it.each([
     ['/api/users', 'seerrUsers', []],
