@@ -1,9 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { firstValueFrom, of, Subject, throwError, toArray } from 'rxjs';
 
-import { describeApiError, fieldErrorsOf } from '../../../client/src/app/core/api/api-error';
-import { safeReturnUrl } from '../../../client/src/app/core/auth/return-url';
-import { LOADING, toRemote } from '../../../client/src/app/core/util/remote';
+import { describeApiError, fieldErrorsOf } from '../../../../client/src/app/core/api/api-error';
 
 const http = (status: number, error: unknown, statusText = '') =>
   new HttpErrorResponse({ status, statusText, error });
@@ -54,52 +51,5 @@ describe('fieldErrorsOf', () => {
     [new Error('x'), {}],
   ])('%#: keys the 400 details by field', (error, fields) => {
     expect(fieldErrorsOf(error)).toEqual(fields);
-  });
-});
-
-describe('safeReturnUrl', () => {
-  it.each([
-    [null, '/dashboard'],
-    [undefined, '/dashboard'],
-    ['', '/dashboard'],
-    ['/torrents?state=error', '/torrents?state=error'],
-    ['https://evil.example/', '/dashboard'],
-    ['//evil.example/', '/dashboard'],
-    ['/\\evil.example/', '/dashboard'],
-    ['/login?returnUrl=/users', '/dashboard'],
-    ['users', '/dashboard'],
-  ])('%j goes to %j', (value, url) => {
-    expect(safeReturnUrl(value)).toBe(url);
-  });
-
-  it('falls back where it is told', () => {
-    expect(safeReturnUrl('//x', '/sync')).toBe('/sync');
-  });
-});
-
-describe('toRemote', () => {
-  it('is loading, then holds the value', async () => {
-    expect(await firstValueFrom(toRemote(of(3)).pipe(toArray()))).toEqual([
-      LOADING,
-      { state: 'ok', value: 3 },
-    ]);
-  });
-
-  it('turns a failure into its sentence', async () => {
-    const failing = throwError(() => http(504, { message: 'Plex did not answer in time.' }));
-    expect(await firstValueFrom(toRemote(failing).pipe(toArray()))).toEqual([
-      LOADING,
-      { state: 'error', message: 'Plex did not answer in time.' },
-    ]);
-  });
-
-  it('stays loading until the source answers', () => {
-    const source = new Subject<string>();
-    const seen: unknown[] = [];
-    const subscription = toRemote(source).subscribe((remote) => seen.push(remote));
-    expect(seen).toEqual([LOADING]);
-    source.next('ready');
-    expect(seen).toEqual([LOADING, { state: 'ok', value: 'ready' }]);
-    subscription.unsubscribe();
   });
 });
