@@ -1,5 +1,5 @@
 import { AuditController } from '../../../server/audit/audit.controller';
-import type { AuditEntryDto } from '../../../server/audit/audit.dto';
+import { type AuditEntryDto, AuditListQueryDto } from '../../../server/audit/audit.dto';
 import { AuditService } from '../../../server/audit/audit.service';
 import { badRequest, useController } from '../support/controller-setup';
 
@@ -46,6 +46,7 @@ describe(AuditController.name, () => {
         outcome: 'error',
         from: '2026-01-01',
       });
+      expect(audit.list.mock.calls[0][0]).toBeInstanceOf(AuditListQueryDto);
     });
 
     it.each([

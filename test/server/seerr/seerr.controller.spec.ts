@@ -1,4 +1,5 @@
 import { SeerrController } from '../../../server/seerr/seerr.controller';
+import { UpdateSeerrDto } from '../../../server/seerr/seerr.dto';
 import { SeerrService } from '../../../server/seerr/seerr.service';
 import { badRequest, useController } from '../support/controller-setup';
 
@@ -40,6 +41,7 @@ describe(SeerrController.name, () => {
       const res = await ctx.admin().put('/api/seerr').send(body).expect(200);
       expect(res.body).toEqual(CONFIG);
       expect(seerr.update).toHaveBeenCalledWith(body);
+      expect(seerr.update.mock.calls[0][0]).toBeInstanceOf(UpdateSeerrDto);
     });
 
     it.each([
