@@ -12,7 +12,7 @@ import {
   timer,
 } from 'rxjs';
 import { ConfigStore } from '../config/config.store';
-import { NamedCache } from '../upstream/named-cache';
+import { SingleFlight } from '../upstream/single-flight';
 import { PlexClient } from './plex.client';
 import type { PlexSessionsDto } from './plex.dto';
 
@@ -36,12 +36,8 @@ export interface PlexSessionsFailure {
 @Injectable()
 export class PlexSessionsPoller {
   private readonly logger = new Logger(PlexSessionsPoller.name);
-  private readonly inFlight = new NamedCache<PlexSessionsDto>(
-    'plex-sessions',
-    0,
-    1,
-    'nothing is kept (sessions change by the second); concurrent reads share one PMS call',
-  );
+  /** Nothing is kept (sessions change by the second); concurrent reads share one PMS call. */
+  private readonly inFlight = new SingleFlight<PlexSessionsDto>();
   /** Ticks that read PMS since start, for tests and logs. */
   polls = 0;
   readonly events: Observable<MessageEvent>;
@@ -78,7 +74,7 @@ export class PlexSessionsPoller {
 
   /** The sessions now, sharing a read already in flight. */
   read(): Promise<PlexSessionsDto> {
-    return this.inFlight.shared('sessions', () => this.client.sessions());
+    return this.inFlight.run('sessions', () => this.client.sessions());
   }
 
   private poll(): Promise<PlexSessionsDto> {

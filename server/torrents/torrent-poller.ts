@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { NamedCache } from '../upstream/named-cache';
+import { SingleFlight } from '../upstream/single-flight';
 import { diffTorrents, isEmpty } from './torrent-diff';
 import type { TorrentClient } from './torrent-client.interface';
 import { sentenceOf } from './torrent.errors';
@@ -48,12 +48,8 @@ export class TorrentPoller {
   private watchers = 0;
   private stopped = false;
   private pending?: Promise<Snapshot>;
-  private readonly polls = new NamedCache<Snapshot>(
-    'torrent-poll',
-    0,
-    0,
-    'readers arriving while a poll runs wait for it instead of starting their own',
-  );
+  /** Readers arriving while a poll runs wait for it instead of starting their own. */
+  private readonly polls = new SingleFlight<Snapshot>();
   /** List calls made (for tests and the benchmark). */
   pollCount = 0;
 
@@ -78,7 +74,7 @@ export class TorrentPoller {
 
   /** Polls now (or joins the poll in progress); actions call it so their effect shows at once. */
   refresh(): Promise<Snapshot> {
-    const pending = this.polls.shared('list', () => this.poll());
+    const pending = this.polls.run('list', () => this.poll());
     this.pending = pending;
     return pending;
   }

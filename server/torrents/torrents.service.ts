@@ -2,6 +2,7 @@ import { Logger, NotFoundException, type OnApplicationBootstrap, type OnModuleDe
 import type { Request, Response } from 'express';
 import type { ConfigStore } from '../config/config.store';
 import { NamedCache } from '../upstream/named-cache';
+import { SingleFlight } from '../upstream/single-flight';
 import { UpstreamError } from '../upstream/upstream-error';
 import type { HashOutcome, TorrentClient } from './torrent-client.interface';
 import { sentenceOf } from './torrent.errors';
@@ -43,6 +44,8 @@ export abstract class TorrentsService implements OnApplicationBootstrap, OnModul
   private readonly totals: NamedCache<TorrentTotals>;
   private readonly versions: NamedCache<string>;
   private readonly bandwidths: NamedCache<BandwidthDto>;
+  /** Health asks the client every time, but concurrent checks share one call. */
+  private readonly healthChecks = new SingleFlight<string>();
 
   constructor(
     readonly client: TorrentClient,
@@ -106,7 +109,7 @@ export abstract class TorrentsService implements OnApplicationBootstrap, OnModul
   async health(): Promise<TorrentHealthDto> {
     this.client.assertConfigured();
     const started = Date.now();
-    const version = await this.versions.shared('health', async () => (await this.client.version()).version);
+    const version = await this.healthChecks.run('health', async () => (await this.client.version()).version);
     return { status: 'ok', version, latency_ms: Date.now() - started };
   }
 
