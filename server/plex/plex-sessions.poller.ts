@@ -72,6 +72,12 @@ export class PlexSessionsPoller {
       : DEFAULT_SESSIONS_POLL_MS;
   }
 
+  /** The event stream, after the 503 when Plex is not configured (before any stream is opened). */
+  stream(): Observable<MessageEvent> {
+    this.client.assertConfigured();
+    return this.events;
+  }
+
   /** The sessions now, sharing a read already in flight. */
   read(): Promise<PlexSessionsDto> {
     return this.inFlight.run('sessions', () => this.client.sessions());

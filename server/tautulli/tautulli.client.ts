@@ -135,7 +135,9 @@ export class TautulliClient {
     });
   }
 
-  async playsByDate(days: number): Promise<TautulliPlaysDto> {
+  /** Plays per day over the last `days` (30 by default). */
+  async playsByDate(range?: number): Promise<TautulliPlaysDto> {
+    const days = range ?? 30;
     const data = await this.command('get_plays_by_date', { time_range: days, y_axis: 'plays' });
     return this.map(() => tautulliPlays(data, days));
   }

@@ -212,16 +212,16 @@ export abstract class TorrentsService implements OnApplicationBootstrap, OnModul
     };
   }
 
-  async remove(hash: string, deleteData: boolean): Promise<TorrentRemoveResultDto> {
+  async remove(hash: string, deleteData?: boolean): Promise<TorrentRemoveResultDto> {
     const torrent = await this.find(hash);
-    const [outcome] = await this.client.remove([torrent.hash], deleteData);
+    const [outcome] = await this.client.remove([torrent.hash], deleteData ?? false);
     this.assertOk(outcome);
     await this.refreshed();
     const { data, message } = outcome as HashOutcome<RemoveOutcome> & RemoveOutcome;
     return { hash: torrent.hash, name: torrent.name, data, message };
   }
 
-  async bulk(action: BulkAction, hashes: string[], deleteData: boolean): Promise<BulkResultDto> {
+  async bulk(action: BulkAction, hashes: string[], deleteData?: boolean): Promise<BulkResultDto> {
     const wanted = hashes.map((h) => h.toUpperCase());
     let snapshot = await this.poller.read();
     if (wanted.some((h) => !snapshot.byHash.has(h))) snapshot = await this.poller.refresh();
@@ -230,7 +230,7 @@ export abstract class TorrentsService implements OnApplicationBootstrap, OnModul
     if (known.length) {
       const done =
         action === 'remove'
-          ? await this.client.remove(known, deleteData)
+          ? await this.client.remove(known, deleteData ?? false)
           : await this.client.act(action, known);
       for (const o of done) outcomes.set(o.hash, o);
       await this.refreshed();
