@@ -1,25 +1,37 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
+import { TimedTask } from '../scheduling/timed-task';
 import { AuditService } from './audit.service';
 
 /** Removes audit entries older than `audit_retention_days` (default 90) once a day and at start-up. */
 @Injectable()
-export class AuditRetentionTask implements OnApplicationBootstrap {
-  private readonly logger = new Logger(AuditRetentionTask.name);
+export class AuditRetentionTask extends TimedTask<number> implements OnApplicationBootstrap, OnModuleDestroy {
+  protected readonly logger = new Logger(AuditRetentionTask.name);
 
   constructor(
     private readonly audit: AuditService,
     private readonly config: ConfigStore,
-  ) {}
+  ) {
+    super();
+  }
 
   onApplicationBootstrap(): void {
     void this.prune();
   }
 
+  onModuleDestroy(): Promise<void> {
+    return this.stop();
+  }
+
   @Cron(CronExpression.EVERY_DAY_AT_3AM, { name: 'audit-retention' })
-  async prune(): Promise<number> {
+  prune(): Promise<number> {
+    return this.runNow();
+  }
+
+  protected async work(signal: AbortSignal): Promise<number> {
+    if (signal.aborted) return 0;
     const days = this.config.get().audit_retention_days ?? DEFAULT_AUDIT_RETENTION_DAYS;
     try {
       const removed = await this.audit.prune(days);
@@ -29,5 +41,10 @@ export class AuditRetentionTask implements OnApplicationBootstrap {
       this.logger.error(`Audit retention failed: ${(err as Error).message}`);
       return 0;
     }
+  }
+
+  /** The daily run comes from the cron expression above, not from an interval. */
+  protected nextDelayMs(): null {
+    return null;
   }
 }

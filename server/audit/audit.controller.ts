@@ -1,7 +1,5 @@
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Readable } from 'node:stream';
-import { auditCsv } from './audit.csv';
 import { AuditActionsDto, AuditFilterDto, AuditListQueryDto, AuditPageDto } from './audit.dto';
 import { AuditService } from './audit.service';
 
@@ -31,6 +29,6 @@ export class AuditController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="audit-log.csv"')
   exportAuditEntries(@Query() query: AuditFilterDto): StreamableFile {
-    return new StreamableFile(Readable.from(auditCsv(this.audit.iterate(query))));
+    return this.audit.exportCsv(query);
   }
 }

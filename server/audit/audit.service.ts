@@ -1,9 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, StreamableFile } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { redactObject } from '../common/redact';
 import { DatabaseService } from '../database/database.service';
 import type { AuditLogTable, Database } from '../database/database.schema';
 import type { Selectable } from 'kysely';
+import { auditCsv } from './audit.csv';
 import type {
   AuditActionsDto,
   AuditEntryDto,
@@ -82,6 +84,11 @@ export class AuditService {
       .offset((page - 1) * pageSize)
       .execute();
     return { items: rows.map(toAuditEntry), total: Number(total), page, page_size: pageSize };
+  }
+
+  /** The matching entries as a CSV download, oldest first. */
+  exportCsv(filter: AuditFilterDto): StreamableFile {
+    return new StreamableFile(Readable.from(auditCsv(this.iterate(filter))));
   }
 
   /** All matching entries, oldest first, read in batches so a large log never sits in memory at once. */

@@ -8,28 +8,6 @@ export function serverLabel(entry: Pick<MediaServerSection, 'type' | 'name'>): s
   return `${TYPE_NAMES[entry.type]} (${entry.name})`;
 }
 
-/** A mapper met an answer that parsed but is not the shape the upstream documents. */
-export class UnexpectedAnswer extends Error {
-  constructor(readonly detail: string) {
-    super(detail);
-    this.name = 'UnexpectedAnswer';
-  }
-}
-
-/** Runs a pure mapper; a shape it does not know becomes the 502 sentence naming the server. */
-export function mapAnswer<T>(service: string, map: () => T): T {
-  try {
-    return map();
-  } catch (err) {
-    if (!(err instanceof UnexpectedAnswer)) throw err;
-    throw new UpstreamError(
-      service,
-      'invalid-response',
-      `${service} answered in a shape the panel does not understand (${err.detail}).`,
-    );
-  }
-}
-
 /** A server entry without the URL or token a call needs: 503, so nothing is sent anywhere. */
 export function requireSetting(service: string, value: string | undefined, what: 'URL' | 'token'): string {
   if (value?.trim()) return value.trim();

@@ -1,4 +1,4 @@
-import { UnexpectedAnswer } from './media-server.errors';
+import { UnexpectedAnswer } from '../upstream/unexpected-answer';
 import type { MediaServerInfo, MediaUser } from './media-server.types';
 
 /**

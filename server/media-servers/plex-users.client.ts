@@ -1,6 +1,7 @@
 import type { MediaServerSection } from '../config/config.schema';
 import { UpstreamHttp } from '../upstream/upstream-http.service';
-import { mapAnswer, requireSetting, serverLabel } from './media-server.errors';
+import { mapAnswer } from '../upstream/unexpected-answer';
+import { requireSetting, serverLabel } from './media-server.errors';
 import type { MediaServerClient, MediaServerInfo, MediaUser } from './media-server.types';
 import { plexServerInfo, plexUsers } from './plex.mapper';
 import type { PlexTvClient } from './plextv.client';

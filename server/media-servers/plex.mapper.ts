@@ -1,33 +1,12 @@
-import {
-  attrs,
-  children,
-  flag,
-  isNode,
-  mediaContainer as plexMediaContainer,
-  type PlexNode,
-  PlexShapeError,
-  text,
-} from '../plex/plex.node';
-import { UnexpectedAnswer } from './media-server.errors';
+import { attrs, children, flag, isNode, mediaContainer, text } from '../plex/plex.node';
+import { UnexpectedAnswer } from '../upstream/unexpected-answer';
 import type { MediaServerInfo, MediaUser } from './media-server.types';
 
-/**
+/*
  * plex.tv and PMS answers, XML or JSON, to the panel's shapes. XML arrives as xml2js objects
  * (attributes under `$`, children as arrays, `"0"`/`"1"` booleans); the JSON variants put the
  * attributes as keys. Both shapes go through `attrs` and `children`, so one mapper reads either.
  */
-type Node = PlexNode;
-
-/** `MediaContainer`, reported as the media-server module's own unexpected-answer error. */
-function mediaContainer(body: unknown): Node {
-  try {
-    return plexMediaContainer(body);
-  } catch (err) {
-    if (err instanceof PlexShapeError) throw new UnexpectedAnswer(err.detail);
-    throw err;
-  }
-}
-
 /** A plex.tv account connected to the token owner (`/api/users`), with the owner's servers it can use. */
 export interface PlexTvAccount {
   id: string;

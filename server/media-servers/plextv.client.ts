@@ -1,7 +1,7 @@
 import { APP_NAME, APP_VERSION } from '../common/version';
 import { UpstreamError } from '../upstream/upstream-error';
 import { UpstreamHttp } from '../upstream/upstream-http.service';
-import { mapAnswer } from './media-server.errors';
+import { mapAnswer } from '../upstream/unexpected-answer';
 import type { MediaUser } from './media-server.types';
 import {
   plexOwner,

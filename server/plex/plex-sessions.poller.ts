@@ -1,18 +1,8 @@
-import { HttpException, Injectable, Logger, type MessageEvent } from '@nestjs/common';
-import {
-  catchError,
-  defer,
-  exhaustMap,
-  from,
-  map,
-  type Observable,
-  of,
-  ReplaySubject,
-  share,
-  timer,
-} from 'rxjs';
+import { HttpException, Injectable, Logger, type MessageEvent, OnModuleDestroy } from '@nestjs/common';
+import { Observable, ReplaySubject } from 'rxjs';
 import { ConfigStore } from '../config/config.store';
-import { NamedCache } from '../upstream/named-cache';
+import { TimedTask } from '../scheduling/timed-task';
+import { SingleFlight } from '../upstream/single-flight';
 import { PlexClient } from './plex.client';
 import type { PlexSessionsDto } from './plex.dto';
 
@@ -34,38 +24,36 @@ export interface PlexSessionsFailure {
  * in-flight poll instead of adding one.
  */
 @Injectable()
-export class PlexSessionsPoller {
-  private readonly logger = new Logger(PlexSessionsPoller.name);
-  private readonly inFlight = new NamedCache<PlexSessionsDto>(
-    'plex-sessions',
-    0,
-    1,
-    'nothing is kept (sessions change by the second); concurrent reads share one PMS call',
-  );
+export class PlexSessionsPoller extends TimedTask implements OnModuleDestroy {
+  protected readonly logger = new Logger(PlexSessionsPoller.name);
+  /** Nothing is kept (sessions change by the second); concurrent reads share one PMS call. */
+  private readonly inFlight = new SingleFlight<PlexSessionsDto>();
   /** Ticks that read PMS since start, for tests and logs. */
   polls = 0;
-  readonly events: Observable<MessageEvent>;
+  private listeners = 0;
+  private latest = new ReplaySubject<MessageEvent>(1);
+  /** Nothing runs until someone subscribes (providers do no I/O in constructors). */
+  readonly events = new Observable<MessageEvent>((subscriber) => {
+    if (this.listeners++ === 0) {
+      this.latest = new ReplaySubject<MessageEvent>(1);
+      this.runNow().catch(() => undefined); // a tick never fails: it pushes a failure event
+    }
+    const subscription = this.latest.subscribe(subscriber);
+    return () => {
+      subscription.unsubscribe();
+      if (--this.listeners === 0) this.reschedule(); // no listener: no next tick
+    };
+  });
 
   constructor(
     private readonly client: PlexClient,
     private readonly config: ConfigStore,
   ) {
-    // Built lazily: nothing runs until someone subscribes (providers do no I/O in constructors).
-    this.events = defer(() => timer(0, this.intervalMs)).pipe(
-      // A slow PMS never gets a second poll while one is still out.
-      exhaustMap(() =>
-        from(this.poll()).pipe(
-          map((data): MessageEvent => ({ type: 'sessions', data })),
-          catchError((err: unknown) => of<MessageEvent>({ type: 'failure', data: this.failure(err) })),
-        ),
-      ),
-      share({
-        connector: () => new ReplaySubject<MessageEvent>(1),
-        resetOnRefCountZero: true,
-        resetOnError: true,
-        resetOnComplete: true,
-      }),
-    );
+    super();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.stop();
   }
 
   /** PLEX_SESSIONS_POLL_MS of the panel's environment, 5 s by default. */
@@ -76,14 +64,28 @@ export class PlexSessionsPoller {
       : DEFAULT_SESSIONS_POLL_MS;
   }
 
-  /** The sessions now, sharing a read already in flight. */
-  read(): Promise<PlexSessionsDto> {
-    return this.inFlight.shared('sessions', () => this.client.sessions());
+  /** The event stream, after the 503 when Plex is not configured (before any stream is opened). */
+  stream(): Observable<MessageEvent> {
+    this.client.assertConfigured();
+    return this.events;
   }
 
-  private poll(): Promise<PlexSessionsDto> {
+  /** The sessions now, sharing a read already in flight. */
+  read(): Promise<PlexSessionsDto> {
+    return this.inFlight.run('sessions', () => this.client.sessions());
+  }
+
+  protected async work(): Promise<void> {
     this.polls++;
-    return this.read();
+    const event = await this.read().then(
+      (data): MessageEvent => ({ type: 'sessions', data }),
+      (err: unknown): MessageEvent => ({ type: 'failure', data: this.failure(err) }),
+    );
+    if (this.listeners > 0) this.latest.next(event);
+  }
+
+  protected nextDelayMs(): number | null {
+    return this.listeners > 0 ? this.intervalMs : null;
   }
 
   private failure(err: unknown): PlexSessionsFailure {

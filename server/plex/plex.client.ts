@@ -4,8 +4,8 @@ import { ConfigStore } from '../config/config.store';
 import { PlexClientIdentifier } from '../media-servers/plex-client-identifier.service';
 import { UpstreamError } from '../upstream/upstream-error';
 import { UpstreamHttp, type UpstreamFormat, type UpstreamResponse } from '../upstream/upstream-http.service';
+import { mapAnswer } from '../upstream/unexpected-answer';
 import type { PlexHealthDto, PlexHistoryItemDto, PlexSessionsDto, PlexStatusDto } from './plex.dto';
-import { PlexShapeError } from './plex.node';
 import {
   plexAccounts,
   plexHistory,
@@ -142,16 +142,7 @@ export class PlexClient {
   }
 
   private map<T>(mapper: () => T): T {
-    try {
-      return mapper();
-    } catch (err) {
-      if (!(err instanceof PlexShapeError)) throw err;
-      throw new UpstreamError(
-        PLEX,
-        'invalid-response',
-        `Plex answered in a shape the panel does not understand (${err.detail}).`,
-      );
-    }
+    return mapAnswer(PLEX, mapper);
   }
 
   /** Throws the 503 sentence when the URL or token is missing (before any stream is opened). */

@@ -1,5 +1,4 @@
 import {
-  applyDecorators,
   Body,
   Controller,
   Get,
@@ -14,7 +13,6 @@ import {
 import {
   ApiAcceptedResponse,
   ApiBadGatewayResponse,
-  ApiGatewayTimeoutResponse,
   ApiNotFoundResponse,
   ApiNotImplementedResponse,
   ApiOkResponse,
@@ -26,6 +24,7 @@ import {
 import type { Observable } from 'rxjs';
 import { Audited } from '../audit/audited.decorator';
 import { ErrorBodyDto } from '../common/error-body';
+import { UpstreamFailures } from '../upstream/upstream-failures.decorator';
 import { PlexClient } from './plex.client';
 import {
   PlexActionResultDto,
@@ -49,17 +48,6 @@ import { PlexSessionsPoller } from './plex-sessions.poller';
 import { PlexSettingsService } from './plex-settings.service';
 import { PlexService } from './plex.service';
 
-/** The failures every route that reads Plex can answer. */
-const Upstream = () =>
-  applyDecorators(
-    ApiBadGatewayResponse({
-      type: ErrorBodyDto,
-      description: 'Plex is down, refused the token or answered garbage',
-    }),
-    ApiGatewayTimeoutResponse({ type: ErrorBodyDto, description: 'Plex did not answer in time' }),
-    ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'Plex is not configured' }),
-  );
-
 /** Plex Media Server control. `GET /api/plex/servers` (plex.tv discovery) lives in media-servers. */
 @ApiTags('plex')
 @Controller('plex')
@@ -74,7 +62,7 @@ export class PlexController {
   @Get('health')
   @ApiOperation({ summary: 'Whether Plex answers, and its version (`/identity`, the cheapest call)' })
   @ApiOkResponse({ type: PlexHealthDto })
-  @Upstream()
+  @UpstreamFailures('Plex')
   getPlexHealth(): Promise<PlexHealthDto> {
     return this.client.health();
   }
@@ -82,7 +70,7 @@ export class PlexController {
   @Get('status')
   @ApiOperation({ summary: 'Server name, version, platform, machine id and active transcodes' })
   @ApiOkResponse({ type: PlexStatusDto })
-  @Upstream()
+  @UpstreamFailures('Plex')
   getPlexStatus(): Promise<PlexStatusDto> {
     return this.client.status();
   }
@@ -92,7 +80,7 @@ export class PlexController {
     summary: 'Every library with item counts, size and running time (cached 60 s; a scan clears it)',
   })
   @ApiOkResponse({ type: [PlexLibraryDto] })
-  @Upstream()
+  @UpstreamFailures('Plex')
   listPlexLibraries(): Promise<PlexLibraryDto[]> {
     return this.plex.libraries();
   }
@@ -101,7 +89,7 @@ export class PlexController {
   @ApiOperation({ summary: 'One library: counts at every level, size, running time and plays (cached 60 s)' })
   @ApiOkResponse({ type: PlexLibraryStatsDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'Plex has no library with that key' })
-  @Upstream()
+  @UpstreamFailures('Plex')
   getPlexLibraryStats(@Param() params: PlexLibraryKeyParams): Promise<PlexLibraryStatsDto> {
     return this.plex.libraryStats(params.key);
   }
@@ -109,7 +97,7 @@ export class PlexController {
   @Get('sessions')
   @ApiOperation({ summary: 'What is playing now: user, title, player, state, progress, bandwidth, decision' })
   @ApiOkResponse({ type: PlexSessionsDto })
-  @Upstream()
+  @UpstreamFailures('Plex')
   listPlexSessions(): Promise<PlexSessionsDto> {
     return this.poller.read();
   }
@@ -124,14 +112,13 @@ export class PlexController {
   @ApiOkResponse({ schema: { type: 'string' }, description: 'An event stream of PlexSessionsDto objects' })
   @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'Plex is not configured' })
   plexSessionEvents(): Observable<MessageEvent> {
-    this.client.assertConfigured();
-    return this.poller.events;
+    return this.poller.stream();
   }
 
   @Get('streams')
   @ApiOperation({ summary: 'Playback history, newest first, paged' })
   @ApiOkResponse({ type: PlexHistoryPageDto })
-  @Upstream()
+  @UpstreamFailures('Plex')
   listPlexStreams(@Query() query: PlexHistoryQueryDto): Promise<PlexHistoryPageDto> {
     return this.plex.history(query);
   }
@@ -144,12 +131,12 @@ export class PlexController {
   @ApiOperation({ summary: 'Start a library scan; Plex scans in the background' })
   @ApiAcceptedResponse({ type: PlexScanResultDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'Plex has no library with that key' })
-  @Upstream()
+  @UpstreamFailures('Plex')
   scanPlexLibrary(
     @Param() params: PlexLibraryKeyParams,
     @Body() body: ScanPlexLibraryDto,
   ): Promise<PlexScanResultDto> {
-    return this.plex.scan(params.key, body.force ?? false);
+    return this.plex.scan(params.key, body.force);
   }
 
   @Post('optimize')
@@ -157,7 +144,7 @@ export class PlexController {
   @Audited('plex.optimize', { target: () => 'Plex database' })
   @ApiOperation({ summary: "Optimize Plex's database; it runs in the background" })
   @ApiAcceptedResponse({ type: PlexActionResultDto })
-  @Upstream()
+  @UpstreamFailures('Plex')
   optimizePlex(): Promise<PlexActionResultDto> {
     return this.plex.optimize();
   }

@@ -1,3 +1,5 @@
+import { UnexpectedAnswer } from '../upstream/unexpected-answer';
+
 /**
  * Reading a PMS answer in either format. XML arrives as xml2js objects (attributes under `$`, every
  * child as an array, `"0"`/`"1"` booleans, numbers as strings); JSON (`Accept: application/json`) puts
@@ -5,14 +7,6 @@
  * Both go through `attrs` and `children`, so each mapper reads either (reference §1 "Format").
  */
 export type PlexNode = Record<string, unknown>;
-
-/** A PMS answer that parsed but is not the documented shape; the client turns it into a 502 sentence. */
-export class PlexShapeError extends Error {
-  constructor(readonly detail: string) {
-    super(detail);
-    this.name = 'PlexShapeError';
-  }
-}
 
 export function isNode(value: unknown): value is PlexNode {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -40,7 +34,7 @@ export function child(node: PlexNode, tag: string): PlexNode | undefined {
 export function mediaContainer(body: unknown): PlexNode {
   const value = isNode(body) ? body.MediaContainer : undefined;
   if (value === '') return {};
-  if (!isNode(value)) throw new PlexShapeError('no MediaContainer');
+  if (!isNode(value)) throw new UnexpectedAnswer('no MediaContainer');
   return value;
 }
 

@@ -112,7 +112,8 @@ export class PlexService {
     return { page, page_size: pageSize, total, items };
   }
 
-  async scan(key: string, force: boolean): Promise<PlexScanResultDto> {
+  async scan(key: string, forced?: boolean): Promise<PlexScanResultDto> {
+    const force = forced ?? false;
     const section = await this.section(key);
     await this.client.scan(key, force);
     this.invalidate();

@@ -1,3 +1,4 @@
+import { UnexpectedAnswer } from '../upstream/unexpected-answer';
 import type {
   PlexDecision,
   PlexHealthDto,
@@ -15,7 +16,6 @@ import {
   flag,
   mediaContainer,
   num,
-  PlexShapeError,
   text,
   textOrNull,
   type PlexNode,
@@ -46,7 +46,7 @@ export const LIBRARY_LEVELS: Readonly<Record<string, ReadonlyArray<{ level: stri
 export function plexIdentity(body: unknown, latencyMs: number): PlexHealthDto {
   const a = attrs(mediaContainer(body));
   const version = text(a.version);
-  if (!version) throw new PlexShapeError('no version in /identity');
+  if (!version) throw new UnexpectedAnswer('no version in /identity');
   return {
     version,
     machine_identifier: text(a.machineIdentifier),
@@ -59,7 +59,7 @@ export function plexIdentity(body: unknown, latencyMs: number): PlexHealthDto {
 export function plexStatus(body: unknown): PlexStatusDto {
   const a = attrs(mediaContainer(body));
   const version = text(a.version);
-  if (!version) throw new PlexShapeError('no version in the root container');
+  if (!version) throw new UnexpectedAnswer('no version in the root container');
   return {
     name: text(a.friendlyName),
     version,
@@ -80,7 +80,7 @@ export function plexSections(body: unknown): PlexSection[] {
   return children(mediaContainer(body), 'Directory').map((node) => {
     const a = attrs(node);
     const key = text(a.key);
-    if (!key) throw new PlexShapeError('a library without a key');
+    if (!key) throw new UnexpectedAnswer('a library without a key');
     return {
       key,
       title: text(a.title),
@@ -102,7 +102,7 @@ export function plexSections(body: unknown): PlexSection[] {
  */
 export function plexTotalSize(body: unknown, headers: Record<string, string>): number {
   const total = num(attrs(mediaContainer(body)).totalSize) ?? num(headers['x-plex-container-total-size']);
-  if (total === null) throw new PlexShapeError('a paged list without totalSize');
+  if (total === null) throw new UnexpectedAnswer('a paged list without totalSize');
   return total;
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConfigStore } from '../config/config.store';
 import { magnetHash, pollFor } from '../torrents/magnet';
 import type { HashOutcome, TorrentClient } from '../torrents/torrent-client.interface';
-import { invalidAnswer, mapTorrentAnswer, notConfigured } from '../torrents/torrent.errors';
+import { notConfigured } from '../torrents/torrent.errors';
 import type {
   AddedTorrent,
   AddUrlOptions,
@@ -13,7 +13,8 @@ import type {
   Torrent,
   TorrentAction,
 } from '../torrents/torrent.types';
-import { NamedCache } from '../upstream/named-cache';
+import { SingleFlight } from '../upstream/single-flight';
+import { mapAnswer, UnexpectedAnswer, unexpectedAnswer } from '../upstream/unexpected-answer';
 import { UpstreamError } from '../upstream/upstream-error';
 import type { UpstreamHttp } from '../upstream/upstream-http.service';
 import { planDataRemoval, removeData, type DataPlan } from './rtorrent.data-remover';
@@ -25,7 +26,6 @@ import {
   encodeCall,
   multicallResults,
   XmlRpcFault,
-  XmlRpcMalformed,
   type MulticallResult,
   type XmlRpcArg,
   type XmlRpcValue,
@@ -67,12 +67,8 @@ export interface RtorrentTiming {
 export class RtorrentClient implements TorrentClient {
   readonly kind = 'rutorrent' as const;
   readonly service = SERVICE;
-  private readonly inFlight = new NamedCache<Torrent[]>(
-    'rutorrent-list-in-flight',
-    0,
-    0,
-    'a list call in progress is shared by every caller (the listing of 5,000 torrents is ~3 MB of XML)',
-  );
+  /** A list call in progress is shared by every caller (the listing of 5,000 torrents is ~3 MB of XML). */
+  private readonly listing = new SingleFlight<Torrent[]>();
 
   constructor(
     private readonly http: UpstreamHttp,
@@ -89,9 +85,9 @@ export class RtorrentClient implements TorrentClient {
   }
 
   list(): Promise<Torrent[]> {
-    return this.inFlight.shared('list', async () => {
+    return this.listing.run('list', async () => {
       const value = await this.rpc('d.multicall2', ['', 'main', ...LIST_FIELDS], true);
-      return mapTorrentAnswer(SERVICE, () => rtorrentTorrents(value));
+      return mapAnswer(SERVICE, () => rtorrentTorrents(value));
     });
   }
 
@@ -102,7 +98,7 @@ export class RtorrentClient implements TorrentClient {
         params: [],
       })),
     );
-    return mapTorrentAnswer(SERVICE, () => ({
+    return mapAnswer(SERVICE, () => ({
       version: `${asString(client, 'system.client_version')} (libtorrent ${asString(library, 'system.library_version')}, API ${asNumber(api, 'system.api_version')})`,
     }));
   }
@@ -110,9 +106,7 @@ export class RtorrentClient implements TorrentClient {
   async bandwidth(): Promise<Bandwidth> {
     const names = ['global_down.rate', 'global_up.rate', 'global_down.max_rate', 'global_up.max_rate'];
     const values = await this.values(names.map((n) => ({ methodName: `throttle.${n}`, params: [''] })));
-    const [down, up, downMax, upMax] = mapTorrentAnswer(SERVICE, () =>
-      values.map((v, i) => asNumber(v, names[i])),
-    );
+    const [down, up, downMax, upMax] = mapAnswer(SERVICE, () => values.map((v, i) => asNumber(v, names[i])));
     return { down_rate: down, up_rate: up, down_limit: downMax || null, up_limit: upMax || null };
   }
 
@@ -289,11 +283,7 @@ export class RtorrentClient implements TorrentClient {
 
   private async results(calls: Call[], retry: boolean): Promise<MulticallResult[]> {
     const value = await this.rpc('system.multicall', [calls as unknown as XmlRpcArg], retry);
-    try {
-      return multicallResults(value, calls.length);
-    } catch (err) {
-      throw invalidAnswer(SERVICE, (err as Error).message);
-    }
+    return mapAnswer(SERVICE, () => multicallResults(value, calls.length));
   }
 
   /** One XML-RPC call; a fault of the whole call becomes a 502 sentence naming the method. */
@@ -318,7 +308,7 @@ export class RtorrentClient implements TorrentClient {
       throw explainFailure(err, endpoint.display);
     }
     if (/html/i.test(res.headers['content-type'] ?? '')) {
-      throw invalidAnswer(
+      throw unexpectedAnswer(
         SERVICE,
         `an HTML page instead of XML-RPC; check the URL and rpc_path (${endpoint.display})`,
       );
@@ -335,13 +325,8 @@ export class RtorrentClient implements TorrentClient {
           err.faultString,
         );
       }
-      if (err instanceof XmlRpcMalformed) {
-        throw new UpstreamError(
-          SERVICE,
-          'invalid-response',
-          `rTorrent answered with something that is not valid XML-RPC (${err.message}).`,
-        );
-      }
+      if (err instanceof UnexpectedAnswer)
+        throw unexpectedAnswer(SERVICE, `not valid XML-RPC: ${err.detail}`);
       throw err;
     }
   }

@@ -1,4 +1,4 @@
-import { UnexpectedTorrentAnswer } from '../torrents/torrent.errors';
+import { UnexpectedAnswer } from '../upstream/unexpected-answer';
 import type { Torrent, TorrentState } from '../torrents/torrent.types';
 import type { XmlRpcValue } from './xmlrpc';
 
@@ -63,19 +63,19 @@ function num(row: XmlRpcValue[], i: number): number {
   const v = row[i];
   if (typeof v === 'number') return v;
   if (typeof v === 'string' && /^-?\d+$/.test(v)) return Number(v);
-  throw new UnexpectedTorrentAnswer(`column ${LIST_FIELDS[i]} is not a number`);
+  throw new UnexpectedAnswer(`column ${LIST_FIELDS[i]} is not a number`);
 }
 
 function str(row: XmlRpcValue[], i: number): string {
   const v = row[i];
   if (typeof v === 'string') return v;
-  throw new UnexpectedTorrentAnswer(`column ${LIST_FIELDS[i]} is not a string`);
+  throw new UnexpectedAnswer(`column ${LIST_FIELDS[i]} is not a string`);
 }
 
 /** One `d.multicall2` row in LIST_FIELDS order → the panel's torrent. */
 export function rtorrentTorrent(row: XmlRpcValue): Torrent {
   if (!Array.isArray(row) || row.length !== LIST_FIELDS.length) {
-    throw new UnexpectedTorrentAnswer(`a d.multicall2 row does not have ${LIST_FIELDS.length} columns`);
+    throw new UnexpectedAnswer(`a d.multicall2 row does not have ${LIST_FIELDS.length} columns`);
   }
   const size = num(row, 2);
   const completed = num(row, 3);
@@ -110,7 +110,7 @@ export function rtorrentTorrent(row: XmlRpcValue): Torrent {
 }
 
 export function rtorrentTorrents(value: XmlRpcValue): Torrent[] {
-  if (!Array.isArray(value)) throw new UnexpectedTorrentAnswer('d.multicall2 did not answer an array');
+  if (!Array.isArray(value)) throw new UnexpectedAnswer('d.multicall2 did not answer an array');
   return value.map(rtorrentTorrent);
 }
 
@@ -118,10 +118,10 @@ export function rtorrentTorrents(value: XmlRpcValue): Torrent[] {
 export function asNumber(value: XmlRpcValue | undefined, what: string): number {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value);
-  throw new UnexpectedTorrentAnswer(`${what} is not a number`);
+  throw new UnexpectedAnswer(`${what} is not a number`);
 }
 
 export function asString(value: XmlRpcValue | undefined, what: string): string {
   if (typeof value === 'string') return value;
-  throw new UnexpectedTorrentAnswer(`${what} is not a string`);
+  throw new UnexpectedAnswer(`${what} is not a string`);
 }

@@ -1,4 +1,5 @@
 import { Parser } from 'xml2js';
+import { UnexpectedAnswer } from '../upstream/unexpected-answer';
 
 /** A value to send: strings, integers (`<i8>`), booleans, bytes (`<base64>`), arrays and structs. */
 export type XmlRpcArg = string | number | boolean | Buffer | XmlRpcArg[] | { [member: string]: XmlRpcArg };
@@ -17,8 +18,13 @@ export class XmlRpcFault extends Error {
   }
 }
 
-/** The answer was not an XML-RPC methodResponse. */
-export class XmlRpcMalformed extends Error {}
+/** A value XML-RPC cannot carry (a control character, a fraction). */
+export class XmlRpcUnencodable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'XmlRpcUnencodable';
+  }
+}
 
 /** XML 1.0 forbids control characters other than tab, LF and CR, even escaped. */
 function forbidden(text: string): boolean {
@@ -30,14 +36,14 @@ function forbidden(text: string): boolean {
 }
 
 export function escapeXml(text: string): string {
-  if (forbidden(text)) throw new XmlRpcMalformed('a value holds a control character XML cannot carry');
+  if (forbidden(text)) throw new XmlRpcUnencodable('a value holds a control character XML cannot carry');
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function encodeValue(arg: XmlRpcArg): string {
   if (typeof arg === 'string') return `<value><string>${escapeXml(arg)}</string></value>`;
   if (typeof arg === 'number') {
-    if (!Number.isSafeInteger(arg)) throw new XmlRpcMalformed(`${arg} is not an integer`);
+    if (!Number.isSafeInteger(arg)) throw new XmlRpcUnencodable(`${arg} is not an integer`);
     return `<value><i8>${arg}</i8></value>`;
   }
   if (typeof arg === 'boolean') return `<value><boolean>${arg ? 1 : 0}</boolean></value>`;
@@ -80,7 +86,7 @@ function decodeValue(node: unknown): XmlRpcValue {
     case 'int':
     case 'double': {
       const n = Number(text(raw).trim());
-      if (!Number.isFinite(n)) throw new XmlRpcMalformed(`<${type}> holds "${text(raw)}"`);
+      if (!Number.isFinite(n)) throw new UnexpectedAnswer(`<${type}> holds "${text(raw)}"`);
       return n;
     }
     case 'boolean':
@@ -100,14 +106,14 @@ function decodeValue(node: unknown): XmlRpcValue {
       return out;
     }
     default:
-      throw new XmlRpcMalformed(`unknown value type <${type}>`);
+      throw new UnexpectedAnswer(`unknown value type <${type}>`);
   }
 }
 
 /**
  * Parses a `methodResponse` with xml2js in its asynchronous mode, which yields to the event loop every
  * 10,000 characters: a 5,000-torrent listing is about 3 MB and would otherwise block for ~0.4 s.
- * Resolves the value, throws `XmlRpcFault` for a fault and `XmlRpcMalformed` for anything else.
+ * Resolves the value, throws `XmlRpcFault` for a fault and `UnexpectedAnswer` for anything else.
  */
 export async function decodeResponse(xml: string): Promise<XmlRpcValue> {
   let doc: { methodResponse?: Record<string, unknown[]> } | null;
@@ -116,10 +122,10 @@ export async function decodeResponse(xml: string): Promise<XmlRpcValue> {
       xml,
     )) as typeof doc;
   } catch (err) {
-    throw new XmlRpcMalformed(`not valid XML: ${(err as Error).message.split('\n')[0]}`);
+    throw new UnexpectedAnswer(`not valid XML: ${(err as Error).message.split('\n')[0]}`);
   }
   const response = doc?.methodResponse;
-  if (!response || typeof response !== 'object') throw new XmlRpcMalformed('no <methodResponse>');
+  if (!response || typeof response !== 'object') throw new UnexpectedAnswer('no <methodResponse>');
   const fault = response.fault?.[0] as Record<string, unknown[]> | undefined;
   if (fault) {
     const struct = decodeValue(fault.value?.[0]) as Record<string, XmlRpcValue>;
@@ -127,7 +133,7 @@ export async function decodeResponse(xml: string): Promise<XmlRpcValue> {
   }
   const param = (response.params?.[0] as Record<string, unknown[]> | undefined)?.param?.[0] as
     Record<string, unknown[]> | undefined;
-  if (!param?.value) throw new XmlRpcMalformed('no <params><param><value>');
+  if (!param?.value) throw new UnexpectedAnswer('no <params><param><value>');
   return decodeValue(param.value[0]);
 }
 
@@ -136,7 +142,7 @@ export type MulticallResult = { ok: true; value: XmlRpcValue } | { ok: false; fa
 
 export function multicallResults(value: XmlRpcValue, expected: number): MulticallResult[] {
   if (!Array.isArray(value) || value.length !== expected) {
-    throw new XmlRpcMalformed(
+    throw new UnexpectedAnswer(
       `system.multicall answered ${Array.isArray(value) ? value.length : 'no'} results for ${expected} calls`,
     );
   }
@@ -152,7 +158,7 @@ export function multicallResults(value: XmlRpcValue, expected: number): Multical
       const s = item as Record<string, XmlRpcValue>;
       return { ok: false, fault: new XmlRpcFault(Number(s.faultCode), asText(s.faultString)) };
     }
-    throw new XmlRpcMalformed('a system.multicall result is neither a 1-element array nor a fault');
+    throw new UnexpectedAnswer('a system.multicall result is neither a 1-element array nor a fault');
   });
 }
 

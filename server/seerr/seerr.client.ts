@@ -1,8 +1,10 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { ConfigStore } from '../config/config.store';
+import { ConcurrencyLimit } from '../upstream/concurrency-limit';
+import { NamedCache } from '../upstream/named-cache';
+import { unexpectedAnswer } from '../upstream/unexpected-answer';
 import { UpstreamError } from '../upstream/upstream-error';
 import { UpstreamHttp, type UpstreamFormat } from '../upstream/upstream-http.service';
-import { TitleCache } from './seerr.title-cache';
 import type {
   NewSeerrUser,
   SeerrAbout,
@@ -17,7 +19,6 @@ import type {
 } from './seerr.types';
 import {
   asPage,
-  invalidAnswer,
   SEERR,
   seerrMessage,
   toSeerrRequest,
@@ -55,7 +56,16 @@ export function isSeerrUserExists(err: unknown): boolean {
 @Injectable()
 export class SeerrClient {
   private bound?: SeerrConnection;
-  private readonly titles = new TitleCache();
+  /** Unknown ids (null) are not kept: Seerr answers a TMDB outage the same way. */
+  private readonly titles = new NamedCache<string | null>(
+    'seerr-titles',
+    6 * 60 * 60 * 1000,
+    5000,
+    'Seerr fetches each title from TMDB (throttled, and slow next to its database reads), and a title never changes',
+    (title) => title !== null,
+  );
+  /** Seerr asks callers to keep concurrent TMDB lookups to 5–10. */
+  private readonly titleLookups = new ConcurrencyLimit(6);
 
   constructor(
     private readonly http: UpstreamHttp,
@@ -75,7 +85,7 @@ export class SeerrClient {
   /** Version, from the public status endpoint (answers without a valid key). */
   async status(): Promise<SeerrStatus> {
     const status = await this.call<Partial<SeerrStatus>>('/status', { keyless: true });
-    if (typeof status?.version !== 'string') throw invalidAnswer('a status answer');
+    if (typeof status?.version !== 'string') throw unexpectedAnswer(SEERR, 'no version in /status');
     return { version: status.version, commitTag: status.commitTag };
   }
 
@@ -116,7 +126,7 @@ export class SeerrClient {
       ...(user.email ? { email: user.email } : {}),
     };
     const created = await this.call<{ id?: unknown }>('/user', { method: 'POST', body });
-    if (typeof created?.id !== 'number') throw invalidAnswer('a created user');
+    if (typeof created?.id !== 'number') throw unexpectedAnswer(SEERR, 'the created user has no id');
     return { id: created.id };
   }
 
@@ -195,16 +205,18 @@ export class SeerrClient {
   /** The movie's or series' title, or null when Seerr cannot get it (it answers 500 for unknown ids). */
   title(type: 'movie' | 'tv', tmdbId: number): Promise<string | null> {
     const key = `${this.connection().url}|${type}|${tmdbId}`;
-    return this.titles.get(key, async () => {
-      try {
-        const item = await this.call<{ title?: unknown; name?: unknown }>(`/${type}/${seerrId(tmdbId)}`);
-        const title = type === 'movie' ? item?.title : item?.name;
-        return typeof title === 'string' && title ? title : null;
-      } catch (err) {
-        if (err instanceof UpstreamError && err.upstreamStatus === 500) return null;
-        throw err;
-      }
-    });
+    return this.titles.get(key, () =>
+      this.titleLookups.run(async () => {
+        try {
+          const item = await this.call<{ title?: unknown; name?: unknown }>(`/${type}/${seerrId(tmdbId)}`);
+          const title = type === 'movie' ? item?.title : item?.name;
+          return typeof title === 'string' && title ? title : null;
+        } catch (err) {
+          if (err instanceof UpstreamError && err.upstreamStatus === 500) return null;
+          throw err;
+        }
+      }),
+    );
   }
 
   private async allPages<T>(
@@ -220,7 +232,7 @@ export class SeerrClient {
       // Paging math of reference §1.5: stop on a short page or the last page.
       if (page.results.length < take || page.pageInfo.page >= page.pageInfo.pages) return rows;
     }
-    throw invalidAnswer(`${what} that ends`);
+    throw unexpectedAnswer(SEERR, `${what} that never ends`);
   }
 
   private async call<T = unknown>(path: string, call: Call = {}): Promise<T> {

@@ -1,4 +1,4 @@
-import { UpstreamError } from '../upstream/upstream-error';
+import { unexpectedAnswer } from '../upstream/unexpected-answer';
 import type { SeerrRequest, SeerrUser } from './seerr.types';
 
 /** Seerr's JSON as it arrives (reference §1.4–1.5), and the pure mapping to the panel's shapes. */
@@ -41,10 +41,6 @@ export function seerrMessage(body: string): string | undefined {
   }
 }
 
-export function invalidAnswer(what: string): UpstreamError {
-  return new UpstreamError(SEERR, 'invalid-response', `Seerr answered with something that is not ${what}.`);
-}
-
 /** A page of a list endpoint, checked enough that a wrong answer is an error rather than an empty list. */
 export function asPage<T>(data: unknown, what: string): SeerrPage<T> {
   const page = data as Partial<SeerrPage<T>> | null;
@@ -54,7 +50,7 @@ export function asPage<T>(data: unknown, what: string): SeerrPage<T> {
     !Array.isArray(page.results) ||
     typeof page.pageInfo?.results !== 'number'
   ) {
-    throw invalidAnswer(what);
+    throw unexpectedAnswer(SEERR, `not ${what}`);
   }
   return page as SeerrPage<T>;
 }

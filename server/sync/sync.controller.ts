@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  MessageEvent,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-  Sse,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Query, Sse } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -18,14 +7,12 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { filter, interval, map, merge, type Observable, skip } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { Audited } from '../audit/audited.decorator';
 import { type AuthUser, CurrentUser } from '../auth/auth-user';
 import { ErrorBodyDto } from '../common/error-body';
 import { IntField } from '../common/validation.decorators';
-import { SyncProgress } from './sync-progress';
-import { SyncRunStore } from './sync-run.store';
-import { SyncScheduler } from './sync.scheduler';
+import { SyncRunsService } from './sync-runs.service';
 import { SyncService } from './sync.service';
 import {
   StartSyncDto,
@@ -47,9 +34,7 @@ class RunIdParams {
 export class SyncController {
   constructor(
     private readonly sync: SyncService,
-    private readonly runs: SyncRunStore,
-    private readonly scheduler: SyncScheduler,
-    private readonly progress: SyncProgress,
+    private readonly runs: SyncRunsService,
   ) {}
 
   @Post('plan')
@@ -69,25 +54,22 @@ export class SyncController {
   @ApiOperation({ summary: 'Start a sync now; answers at once with the run id' })
   @ApiAcceptedResponse({ type: SyncStartedDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'A sync is already running' })
-  async startSync(@Body() body: StartSyncDto, @CurrentUser() user: AuthUser): Promise<SyncStartedDto> {
-    const { from_ui, ...options } = body;
-    return { run_id: await this.sync.start(from_ui ? 'manual' : 'api', user.username, options) };
+  startSync(@Body() body: StartSyncDto, @CurrentUser() user: AuthUser): Promise<SyncStartedDto> {
+    return this.runs.start(body, user.username);
   }
 
   @Get('runs')
   @ApiOperation({ summary: 'Sync runs, newest first' })
   @ApiOkResponse({ type: SyncRunPageDto })
   listSyncRuns(@Query() query: SyncRunsQueryDto): Promise<SyncRunPageDto> {
-    return this.runs.list(query.page ?? 1, query.page_size ?? 20);
+    return this.runs.list(query);
   }
 
   @Get('runs/:id')
   @ApiOperation({ summary: 'One run with the outcome for every user' })
   @ApiOkResponse({ type: SyncRunDetailDto })
-  async getSyncRun(@Param() params: RunIdParams): Promise<SyncRunDetailDto> {
-    const run = await this.runs.get(params.id);
-    if (!run) throw new NotFoundException(`There is no sync run #${params.id}.`);
-    return run;
+  getSyncRun(@Param() params: RunIdParams): Promise<SyncRunDetailDto> {
+    return this.runs.get(params.id);
   }
 
   @Post('runs/:id/approve')
@@ -99,21 +81,15 @@ export class SyncController {
     type: ErrorBodyDto,
     description: 'The run is not waiting for approval, or a sync is running',
   })
-  async approveSyncRun(@Param() params: RunIdParams, @CurrentUser() user: AuthUser): Promise<SyncStartedDto> {
-    return { run_id: await this.sync.approve(params.id, user.username) };
+  approveSyncRun(@Param() params: RunIdParams, @CurrentUser() user: AuthUser): Promise<SyncStartedDto> {
+    return this.runs.approve(params.id, user.username);
   }
 
   @Get('status')
   @ApiOperation({ summary: 'Whether a sync is running, its progress, and the next scheduled run' })
   @ApiOkResponse({ type: SyncStatusDto })
-  async getSyncStatus(): Promise<SyncStatusDto> {
-    return {
-      running: this.sync.running,
-      progress: this.sync.running ? this.progress.current : null,
-      interval_minutes: this.scheduler.intervalMinutes,
-      next_run_at: this.scheduler.nextRunAt?.toISOString() ?? null,
-      last_run: await this.runs.latest(),
-    };
+  getSyncStatus(): Promise<SyncStatusDto> {
+    return this.runs.status();
   }
 
   @Sse('events')
@@ -123,13 +99,6 @@ export class SyncController {
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ schema: { type: 'string' }, description: 'An event stream of SyncProgressDto objects' })
   syncEvents(): Observable<MessageEvent> {
-    // The last progress is replayed to a new subscriber only while its run is still going.
-    const updates = this.progress.changes.pipe(
-      skip(this.sync.running ? 0 : 1),
-      filter((p) => p !== null),
-      map((data): MessageEvent => ({ type: 'progress', data })),
-    );
-    const pings = interval(15_000).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
-    return merge(updates, pings);
+    return this.runs.events();
   }
 }

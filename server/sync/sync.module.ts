@@ -6,13 +6,22 @@ import { SyncExecutor } from './sync-executor';
 import { SyncPlanner } from './sync-planner.service';
 import { SyncProgress } from './sync-progress';
 import { SyncRunStore } from './sync-run.store';
+import { SyncRunsService } from './sync-runs.service';
 import { SyncScheduler } from './sync.scheduler';
 import { SyncService } from './sync.service';
 
 @Module({
   imports: [SeerrClientModule, MediaServersModule],
   controllers: [SyncController],
-  providers: [SyncService, SyncPlanner, SyncExecutor, SyncProgress, SyncRunStore, SyncScheduler],
+  providers: [
+    SyncService,
+    SyncPlanner,
+    SyncExecutor,
+    SyncProgress,
+    SyncRunStore,
+    SyncScheduler,
+    SyncRunsService,
+  ],
   exports: [SyncService, SyncPlanner, SyncRunStore, SyncScheduler],
 })
 export class SyncModule {}

@@ -1,6 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { ConfigStore } from '../config/config.store';
+import { registryClock } from '../scheduling/registry-clock';
+import { TimedTask } from '../scheduling/timed-task';
 import { SyncService } from './sync.service';
 
 const TIMEOUT_NAME = 'seerr-sync';
@@ -10,24 +12,24 @@ const TIMEOUT_NAME = 'seerr-sync';
  * effect at once, without a restart; a tick that finds a run in progress skips, so two never overlap.
  */
 @Injectable()
-export class SyncScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(SyncScheduler.name);
+export class SyncScheduler
+  extends TimedTask<number | null>
+  implements OnApplicationBootstrap, OnModuleDestroy
+{
+  protected readonly logger = new Logger(SyncScheduler.name);
   private minutes: number | null = null;
-  private nextRun: Date | null = null;
   private unsubscribe?: () => void;
 
   constructor(
     private readonly config: ConfigStore,
-    private readonly registry: SchedulerRegistry,
+    registry: SchedulerRegistry,
     private readonly sync: SyncService,
-  ) {}
+  ) {
+    super(registryClock(registry, TIMEOUT_NAME));
+  }
 
   get intervalMinutes(): number | null {
     return this.minutes;
-  }
-
-  get nextRunAt(): Date | null {
-    return this.nextRun;
   }
 
   onApplicationBootstrap(): void {
@@ -37,14 +39,17 @@ export class SyncScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     this.unsubscribe = this.config.onChange((config) => this.apply(config.sync_interval_minutes ?? null));
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     this.unsubscribe?.();
-    this.clear();
+    await this.stop();
   }
 
   /** The scheduled run itself; public so tests can run a tick without waiting minutes. */
-  async runDue(): Promise<number | null> {
-    this.schedule();
+  runDue(): Promise<number | null> {
+    return this.runNow();
+  }
+
+  protected async work(): Promise<number | null> {
     if (this.sync.running) {
       this.logger.log('Scheduled sync skipped: a sync is already running.');
       return null;
@@ -57,26 +62,15 @@ export class SyncScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  protected nextDelayMs(): number | null {
+    return this.minutes ? this.minutes * 60_000 : null;
+  }
+
   private apply(minutes: number | null): void {
     const next = minutes && minutes > 0 ? minutes : null;
     if (next === this.minutes) return;
     this.minutes = next;
-    this.schedule();
+    this.reschedule();
     this.logger.log(next ? `Sync scheduled every ${next} minutes.` : 'Scheduled sync is off.');
-  }
-
-  private schedule(): void {
-    this.clear();
-    if (!this.minutes) return;
-    const ms = this.minutes * 60_000;
-    this.nextRun = new Date(Date.now() + ms);
-    const timer = setTimeout(() => void this.runDue(), ms);
-    timer.unref();
-    this.registry.addTimeout(TIMEOUT_NAME, timer);
-  }
-
-  private clear(): void {
-    this.nextRun = null;
-    if (this.registry.doesExist('timeout', TIMEOUT_NAME)) this.registry.deleteTimeout(TIMEOUT_NAME);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigStore } from '../config/config.store';
 import { UpstreamError } from '../upstream/upstream-error';
 import { UpstreamHttp } from '../upstream/upstream-http.service';
+import { mapAnswer } from '../upstream/unexpected-answer';
 import type {
   TautulliActivityDto,
   TautulliHealthDto,
@@ -25,7 +26,6 @@ import {
   tautulliServerInfo,
   tautulliStatus,
   tautulliUser,
-  TautulliShapeError,
   type Row,
   type TablePage,
 } from './tautulli.wire';
@@ -135,7 +135,9 @@ export class TautulliClient {
     });
   }
 
-  async playsByDate(days: number): Promise<TautulliPlaysDto> {
+  /** Plays per day over the last `days` (30 by default). */
+  async playsByDate(range?: number): Promise<TautulliPlaysDto> {
+    const days = range ?? 30;
     const data = await this.command('get_plays_by_date', { time_range: days, y_axis: 'plays' });
     return this.map(() => tautulliPlays(data, days));
   }
@@ -206,16 +208,7 @@ export class TautulliClient {
   }
 
   private map<T>(mapper: () => T): T {
-    try {
-      return mapper();
-    } catch (err) {
-      if (!(err instanceof TautulliShapeError)) throw err;
-      throw new UpstreamError(
-        TAUTULLI,
-        'invalid-response',
-        `Tautulli answered in a shape the panel does not understand (${err.detail}); is the URL Tautulli's?`,
-      );
-    }
+    return mapAnswer(TAUTULLI, mapper, "is the URL Tautulli's?");
   }
 }
 

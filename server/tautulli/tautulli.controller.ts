@@ -1,15 +1,7 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBadGatewayResponse,
-  ApiGatewayTimeoutResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
-import { ErrorBodyDto } from '../common/error-body';
+import { UpstreamFailures } from '../upstream/upstream-failures.decorator';
 import { TautulliClient } from './tautulli.client';
 import {
   TautulliActivityDto,
@@ -33,17 +25,6 @@ import {
 import { TautulliSettingsService } from './tautulli-settings.service';
 import { TautulliService } from './tautulli.service';
 
-/** The failures every route that reads Tautulli can answer. */
-const Upstream = () =>
-  applyDecorators(
-    ApiBadGatewayResponse({
-      type: ErrorBodyDto,
-      description: "Tautulli is down, rejected the API key or answered an error (with Tautulli's message)",
-    }),
-    ApiGatewayTimeoutResponse({ type: ErrorBodyDto, description: 'Tautulli did not answer in time' }),
-    ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'Tautulli is not configured' }),
-  );
-
 @ApiTags('tautulli')
 @Controller('tautulli')
 export class TautulliController {
@@ -56,7 +37,7 @@ export class TautulliController {
   @Get('health')
   @ApiOperation({ summary: 'Whether Tautulli answers with this API key, and its version' })
   @ApiOkResponse({ type: TautulliHealthDto })
-  @Upstream()
+  @UpstreamFailures('Tautulli')
   getTautulliHealth(): Promise<TautulliHealthDto> {
     return this.client.health();
   }
@@ -64,7 +45,7 @@ export class TautulliController {
   @Get('status')
   @ApiOperation({ summary: "Tautulli's version and install, and whether it is connected to Plex" })
   @ApiOkResponse({ type: TautulliStatusDto })
-  @Upstream()
+  @UpstreamFailures('Tautulli')
   getTautulliStatus(): Promise<TautulliStatusDto> {
     return this.client.status();
   }
@@ -72,7 +53,7 @@ export class TautulliController {
   @Get('activity')
   @ApiOperation({ summary: 'Streams now, with total bandwidth and the number of transcodes' })
   @ApiOkResponse({ type: TautulliActivityDto })
-  @Upstream()
+  @UpstreamFailures('Tautulli')
   getTautulliActivity(): Promise<TautulliActivityDto> {
     return this.client.activity();
   }
@@ -83,7 +64,7 @@ export class TautulliController {
       'Home statistics of a period: most watched, most active users, plays and time watched (cached 30 s)',
   })
   @ApiOkResponse({ type: TautulliStatsDto })
-  @Upstream()
+  @UpstreamFailures('Tautulli')
   getTautulliStats(@Query() query: TautulliStatsQueryDto): Promise<TautulliStatsDto> {
     return this.tautulli.stats(query);
   }
@@ -93,7 +74,7 @@ export class TautulliController {
     summary: 'Every user with plays, time played and when last seen, last seen first (cached 30 s)',
   })
   @ApiOkResponse({ type: [TautulliUserDto] })
-  @Upstream()
+  @UpstreamFailures('Tautulli')
   listTautulliUsers(): Promise<TautulliUserDto[]> {
     return this.tautulli.users();
   }
@@ -101,7 +82,7 @@ export class TautulliController {
   @Get('libraries')
   @ApiOperation({ summary: 'Every library with item counts and plays (cached 30 s)' })
   @ApiOkResponse({ type: [TautulliLibraryDto] })
-  @Upstream()
+  @UpstreamFailures('Tautulli')
   listTautulliLibraries(): Promise<TautulliLibraryDto[]> {
     return this.tautulli.libraries();
   }
@@ -109,7 +90,7 @@ export class TautulliController {
   @Get('history')
   @ApiOperation({ summary: 'Play history, newest first, paged; optionally of one user' })
   @ApiOkResponse({ type: TautulliHistoryPageDto })
-  @Upstream()
+  @UpstreamFailures('Tautulli')
   listTautulliHistory(@Query() query: TautulliHistoryQueryDto): Promise<TautulliHistoryPageDto> {
     return this.tautulli.history(query);
   }
@@ -117,15 +98,15 @@ export class TautulliController {
   @Get('plays')
   @ApiOperation({ summary: 'Plays per day and media kind, for a chart' })
   @ApiOkResponse({ type: TautulliPlaysDto })
-  @Upstream()
+  @UpstreamFailures('Tautulli')
   getTautulliPlays(@Query() query: TautulliPlaysQueryDto): Promise<TautulliPlaysDto> {
-    return this.client.playsByDate(query.days ?? 30);
+    return this.client.playsByDate(query.days);
   }
 
   @Get('server-info')
   @ApiOperation({ summary: 'The Plex server Tautulli watches, as Tautulli sees it' })
   @ApiOkResponse({ type: TautulliServerInfoDto })
-  @Upstream()
+  @UpstreamFailures('Tautulli')
   getTautulliServerInfo(): Promise<TautulliServerInfoDto> {
     return this.client.serverInfo();
   }
@@ -135,7 +116,7 @@ export class TautulliController {
   @Audited('tautulli.restart', { target: () => 'Tautulli' })
   @ApiOperation({ summary: 'Restart Tautulli (it restarts itself and is unreachable for a few seconds)' })
   @ApiAcceptedResponse({ type: TautulliRestartDto })
-  @Upstream()
+  @UpstreamFailures('Tautulli')
   restartTautulli(): Promise<TautulliRestartDto> {
     return this.tautulli.restart();
   }

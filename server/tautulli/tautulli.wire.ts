@@ -1,3 +1,4 @@
+import { UnexpectedAnswer } from '../upstream/unexpected-answer';
 import type {
   TautulliActivityDto,
   TautulliDecision,
@@ -20,14 +21,6 @@ import type {
  */
 export type Row = Record<string, unknown>;
 
-/** An answer that parsed but is not what Tautulli documents; the client makes it a 502 sentence. */
-export class TautulliShapeError extends Error {
-  constructor(readonly detail: string) {
-    super(detail);
-    this.name = 'TautulliShapeError';
-  }
-}
-
 export interface TautulliEnvelope {
   result: 'success' | 'error';
   message: string | null;
@@ -42,7 +35,7 @@ function isRow(value: unknown): value is Row {
 export function envelope(body: unknown): TautulliEnvelope {
   const response = isRow(body) ? body.response : undefined;
   if (!isRow(response) || (response.result !== 'success' && response.result !== 'error'))
-    throw new TautulliShapeError('no {"response": {"result": …}} envelope');
+    throw new UnexpectedAnswer('no {"response": {"result": …}} envelope');
   const message = typeof response.message === 'string' ? response.message : null;
   return { result: response.result, message, data: response.data };
 }
@@ -81,12 +74,12 @@ export function epochIso(value: unknown): string | null {
 }
 
 function object(data: unknown, what: string): Row {
-  if (!isRow(data)) throw new TautulliShapeError(`${what} is not an object`);
+  if (!isRow(data)) throw new UnexpectedAnswer(`${what} is not an object`);
   return data;
 }
 
 function rows(data: unknown, what: string): Row[] {
-  if (!Array.isArray(data)) throw new TautulliShapeError(`${what} is not a list`);
+  if (!Array.isArray(data)) throw new UnexpectedAnswer(`${what} is not a list`);
   return data.filter(isRow);
 }
 
@@ -100,7 +93,7 @@ export function decision(value: unknown): TautulliDecision {
 export function tautulliHealth(data: unknown, latencyMs: number): TautulliHealthDto {
   const info = object(data, 'get_tautulli_info');
   const version = str(info.tautulli_version);
-  if (!version) throw new TautulliShapeError('get_tautulli_info has no tautulli_version');
+  if (!version) throw new UnexpectedAnswer('get_tautulli_info has no tautulli_version');
   return { version, latency_ms: latencyMs };
 }
 
@@ -175,7 +168,7 @@ export function tautulliActivity(data: unknown): TautulliActivityDto {
  */
 export function homeStatCards(data: unknown): Map<string, Row[]> {
   if (!Array.isArray(data) && !isRow(data))
-    throw new TautulliShapeError('get_home_stats is not a list of cards');
+    throw new UnexpectedAnswer('get_home_stats is not a list of cards');
   const cards = Array.isArray(data) ? data.filter(isRow) : [data];
   return new Map(cards.map((c) => [str(c.stat_id), Array.isArray(c.rows) ? c.rows.filter(isRow) : []]));
 }
@@ -305,7 +298,7 @@ export function tautulliHistoryItem(r: Row): TautulliHistoryItemDto {
 /** `get_plays_by_date`: `categories` (dates) and one series per media kind (TV, Movies, Music, Live TV). */
 export function tautulliPlays(data: unknown, days: number): TautulliPlaysDto {
   const d = object(data, 'get_plays_by_date');
-  if (!Array.isArray(d.categories)) throw new TautulliShapeError('get_plays_by_date has no categories');
+  if (!Array.isArray(d.categories)) throw new UnexpectedAnswer('get_plays_by_date has no categories');
   const series = rows(d.series ?? [], 'get_plays_by_date series').map((s) => {
     const values = (Array.isArray(s.data) ? s.data : []).map(int);
     return { name: str(s.name), data: values, total: values.reduce((n, v) => n + v, 0) };

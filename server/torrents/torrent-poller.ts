@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { NamedCache } from '../upstream/named-cache';
+import { TimedTask } from '../scheduling/timed-task';
+import { SingleFlight } from '../upstream/single-flight';
 import { diffTorrents, isEmpty } from './torrent-diff';
 import type { TorrentClient } from './torrent-client.interface';
 import { sentenceOf } from './torrent.errors';
@@ -37,23 +38,18 @@ const IDLE_STOP_MS = 5 * 60_000;
  * the next once done), reads between ticks are served from the last result (a failure included, so a
  * down client is not hammered by every browser), and each change is broadcast to every event stream.
  */
-export class TorrentPoller {
-  private readonly logger: Logger;
+export class TorrentPoller extends TimedTask {
+  protected readonly logger: Logger;
   private result?: { ok: true; snapshot: Snapshot } | { ok: false; error: unknown };
   private last?: Snapshot;
   private revision = 0;
-  private timer?: NodeJS.Timeout;
-  private dueAt = 0;
   private lastDemand = 0;
   private watchers = 0;
-  private stopped = false;
+  /** Polling stopped for lack of demand; the next read starts it again. */
+  private idle = false;
   private pending?: Promise<Snapshot>;
-  private readonly polls = new NamedCache<Snapshot>(
-    'torrent-poll',
-    0,
-    0,
-    'readers arriving while a poll runs wait for it instead of starting their own',
-  );
+  /** Readers arriving while a poll runs wait for it instead of starting their own. */
+  private readonly polls = new SingleFlight<Snapshot>();
   /** List calls made (for tests and the benchmark). */
   pollCount = 0;
 
@@ -63,6 +59,7 @@ export class TorrentPoller {
     private readonly intervals: () => PollIntervals,
     private readonly idleStopMs = IDLE_STOP_MS,
   ) {
+    super();
     this.logger = new Logger(`TorrentPoller(${client.service})`);
   }
 
@@ -78,7 +75,7 @@ export class TorrentPoller {
 
   /** Polls now (or joins the poll in progress); actions call it so their effect shows at once. */
   refresh(): Promise<Snapshot> {
-    const pending = this.polls.shared('list', () => this.poll());
+    const pending = this.polls.run('list', () => this.poll());
     this.pending = pending;
     return pending;
   }
@@ -103,15 +100,15 @@ export class TorrentPoller {
     this.watchers = count;
     if (count > 0) this.lastDemand = Date.now();
     // The first watcher should not wait out a long idle interval.
-    if (before === 0 && count > 0 && (!this.timer || this.dueAt - Date.now() > this.intervals().watchedMs)) {
-      this.schedule();
+    const due = this.nextRunAt?.getTime();
+    if (before === 0 && count > 0 && (due === undefined || due - Date.now() > this.intervals().watchedMs)) {
+      this.idle = false;
+      this.reschedule();
     }
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+  override async stop(): Promise<void> {
+    await super.stop();
     await this.pending?.catch(() => undefined);
   }
 
@@ -150,28 +147,25 @@ export class TorrentPoller {
   }
 
   private ensureScheduled(): void {
-    if (!this.stopped && !this.timer) this.schedule();
+    if (this.nextRunAt || this.ticking) return;
+    this.idle = false;
+    this.reschedule();
   }
 
-  private schedule(): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
+  protected nextDelayMs(): number | null {
+    if (this.idle) return null;
     const { idleMs, watchedMs } = this.intervals();
-    const ms = this.watchers > 0 ? Math.min(idleMs, watchedMs) : idleMs;
-    this.dueAt = Date.now() + ms;
-    this.timer = setTimeout(() => void this.tick(), ms);
-    this.timer.unref();
+    return this.watchers > 0 ? Math.min(idleMs, watchedMs) : idleMs;
   }
 
-  private async tick(): Promise<void> {
-    this.timer = undefined;
+  protected async work(): Promise<void> {
     if (this.watchers === 0 && Date.now() - this.lastDemand > this.idleStopMs) {
       this.logger.debug('Nobody has asked for a while; polling stops until the next read.');
+      this.idle = true;
       this.result = undefined;
       this.last = undefined;
       return;
     }
     await this.refresh().catch(() => undefined); // the failure is kept as the result
-    this.ensureScheduled();
   }
 }

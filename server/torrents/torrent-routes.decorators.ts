@@ -2,16 +2,14 @@ import { applyDecorators, Get, Header, HttpCode, Post, Put } from '@nestjs/commo
 import {
   ApiCreatedResponse,
   ApiExtraModels,
-  ApiGatewayTimeoutResponse,
-  ApiBadGatewayResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiServiceUnavailableResponse,
 } from '@nestjs/swagger';
 import { Audited, type AuditContext } from '../audit/audited.decorator';
 import { ErrorBodyDto } from '../common/error-body';
+import { UpstreamFailures } from '../upstream/upstream-failures.decorator';
 import type { TorrentAction, TorrentClientKind } from './torrent.types';
 import {
   AddedTorrentDto,
@@ -40,22 +38,12 @@ const bulkTarget = (ctx: AuditContext) => {
   return shorten(`${count} torrent${count === 1 ? '' : 's'}${names?.length ? `: ${names.join(', ')}` : ''}`);
 };
 
-const upstreamFailures = (service: string) =>
-  applyDecorators(
-    ApiBadGatewayResponse({
-      type: ErrorBodyDto,
-      description: `${service} failed, refused the credentials or answered garbage`,
-    }),
-    ApiGatewayTimeoutResponse({ type: ErrorBodyDto, description: `${service} did not answer in time` }),
-    ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: `${service} is not configured` }),
-  );
-
 /**
  * The route decorators both torrent controllers share, so /api/utorrent and /api/rutorrent stay the same
  * set while each handler keeps its own name (operationIds are handler names and must be unique).
  */
 export function torrentRoutes(kind: TorrentClientKind, service: string) {
-  const failures = upstreamFailures(service);
+  const failures = UpstreamFailures(service);
   const actionSummaries: Record<TorrentAction, string> = {
     start: 'Start the torrent (from any state: stopped, paused or queued)',
     stop: 'Stop the torrent',

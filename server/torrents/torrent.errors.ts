@@ -1,31 +1,5 @@
 import { UpstreamError } from '../upstream/upstream-error';
 
-/** A mapper met an answer that parsed but is not the shape the client documents. */
-export class UnexpectedTorrentAnswer extends Error {
-  constructor(readonly detail: string) {
-    super(detail);
-    this.name = 'UnexpectedTorrentAnswer';
-  }
-}
-
-/** Runs a pure mapper; a shape it does not know becomes the 502 sentence naming the client. */
-export function mapTorrentAnswer<T>(service: string, map: () => T): T {
-  try {
-    return map();
-  } catch (err) {
-    if (!(err instanceof UnexpectedTorrentAnswer)) throw err;
-    throw invalidAnswer(service, err.detail);
-  }
-}
-
-export function invalidAnswer(service: string, detail: string): UpstreamError {
-  return new UpstreamError(
-    service,
-    'invalid-response',
-    `${service} answered in a shape the panel does not understand (${detail}).`,
-  );
-}
-
 /**
  * The 401 sentence for a client behind Basic auth: it names the settings to fix, never the secret.
  * `envPrefix` is e.g. "UTORRENT" (UTORRENT_USERNAME / UTORRENT_PASSWORD).

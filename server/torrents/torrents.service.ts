@@ -2,6 +2,7 @@ import { Logger, NotFoundException, type OnApplicationBootstrap, type OnModuleDe
 import type { Request, Response } from 'express';
 import type { ConfigStore } from '../config/config.store';
 import { NamedCache } from '../upstream/named-cache';
+import { SingleFlight } from '../upstream/single-flight';
 import { UpstreamError } from '../upstream/upstream-error';
 import type { HashOutcome, TorrentClient } from './torrent-client.interface';
 import { sentenceOf } from './torrent.errors';
@@ -43,6 +44,8 @@ export abstract class TorrentsService implements OnApplicationBootstrap, OnModul
   private readonly totals: NamedCache<TorrentTotals>;
   private readonly versions: NamedCache<string>;
   private readonly bandwidths: NamedCache<BandwidthDto>;
+  /** Health asks the client every time, but concurrent checks share one call. */
+  private readonly healthChecks = new SingleFlight<string>();
 
   constructor(
     readonly client: TorrentClient,
@@ -106,7 +109,7 @@ export abstract class TorrentsService implements OnApplicationBootstrap, OnModul
   async health(): Promise<TorrentHealthDto> {
     this.client.assertConfigured();
     const started = Date.now();
-    const version = await this.versions.shared('health', async () => (await this.client.version()).version);
+    const version = await this.healthChecks.run('health', async () => (await this.client.version()).version);
     return { status: 'ok', version, latency_ms: Date.now() - started };
   }
 
@@ -209,16 +212,16 @@ export abstract class TorrentsService implements OnApplicationBootstrap, OnModul
     };
   }
 
-  async remove(hash: string, deleteData: boolean): Promise<TorrentRemoveResultDto> {
+  async remove(hash: string, deleteData?: boolean): Promise<TorrentRemoveResultDto> {
     const torrent = await this.find(hash);
-    const [outcome] = await this.client.remove([torrent.hash], deleteData);
+    const [outcome] = await this.client.remove([torrent.hash], deleteData ?? false);
     this.assertOk(outcome);
     await this.refreshed();
     const { data, message } = outcome as HashOutcome<RemoveOutcome> & RemoveOutcome;
     return { hash: torrent.hash, name: torrent.name, data, message };
   }
 
-  async bulk(action: BulkAction, hashes: string[], deleteData: boolean): Promise<BulkResultDto> {
+  async bulk(action: BulkAction, hashes: string[], deleteData?: boolean): Promise<BulkResultDto> {
     const wanted = hashes.map((h) => h.toUpperCase());
     let snapshot = await this.poller.read();
     if (wanted.some((h) => !snapshot.byHash.has(h))) snapshot = await this.poller.refresh();
@@ -227,7 +230,7 @@ export abstract class TorrentsService implements OnApplicationBootstrap, OnModul
     if (known.length) {
       const done =
         action === 'remove'
-          ? await this.client.remove(known, deleteData)
+          ? await this.client.remove(known, deleteData ?? false)
           : await this.client.act(action, known);
       for (const o of done) outcomes.set(o.hash, o);
       await this.refreshed();

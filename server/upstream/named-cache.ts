@@ -1,10 +1,12 @@
+import { SingleFlight } from './single-flight';
+
 /**
  * A small cache with a name (for logs and docs), a TTL, a size bound and a stated reason. Concurrent
- * reads of one key share a single in-flight load; failures are never cached.
+ * reads of one key share a single in-flight load; failures are never cached, nor values `keep` refuses.
  */
 export class NamedCache<T> {
   private readonly entries = new Map<string, { value: T; expires: number }>();
-  private readonly inFlight = new Map<string, Promise<T>>();
+  private readonly loads = new SingleFlight<T>();
 
   constructor(
     readonly name: string,
@@ -12,37 +14,30 @@ export class NamedCache<T> {
     readonly maxEntries: number,
     /** Why this cache exists, e.g. "library lists change rarely; the Plex tab polls them". */
     readonly reason: string,
+    /** Which loaded values are kept; the others are returned but asked for again next time. */
+    private readonly keep: (value: T) => boolean = () => true,
   ) {}
 
   async get(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
     const hit = this.entries.get(key);
     if (hit && hit.expires > now) return hit.value;
-    const pending = this.inFlight.get(key);
-    if (pending) return pending;
-    const loading = load()
-      .then((value) => {
-        this.entries.delete(key);
-        this.entries.set(key, { value, expires: Date.now() + this.ttlMs });
-        while (this.entries.size > this.maxEntries)
-          this.entries.delete(this.entries.keys().next().value as string);
-        return value;
-      })
-      .finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, loading);
-    return loading;
-  }
-
-  /** Concurrent identical reads share one call, but nothing is kept afterwards (TTL 0 use). */
-  shared(key: string, load: () => Promise<T>): Promise<T> {
-    const pending = this.inFlight.get(key);
-    if (pending) return pending;
-    const loading = load().finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, loading);
-    return loading;
+    return this.loads.run(key, async () => {
+      const value = await load();
+      if (this.keep(value)) this.remember(key, value);
+      return value;
+    });
   }
 
   invalidate(key?: string): void {
     if (key === undefined) this.entries.clear();
     else this.entries.delete(key);
+  }
+
+  private remember(key: string, value: T): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, expires: Date.now() + this.ttlMs });
+    // Maps iterate in insertion order, so the first key is the oldest entry.
+    while (this.entries.size > this.maxEntries)
+      this.entries.delete(this.entries.keys().next().value as string);
   }
 }

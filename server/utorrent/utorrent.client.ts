@@ -2,13 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { ConfigStore } from '../config/config.store';
 import { magnetHash, pollFor } from '../torrents/magnet';
 import type { HashOutcome, TorrentClient } from '../torrents/torrent-client.interface';
-import {
-  credentialsRefused,
-  invalidAnswer,
-  mapTorrentAnswer,
-  notConfigured,
-  withCredentialHint,
-} from '../torrents/torrent.errors';
+import { credentialsRefused, notConfigured, withCredentialHint } from '../torrents/torrent.errors';
 import type {
   AddedTorrent,
   AddUrlOptions,
@@ -19,7 +13,8 @@ import type {
   Torrent,
   TorrentAction,
 } from '../torrents/torrent.types';
-import { NamedCache } from '../upstream/named-cache';
+import { SingleFlight } from '../upstream/single-flight';
+import { mapAnswer, unexpectedAnswer } from '../upstream/unexpected-answer';
 import { UpstreamError } from '../upstream/upstream-error';
 import type { UpstreamHttp } from '../upstream/upstream-http.service';
 import {
@@ -75,12 +70,8 @@ export class UtorrentClient implements TorrentClient {
   private cid = '';
   private rows = new Map<string, Row>();
   /** Concurrent calls share one token fetch and one list call (the poller and add-url both list). */
-  private readonly inFlight = new NamedCache<unknown>(
-    'utorrent-in-flight',
-    0,
-    0,
-    'a token fetch or list call in progress is shared by every caller',
-  );
+  private readonly listing = new SingleFlight<Torrent[]>();
+  private readonly login = new SingleFlight<Session>();
 
   constructor(
     private readonly http: UpstreamHttp,
@@ -99,19 +90,19 @@ export class UtorrentClient implements TorrentClient {
   }
 
   async list(): Promise<Torrent[]> {
-    return (await this.inFlight.shared('list', () => this.fetchList())) as Torrent[];
+    return this.listing.run('list', () => this.fetchList());
   }
 
   async version(): Promise<ClientVersion> {
     const body = await this.call([['action', 'getsettings']]);
     const build = (body as { build?: unknown } | null)?.build;
-    if (typeof build !== 'number') throw invalidAnswer(SERVICE, 'no "build" in the answer');
+    if (typeof build !== 'number') throw unexpectedAnswer(SERVICE, 'no "build" in the answer');
     return { version: `build ${build}` };
   }
 
   async bandwidth(latest: () => Promise<readonly Torrent[]>): Promise<Bandwidth> {
     const [body, torrents] = await Promise.all([this.call([['action', 'getsettings']]), latest()]);
-    const values = mapTorrentAnswer(SERVICE, () => utorrentSettings(body));
+    const values = mapAnswer(SERVICE, () => utorrentSettings(body));
     // uTorrent has no global-rate call; its own WebUI sums the torrents' rates for the status bar.
     let down = 0;
     let up = 0;
@@ -204,9 +195,9 @@ export class UtorrentClient implements TorrentClient {
     if (this.cid) query.push(['cid', this.cid]);
     const sentCid = this.cid;
     const body = await this.call(query);
-    const reply = mapTorrentAnswer(SERVICE, () => utorrentListReply(body));
+    const reply = mapAnswer(SERVICE, () => utorrentListReply(body));
     const rows = reply.kind === 'full' || !sentCid ? new Map<string, Row>() : this.rows;
-    mapTorrentAnswer(SERVICE, () => {
+    mapAnswer(SERVICE, () => {
       if (reply.kind === 'full') {
         for (const raw of reply.rows)
           rows.set(String(raw[0]).toUpperCase(), { raw, torrent: utorrentTorrent(raw) });
@@ -301,7 +292,7 @@ export class UtorrentClient implements TorrentClient {
 
   private async currentSession(): Promise<Session> {
     if (this.session && Date.now() - this.session.at < TOKEN_MAX_AGE_MS) return this.session;
-    const session = (await this.inFlight.shared('token', () => this.fetchToken())) as Session;
+    const session = await this.login.run('token', () => this.fetchToken());
     this.session = session;
     return session;
   }
@@ -324,7 +315,7 @@ export class UtorrentClient implements TorrentClient {
     }
     const token = tokenFromHtml(res.data);
     if (!token) {
-      throw invalidAnswer(
+      throw unexpectedAnswer(
         SERVICE,
         'token.html holds no token; is the URL the WebUI’s, e.g. http://host:8080/gui/?',
       );

@@ -70,7 +70,7 @@ export class UtorrentController {
     @Param() params: BulkActionParamsDto,
     @Body() dto: BulkTorrentsDto,
   ): Promise<BulkResultDto> {
-    return this.torrents.bulk(params.action, dto.hashes, dto.deleteData ?? false);
+    return this.torrents.bulk(params.action, dto.hashes, dto.deleteData);
   }
 
   @route.action('start')
@@ -98,7 +98,7 @@ export class UtorrentController {
     @Param() params: HashParamsDto,
     @Body() dto: RemoveTorrentDto,
   ): Promise<TorrentRemoveResultDto> {
-    return this.torrents.remove(params.hash, dto.deleteData ?? false);
+    return this.torrents.remove(params.hash, dto.deleteData);
   }
 
   @route.events()

@@ -1,4 +1,4 @@
-import { UnexpectedTorrentAnswer } from '../torrents/torrent.errors';
+import { UnexpectedAnswer } from '../upstream/unexpected-answer';
 import type { Torrent, TorrentState } from '../torrents/torrent.types';
 
 /** uTorrent's status bitfield (list column 1). */
@@ -53,7 +53,7 @@ const str = (row: unknown[], i: number): string => (typeof row[i] === 'string' ?
 /** One 19- to 27-column row → the panel's torrent. */
 export function utorrentTorrent(row: unknown): Torrent {
   if (!Array.isArray(row) || row.length < MIN_COLUMNS || typeof row[COL.HASH] !== 'string') {
-    throw new UnexpectedTorrentAnswer('a torrent row is not an array of at least 19 columns');
+    throw new UnexpectedAnswer('a torrent row is not an array of at least 19 columns');
   }
   const progress = Math.max(0, Math.min(1000, num(row, COL.PROGRESS)));
   const eta = num(row, COL.ETA);
@@ -86,12 +86,12 @@ export type UtListReply =
   | { kind: 'changes'; build: number; cid: string; changed: unknown[][]; removed: string[] };
 
 export function utorrentListReply(body: unknown): UtListReply {
-  if (!body || typeof body !== 'object') throw new UnexpectedTorrentAnswer('the list is not a JSON object');
+  if (!body || typeof body !== 'object') throw new UnexpectedAnswer('the list is not a JSON object');
   const o = body as Record<string, unknown>;
   const build = typeof o.build === 'number' ? o.build : 0;
   const cid = typeof o.torrentc === 'string' || typeof o.torrentc === 'number' ? String(o.torrentc) : '';
   const rows = (v: unknown, what: string): unknown[][] => {
-    if (!Array.isArray(v)) throw new UnexpectedTorrentAnswer(`${what} is not an array`);
+    if (!Array.isArray(v)) throw new UnexpectedAnswer(`${what} is not an array`);
     return v as unknown[][];
   };
   if (o.torrents !== undefined) return { kind: 'full', build, cid, rows: rows(o.torrents, '"torrents"') };
@@ -107,13 +107,13 @@ export function utorrentListReply(body: unknown): UtListReply {
         .map((h) => h.toUpperCase()),
     };
   }
-  throw new UnexpectedTorrentAnswer('the list has neither "torrents" nor "torrentp"');
+  throw new UnexpectedAnswer('the list has neither "torrents" nor "torrentp"');
 }
 
 /** `getsettings` rows `[name, type, value-as-string, {access}]` → name → value. */
 export function utorrentSettings(body: unknown): Map<string, string> {
   const settings = (body as { settings?: unknown } | null)?.settings;
-  if (!Array.isArray(settings)) throw new UnexpectedTorrentAnswer('"settings" is not an array');
+  if (!Array.isArray(settings)) throw new UnexpectedAnswer('"settings" is not an array');
   const out = new Map<string, string>();
   for (const entry of settings) {
     if (Array.isArray(entry) && typeof entry[0] === 'string') out.set(entry[0], String(entry[2] ?? ''));

@@ -1,4 +1,4 @@
-import { UnexpectedAnswer } from '../../../server/media-servers/media-server.errors';
+import { UnexpectedAnswer } from '../../../server/upstream/unexpected-answer';
 import {
   embyUserPage,
   mediaBrowserErrorMessage,

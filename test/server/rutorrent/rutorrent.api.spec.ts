@@ -285,7 +285,7 @@ describe('/api/rutorrent against the rTorrent simulator', () => {
       sim.resetFaults();
       sim.setFaults({ garbage: true });
       expect((await get('/health').expect(502)).body.message).toMatch(
-        /^rTorrent answered with something that is not valid XML-RPC/,
+        /^rTorrent answered in a shape the panel does not understand \(not valid XML-RPC: /,
       );
       sim.resetFaults();
       sim.setFaults({ wrongContentType: true });

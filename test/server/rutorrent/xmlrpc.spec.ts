@@ -3,8 +3,9 @@ import {
   encodeCall,
   multicallResults,
   XmlRpcFault,
-  XmlRpcMalformed,
+  XmlRpcUnencodable,
 } from '../../../server/rutorrent/xmlrpc';
+import { UnexpectedAnswer } from '../../../server/upstream/unexpected-answer';
 
 const CRLF = (s: string) => s.replace(/\n/g, '\r\n');
 const response = (value: string) =>
@@ -38,8 +39,8 @@ describe('XML-RPC requests', () => {
   });
 
   it('refuses what XML cannot carry', () => {
-    expect(() => encodeCall('x', ['a\u0000b'])).toThrow(XmlRpcMalformed);
-    expect(() => encodeCall('x', [1.5])).toThrow(XmlRpcMalformed);
+    expect(() => encodeCall('x', ['a\u0000b'])).toThrow(XmlRpcUnencodable);
+    expect(() => encodeCall('x', [1.5])).toThrow(XmlRpcUnencodable);
   });
 });
 
@@ -88,7 +89,7 @@ describe('XML-RPC responses (rtorrent 0.9.8 wire forms)', () => {
     ['unknown type', response('<value><dateTime.iso8601>x</dateTime.iso8601></value>')],
     ['bad integer', response('<value><i8>abc</i8></value>')],
   ])('refuses %s as malformed', async (_name, xml) => {
-    await expect(decodeResponse(xml)).rejects.toBeInstanceOf(XmlRpcMalformed);
+    await expect(decodeResponse(xml)).rejects.toBeInstanceOf(UnexpectedAnswer);
   });
 });
 
@@ -109,6 +110,6 @@ describe('system.multicall results', () => {
     [[[0, 1]], 1],
     [[{ a: 1 }], 1],
   ])('refuses %j for %i calls', (value, n) => {
-    expect(() => multicallResults(value as never, n)).toThrow(XmlRpcMalformed);
+    expect(() => multicallResults(value as never, n)).toThrow(UnexpectedAnswer);
   });
 });

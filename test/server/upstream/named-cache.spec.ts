@@ -28,4 +28,14 @@ describe('NamedCache', () => {
     await cache.get('a', () => ((reloaded = true), Promise.resolve('again')));
     expect(reloaded).toBe(true);
   });
+
+  it('returns a value its keep predicate refuses, but asks again next time', async () => {
+    const cache = new NamedCache<string | null>('test', 1000, 10, 'test', (v) => v !== null);
+    let loads = 0;
+    const load = () => (loads++, Promise.resolve(loads > 1 ? 'found' : null));
+    expect(await cache.get('k', load)).toBeNull();
+    expect(await cache.get('k', load)).toBe('found');
+    expect(await cache.get('k', load)).toBe('found');
+    expect(loads).toBe(2);
+  });
 });
