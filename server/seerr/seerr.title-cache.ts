@@ -2,7 +2,8 @@
  * Titles of TMDB ids as Seerr proxies them. Seerr fetches each from TMDB (throttled, and slow compared
  * with its database reads), and a title never changes, so the panel keeps them: at most MAX_ENTRIES, each
  * for TTL_MS. Unknown ids (null) are not kept, because Seerr answers a TMDB outage the same way. Identical
- * lookups in flight share one call, and at most MAX_IN_FLIGHT run at once (reference §1.1: keep it ≤ 5–10).
+ * lookups in flight share one call, and at most MAX_IN_FLIGHT run at once (Seerr throttles its own TMDB
+ * client to about 20 concurrent calls and 50 a second, so a client should keep to 5–10).
  */
 export class TitleCache {
   static readonly TTL_MS = 6 * 60 * 60 * 1000;
