@@ -1,4 +1,4 @@
-import { Logger, type MessageEvent } from '@nestjs/common';
+import type { MessageEvent } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { ConfigStore } from '../../../server/config/config.store';
 import type { PlexClient } from '../../../server/plex/plex.client';
@@ -153,6 +153,3 @@ describe('PlexSessionsPoller', () => {
     expect(make('2000')).toBe(2000);
   });
 });
-
-// Quiet: the poller logs nothing on expected failures, but keep unexpected ones visible.
-Logger.overrideLogger(['error']);
