@@ -204,7 +204,11 @@ listed_complete() { [[ "$(row "$NAME" | cut -d'|' -f5)" == 1 ]]; }
 listed() { [[ -n "$(row "$NAME")" ]]; }
 unlisted() { [[ -z "$(row "$NAME")" ]]; }
 
+# Runs against the peer, starting it when needed; a peer it started is stopped again afterwards.
 cmd_selftest() {
+  local was_running=0
+  peer_running "$RT_PID" rtorrent && peer_running "$NGX_PID" nginx && was_running=1
+  ((was_running)) || trap cmd_stop EXIT
   cmd_start >/dev/null
   echo "selftest against $URL"
   local code out hash
