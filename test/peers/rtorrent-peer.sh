@@ -123,6 +123,7 @@ start_nginx() {
   "$nginx" -q -p "$NGX" -c "$NGX/nginx.conf" -e "$LOG/nginx-error.log" </dev/null ||
     peer_die "nginx did not start on $LISTEN (see $LOG/nginx-error.log)"
   peer_wait 5 peer_running "$NGX_PID" nginx || peer_die "nginx wrote no pid file"
+  peer_wait_port "$HOST" "$PORT" 5 || peer_die "nginx does not listen on $LISTEN"
 }
 
 rpc() { # rpc XML-BODY
