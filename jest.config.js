@@ -16,7 +16,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/server/**/*.unit.spec.ts', '<rootDir>/test/server/**/*.controller.spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
-      setupFiles: ['reflect-metadata'],
+      setupFiles: ['reflect-metadata', '<rootDir>/test/support/silent-nest-logger.ts'],
     },
     {
       displayName: 'client',
@@ -41,7 +41,7 @@ module.exports = {
       ],
       testPathIgnorePatterns: ['/node_modules/', ...FAST],
       transform: { '^.+\\.ts$': tsJest },
-      setupFiles: ['reflect-metadata'],
+      setupFiles: ['reflect-metadata', '<rootDir>/test/support/silent-nest-logger.ts'],
     },
     {
       displayName: 'browser',

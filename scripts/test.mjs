@@ -5,10 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureSystemPackages } from './support/system-packages.mjs';
 
 const npx = (args) => ['npx', ['--no-install', ...args]];
 const tally = { passed: 0, failed: 0 };
 const failures = [];
+
+ensureSystemPackages();
 
 function run(name, [cmd, args]) {
   process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);

@@ -74,7 +74,7 @@ export class PlexClient {
     return this.map(() => plexSections(res.data));
   }
 
-  /** Items of one level of a library, from an empty page's `totalSize` (reference §1: counts cheaply). */
+  /** Items of one level of a library, from an empty page's `totalSize` (PMS counts without sending items). */
   async count(key: string, type: number): Promise<number> {
     const res = await this.call(`/library/sections/${encodeURIComponent(key)}/all`, {
       query: { type, includeCollections: 0, ...page(0, 0) },

@@ -4,7 +4,7 @@ import { UnexpectedAnswer } from '../upstream/unexpected-answer';
  * Reading a PMS answer in either format. XML arrives as xml2js objects (attributes under `$`, every
  * child as an array, `"0"`/`"1"` booleans, numbers as strings); JSON (`Accept: application/json`) puts
  * attributes as keys, repeated children in arrays and the singular session children as objects.
- * Both go through `attrs` and `children`, so each mapper reads either (reference §1 "Format").
+ * Both go through `attrs` and `children`, so each mapper reads either.
  */
 export type PlexNode = Record<string, unknown>;
 

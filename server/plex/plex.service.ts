@@ -131,7 +131,7 @@ export class PlexService {
     return { message: 'Plex is optimizing its database in the background.' };
   }
 
-  /** PMS has no restart API (reference §1): only the container runtime can restart it. */
+  /** PMS has no HTTP endpoint that restarts it (only an update install does): the container runtime must. */
   async restart(): Promise<PlexRestartResultDto> {
     const container = this.config.get().plex?.container?.trim() || undefined;
     await this.runtime.restart('Plex', container, 'plex.container');

@@ -21,7 +21,7 @@ import {
   type PlexNode,
 } from './plex.node';
 
-/** Pure mapping of PMS answers (XML or JSON, reference §1) to the panel's shapes. */
+/** Pure mapping of PMS answers (XML by default, JSON on `Accept: application/json`) to the panel's shapes. */
 
 /** Item elements: JSON calls them all `Metadata`; XML names them by kind. */
 const ITEM_TAGS = ['Metadata', 'Video', 'Track', 'Photo'];

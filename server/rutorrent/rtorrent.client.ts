@@ -39,7 +39,7 @@ const HASHES_PER_MULTICALL = 200;
 const NOT_FOUND_FAULT = -501;
 
 /**
- * What each action sends (reference §4, state model verified on 0.9.8). d.start alone does not resume a
+ * What each action sends (state model verified on rtorrent 0.9.8). d.start alone does not resume a
  * paused item and d.resume alone leaves a stopped one half-started, so start and resume send all three,
  * which ends started, open and active from any state. Stop also closes, as ruTorrent does.
  */
@@ -220,7 +220,7 @@ export class RtorrentClient implements TorrentClient {
         if (failed && !failed.ok) return this.failure(hash, failed.fault);
         const [base, directory, name, multi, files] = mine.map((r) => (r.ok ? r.value : ''));
         const multiFile = multi === 1;
-        // d.base_path is empty for an item not opened since rTorrent started (reference §4).
+        // d.base_path is empty for an item not opened since rTorrent started: use d.directory (+ d.name).
         const dir = asText(directory);
         const basePath = asText(base) || (multiFile || !dir ? dir : `${dir}/${asText(name)}`);
         const paths = Array.isArray(files) ? files.map((f) => (Array.isArray(f) ? asText(f[0]) : '')) : [];

@@ -14,7 +14,7 @@ export function sentence(err: unknown): string {
 
 /**
  * Seerr 3 (Seerr), 2 (Jellyseerr) and develop builds create users the way the sync expects. Overseerr 1.x
- * has no username fallback for the e-mail of a new user (reference §1.5).
+ * has no username fallback for the e-mail of a new user: POST /user there requires `email`.
  */
 export function versionCheck(version: string): SeerrCheckDto {
   if (version.startsWith('develop')) {

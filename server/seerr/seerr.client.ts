@@ -31,7 +31,7 @@ export const SEERR_MIN_PASSWORD_LENGTH = 8;
 const PAGE_SIZE = 1000;
 /** A Seerr that ignores `skip` would page forever; no real install has a million rows. */
 const MAX_PAGES = 1000;
-/** The permission guard's sentence: the key itself was refused (reference §1.2). */
+/** The permission guard's sentence (a 403 with `error`, no `message`): the key itself was refused. */
 const GUARD_SENTENCE = 'You do not have permission to access this endpoint';
 
 interface Call {
@@ -140,7 +140,7 @@ export class SeerrClient {
   /**
    * Request limits. Seerr writes them only for users without MANAGE_USERS/ADMIN (it never limits those)
    * and still answers 200. The e-mail and username are echoed because Seerr rewrites a Jellyfin/Emby
-   * user's e-mail to their Jellyfin name when the body omits it (reference §1.5).
+   * user's e-mail to their Jellyfin name when the body omits it.
    */
   async setQuotas(id: number, quotas: SeerrQuotas, options: { localUser?: boolean } = {}): Promise<void> {
     const path = `/user/${seerrId(id)}/settings/main`;
@@ -229,7 +229,8 @@ export class SeerrClient {
     for (let n = 0; n < MAX_PAGES; n++) {
       const page = asPage<T>(await this.call(path, { query: { ...query, take, skip: n * take } }), what);
       rows.push(...page.results);
-      // Paging math of reference §1.5: stop on a short page or the last page.
+      // Seerr's pageInfo has page = ceil(skip / take) + 1 and pages = ceil(total / take):
+      // stop on a short page or the last page.
       if (page.results.length < take || page.pageInfo.page >= page.pageInfo.pages) return rows;
     }
     throw unexpectedAnswer(SEERR, `${what} that never ends`);

@@ -1,4 +1,4 @@
-/** Seerr's wire shapes and enumerations, as `../shared/reference/media-and-seerr.md` §1 records them. */
+/** Seerr's wire shapes and enumerations (Seerr 3 / Jellyseerr 2, `server/constants` and `server/entity`). */
 
 /** Permission bits (`permissions` is their OR); ADMIN implies every other permission. */
 export const SEERR_PERMISSIONS = {
@@ -125,7 +125,7 @@ export interface SeerrStatus {
   commitTag?: string;
 }
 
-/** `GET /request?filter=` values (reference §1.5); `deleted` = completed requests whose media was removed. */
+/** `GET /request?filter=` values Seerr accepts; `deleted` = completed requests whose media was removed. */
 export const SEERR_REQUEST_FILTERS = [
   'all',
   'approved',

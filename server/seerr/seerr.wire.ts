@@ -1,7 +1,7 @@
 import { unexpectedAnswer } from '../upstream/unexpected-answer';
 import type { SeerrRequest, SeerrUser } from './seerr.types';
 
-/** Seerr's JSON as it arrives (reference §1.4–1.5), and the pure mapping to the panel's shapes. */
+/** Seerr's JSON as it arrives (users, pages, requests), and the pure mapping to the panel's shapes. */
 
 export const SEERR = 'Seerr';
 
@@ -24,7 +24,7 @@ export interface WireRequest {
 
 /**
  * Seerr's own sentence from an error body: handler errors and the validator carry `message`, the
- * permission guard's 403 carries `error` instead (reference §1.2).
+ * permission guard's 403 carries `error` instead.
  */
 export function seerrMessage(body: string): string | undefined {
   try {
@@ -64,7 +64,7 @@ export function toSeerrUser(u: WireUser): SeerrUser {
     username: nullable(u.username),
     plexUsername: nullable(u.plexUsername),
     jellyfinUsername: nullable(u.jellyfinUsername),
-    // Seerr computes it as the first non-empty of these (reference §1.4).
+    // Seerr computes it as the first non-empty of these, and only after a database read (not on POST /user).
     displayName: u.displayName || u.username || u.plexUsername || u.jellyfinUsername || u.email || '',
     userType: u.userType ?? 0,
     permissions: u.permissions ?? 0,

@@ -46,8 +46,9 @@ export interface HomeStatsRequest {
 
 /**
  * The only code that speaks to Tautulli (`{url}/api/v2?apikey=…&cmd=…`). Tautulli answers every error
- * with HTTP 400 and `response.result = "error"` (reference §2), so the client reads the envelope
- * whatever the status and turns Tautulli's own message into a sentence. Settings are read at every call.
+ * but an internal exception (500) with HTTP 400 and `response.result = "error"`, so the client reads the
+ * envelope whatever the status and turns Tautulli's own message into a sentence. Settings are read at
+ * every call.
  */
 @Injectable()
 export class TautulliClient {
@@ -222,7 +223,7 @@ export function tautulliMessage(body: string): string | undefined {
   }
 }
 
-/** The error envelope as a sentence naming Tautulli; its messages are listed in reference §2. */
+/** The error envelope as a sentence naming Tautulli ("Invalid apikey", "API not enabled", …). */
 export function refusal(cmd: string, message: string | null, status: number): UpstreamError {
   if (message === 'Invalid apikey' || message === 'Parameter apikey is required')
     return new UpstreamError(

@@ -15,9 +15,9 @@ import type {
 } from './tautulli.dto';
 
 /**
- * Pure mapping of Tautulli API v2 answers (reference §2) to the panel's shapes. Tautulli sends many
- * numbers as strings (`stream_count`, `bandwidth`, `progress_percent`, `count`…) and empty strings or
- * null where a value is missing, so every field goes through `int`/`str`.
+ * Pure mapping of Tautulli API v2 answers (`{response: {result, message, data}}`) to the panel's shapes.
+ * Tautulli sends many numbers as strings (`stream_count`, `bandwidth`, `progress_percent`, `count`…) and
+ * empty strings or null where a value is missing, so every field goes through `int`/`str`.
  */
 export type Row = Record<string, unknown>;
 

@@ -101,9 +101,9 @@ const setCustom =
   };
 
 /**
- * The state machine recorded on rtorrent 0.9.8 (reference §4 "State model", extended by probing the
- * peer): start only acts on a stopped item; resume on a closed item opens it and is active only if
- * started; resume on an open item is active whatever the state ("inconsistent; avoid").
+ * The state machine recorded on rtorrent 0.9.8 (d.state, d.is_open, d.is_active after each command, by
+ * probing the peer): start only acts on a stopped item; resume on a closed item opens it and is active
+ * only if started; resume on an open item is active whatever the state ("inconsistent; avoid").
  */
 const ACTIONS: Record<string, (ctx: Ctx, t: RtTorrent) => void> = {
   'd.start': (c, t) => {

@@ -1,6 +1,6 @@
 import { json, type SimResponse } from '../core';
 
-/** The bodies Seerr's global error handler and auth guard produce (reference §1.2). */
+/** The bodies Seerr's request validator, global error handler and auth guard produce, byte for byte. */
 
 export interface ValidatorErrorItem {
   path: string;

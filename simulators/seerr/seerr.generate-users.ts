@@ -32,7 +32,7 @@ type Kind = 'plex' | 'jellyfin' | 'local';
 
 /**
  * One user row, built as a single literal (10,000 of them must generate fast). Linked users carry their
- * media-server name and a null `username` (reference §1.4).
+ * media-server name and a null `username`, as Seerr stores users imported from Plex or Jellyfin.
  */
 function makeUser(
   rng: SeededRandom,

@@ -1,7 +1,7 @@
 import type { SeerrMedia, SeerrRequest, SeerrUser } from './seerr.model';
 import type { SeerrState } from './seerr.state';
 
-/** How Seerr serialises its entities (reference §1.4 and the GET /request sample). */
+/** How Seerr serialises its entities: users with `displayName`, requests with full user rows. */
 
 export function displayName(u: SeerrUser): string {
   return u.username || u.plexUsername || u.jellyfinUsername || u.email;

@@ -10,7 +10,7 @@ const NOT_AVAILABLE = [M.UNKNOWN, M.PENDING, M.PROCESSING, M.PARTIALLY_AVAILABLE
 /** Every media status except BLOCKLISTED (6). */
 const ALL_MEDIA = [...NOT_AVAILABLE, M.AVAILABLE, M.DELETED];
 
-/** GET /request `filter` → (request statuses, media statuses), reference §1.5. */
+/** GET /request `filter` → (request statuses, media statuses); Seerr checks `status4k` for 4K requests. */
 function filterSets(filter: unknown): [number[], number[]] {
   switch (filter) {
     case 'pending':

@@ -26,7 +26,7 @@ function getUser(ctx: SeerrContext): SimResponse {
   return json(200, userRead(ctx.state, user, { showFiltered: canManageUsers(ctx), withSettings: true }));
 }
 
-/** POST /user, step by step as in Seerr (reference §1.5): the order decides which error you get. */
+/** POST /user step by step as in Seerr (e-mail fallback, duplicate, password): the order picks the error. */
 function createUser(ctx: SeerrContext): SimResponse {
   const { body, state } = ctx;
   const email = (body.email || body.username) as string | undefined;

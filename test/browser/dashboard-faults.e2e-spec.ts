@@ -100,11 +100,9 @@ describe('Dashboard with upstream faults', () => {
 
   it('keeps the other cards working while Seerr hangs, then names the timeout', async () => {
     world.stack.seerr.setFaults({ hang: true });
-    const started = Date.now();
     await page.getByTestId('dashboard-refresh').click();
     await expectOtherCardsWork();
-    // The rest of the dashboard did not wait for Seerr.
-    expect(Date.now() - started).toBeLessThan(UPSTREAM_TIMEOUT_MS / 2);
+    // The rest of the dashboard did not wait for Seerr: its card is still loading the hung request.
     expect(await seerrCard().locator('mat-progress-bar').count()).toBe(1);
 
     const error = seerrCard().getByTestId('seerr-card-error');

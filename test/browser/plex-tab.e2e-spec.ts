@@ -213,10 +213,9 @@ describe('Plex tab', () => {
 
   it('keeps Tautulli working while Plex hangs, then names the timeout', async () => {
     world.stack.plex.sim.setFaults({ hang: true });
-    const started = Date.now();
     await byTestId('plex-refresh').click();
     await expectTautulliWorks();
-    expect(Date.now() - started).toBeLessThan(UPSTREAM_TIMEOUT_MS / 2);
+    // Tautulli did not wait for Plex: the Plex card is still loading the hung request.
     expect(await byTestId('plex-server-card').locator('mat-progress-bar').count()).toBe(1);
 
     const error = byTestId('plex-server-error');

@@ -323,7 +323,6 @@ describe('Torrents tab', () => {
 
     // Scroll to the end in steps, as a wheel would; the last row (aria-rowindex = total + 1) shows.
     const viewport = byTestId('torrent-viewport');
-    const started = Date.now();
     await viewport.evaluate(async (el) => {
       for (let i = 0; i < 40 && el.scrollTop + el.clientHeight < el.scrollHeight; i++) {
         el.scrollTop += el.scrollHeight / 20;
@@ -332,7 +331,6 @@ describe('Torrents tab', () => {
       el.scrollTop = el.scrollHeight;
     });
     await page.locator(`[data-testid="torrent-row"][aria-rowindex="${total + 1}"]`).waitFor();
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(await rows().count()).toBeLessThan(60);
     // A change found by the next poll lands in place while scrolled to the end.
     const last = page.locator(`[data-testid="torrent-row"][aria-rowindex="${total + 1}"]`);

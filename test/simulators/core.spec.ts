@@ -39,11 +39,20 @@ describe('simulator core', () => {
     expect(sim.totalRequests()).toBe(0);
   });
 
-  it('adds latency', async () => {
-    sim.setFaults({ latencyMs: 150 });
-    const started = Date.now();
-    await get(`${sim.url}/items`);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  it('adds latency: a request without it, started at the same time, finishes first', async () => {
+    const plain = new Simulator({ name: 'plain', errorResponse: (status) => json(status, {}) });
+    plain.route('GET', '/items', () => json(200, []));
+    await plain.start();
+    try {
+      sim.setFaults({ latencyMs: 500 });
+      const order: string[] = [];
+      const slow = get(`${sim.url}/items`).then((r) => (order.push('latency'), r));
+      const fast = get(`${plain.url}/items`).then((r) => (order.push('plain'), r));
+      expect(await Promise.all([slow, fast])).toMatchObject([{ status: 200 }, { status: 200 }]);
+      expect(order).toEqual(['plain', 'latency']);
+    } finally {
+      await plain.stop();
+    }
   });
 
   it('injects errors at the chosen rate and status with the upstream body', async () => {

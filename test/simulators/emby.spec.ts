@@ -263,16 +263,11 @@ describe('Emby simulator', () => {
       expect(last.body).toContain('there must be at least one admin user');
     });
 
-    it('generates and serves 10,000 users quickly, paged or whole', async () => {
-      const started = Date.now();
+    it('generates and serves 10,000 users, paged or whole', async () => {
       const big = createEmbySimulator({ users: 10_000 });
-      expect(Date.now() - started).toBeLessThan(1000);
       await big.start();
       try {
-        const whole = Date.now();
         expect((await call(big, withKey('/Users/Query'))).json<QueryResult>().Items).toHaveLength(10_000);
-        expect(Date.now() - whole).toBeLessThan(3000);
-        const paged = Date.now();
         for (let start = 0; start < 1000; start += 100) {
           const page = (
             await call(big, withKey(`/Users/Query?StartIndex=${start}&Limit=100`))
@@ -280,7 +275,6 @@ describe('Emby simulator', () => {
           expect(page.Items).toHaveLength(100);
           expect(page.TotalRecordCount).toBe(10_000);
         }
-        expect(Date.now() - paged).toBeLessThan(1000);
       } finally {
         await big.stop();
       }

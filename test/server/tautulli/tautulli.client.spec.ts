@@ -1,4 +1,3 @@
-import '../seerr/support/short-timeout';
 import { HttpService } from '@nestjs/axios';
 import axios from 'axios';
 import { createServer, type Server } from 'node:http';

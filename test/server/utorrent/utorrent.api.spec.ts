@@ -6,6 +6,7 @@ import {
   type UtorrentSimulator,
 } from '../../../simulators/utorrent';
 import { Bit } from '../../../simulators/utorrent';
+import { eventually } from '../../support/eventually';
 import { openEventStream } from '../torrents/support/event-stream';
 import { baseConfig, settle, startTestPanel, type TestPanel } from '../support/test-panel';
 
@@ -294,14 +295,17 @@ describe('/api/utorrent against the uTorrent simulator', () => {
 
     it('the list routes answer the failure of the last poll, then recover', async () => {
       sim.setFaults({ garbage: true });
-      await new Promise((r) => setTimeout(r, 1300));
+      await eventually(
+        async () => /^uTorrent answered/.test(String((await get('/torrents')).body.message)),
+        'a poll has met the garbage',
+      );
       expect((await get('/torrents').expect(502)).body.message).toMatch(/^uTorrent answered/);
       expect((await get('/stats').expect(502)).body.message).toMatch(/^uTorrent answered/);
       const status = (await get('/status').expect(200)).body;
       expect(status).toMatchObject({ configured: true, connected: false });
       expect(status.error).toMatch(/^uTorrent answered/);
       sim.resetFaults();
-      await new Promise((r) => setTimeout(r, 1300));
+      await eventually(async () => (await get('/torrents')).status === 200, 'a poll has recovered');
       await get('/torrents').expect(200);
     });
   });

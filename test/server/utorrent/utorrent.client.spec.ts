@@ -1,4 +1,4 @@
-import { SHORT_TIMEOUT_MS } from '../seerr/support/short-timeout';
+import { SHORT_TIMEOUT_MS, shortTimeoutHttp } from '../support/short-timeout';
 import { HttpService } from '@nestjs/axios';
 import axios from 'axios';
 import { ConfigStore } from '../../../server/config/config.store';
@@ -123,7 +123,8 @@ describe('UtorrentClient against the uTorrent simulator', () => {
   it('times out a hang with a 504', async () => {
     await client.list();
     sim.setFaults({ hang: true });
-    const err = await failure(client.list());
+    const impatient = new UtorrentClient(shortTimeoutHttp(), store);
+    const err = await failure(impatient.list());
     expect(err.getStatus()).toBe(504);
     expect(err.message).toContain(`did not answer within ${SHORT_TIMEOUT_MS / 1000} s`);
   });

@@ -66,20 +66,27 @@ describe('TorrentPoller', () => {
   });
 
   it('polls once per tick whatever the number of watchers, and faster while watched', async () => {
-    const client = fakeClient([[torrent(1)]]);
-    const { poller } = make(client, 400, 50);
-    await poller.read();
-    const idleStart = client.calls;
-    await new Promise((r) => setTimeout(r, 500));
-    const idlePolls = client.calls - idleStart;
-    expect(idlePolls).toBe(1);
-    poller.setWatchers(2); // two event streams open
-    const watchedStart = client.calls;
-    await new Promise((r) => setTimeout(r, 500));
-    const watchedPolls = client.calls - watchedStart;
-    // one poll per 50 ms tick (each takes ~5 ms), not one per watcher
-    expect(watchedPolls).toBeGreaterThanOrEqual(6);
-    expect(watchedPolls).toBeLessThanOrEqual(10);
+    jest.useFakeTimers();
+    try {
+      const client = fakeClient([[torrent(1)]]);
+      const { poller } = make(client, 400, 50);
+      const first = poller.read();
+      await jest.advanceTimersByTimeAsync(5);
+      await first;
+      const idleStart = client.calls;
+      await jest.advanceTimersByTimeAsync(500);
+      const idlePolls = client.calls - idleStart;
+      expect(idlePolls).toBe(1);
+      poller.setWatchers(2); // two event streams open
+      const watchedStart = client.calls;
+      await jest.advanceTimersByTimeAsync(500);
+      const watchedPolls = client.calls - watchedStart;
+      // one poll per 50 ms tick (each takes 5 ms of the test's clock), not one per watcher
+      expect(watchedPolls).toBeGreaterThanOrEqual(6);
+      expect(watchedPolls).toBeLessThanOrEqual(10);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('broadcasts only what changed, as patches, with a rising revision', async () => {
@@ -125,13 +132,20 @@ describe('TorrentPoller', () => {
   });
 
   it('stops polling when nobody has asked for a while', async () => {
-    const client = fakeClient([[torrent(1)]]);
-    const { poller } = make(client, 30, 30, 50);
-    await poller.read();
-    await new Promise((r) => setTimeout(r, 300));
-    const after = client.calls;
-    await new Promise((r) => setTimeout(r, 200));
-    expect(client.calls).toBe(after);
-    expect(after).toBeLessThanOrEqual(4);
+    jest.useFakeTimers();
+    try {
+      const client = fakeClient([[torrent(1)]]);
+      const { poller } = make(client, 30, 30, 50);
+      const first = poller.read();
+      await jest.advanceTimersByTimeAsync(5);
+      await first;
+      await jest.advanceTimersByTimeAsync(300);
+      const after = client.calls;
+      await jest.advanceTimersByTimeAsync(200);
+      expect(client.calls).toBe(after);
+      expect(after).toBeLessThanOrEqual(4);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { Logger, type MessageEvent } from '@nestjs/common';
+import type { MessageEvent } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { ConfigStore } from '../../../server/config/config.store';
 import type { PlexClient } from '../../../server/plex/plex.client';
@@ -8,7 +8,10 @@ import { UpstreamError } from '../../../server/upstream/upstream-error';
 import { baseConfig } from '../support/test-panel';
 
 const TICK_MS = 200;
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The fake PMS's own delay, on the test's clock. */
+const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Moves the test's clock on, running the timers and promises that fall due. */
+const wait = (ms: number) => jest.advanceTimersByTimeAsync(ms);
 
 function sessions(count: number): PlexSessionsDto {
   return {
@@ -46,9 +49,11 @@ function poller(client: PlexClient): PlexSessionsPoller {
 
 describe('PlexSessionsPoller', () => {
   let subscriptions: Subscription[] = [];
+  beforeEach(() => jest.useFakeTimers());
   afterEach(() => {
     for (const s of subscriptions) s.unsubscribe();
     subscriptions = [];
+    jest.useRealTimers();
   });
 
   it('does nothing until someone listens', async () => {
@@ -64,7 +69,7 @@ describe('PlexSessionsPoller', () => {
     const seen: MessageEvent[][] = Array.from({ length: 100 }, () => []);
     subscriptions = seen.map((list) => p.events.subscribe((e) => list.push(e)));
     await wait(TICK_MS * 2.5);
-    // Ticks at 0, 200 and 400 ms (give or take a timer's drift): one poll per tick, not per listener.
+    // Ticks at 0, 200 and 400 ms of the test's clock: one poll per tick, not per listener.
     const polls = calls.n;
     expect(polls).toBeGreaterThanOrEqual(2);
     expect(polls).toBeLessThanOrEqual(4);
@@ -112,7 +117,7 @@ describe('PlexSessionsPoller', () => {
   });
 
   it('never starts a second poll while one is still out (a slow PMS)', async () => {
-    const { client, calls } = fakeClient(() => wait(TICK_MS * 3).then(() => sessions(0)));
+    const { client, calls } = fakeClient(() => later(TICK_MS * 3).then(() => sessions(0)));
     const p = poller(client);
     subscriptions.push(p.events.subscribe());
     await wait(TICK_MS * 2);
@@ -120,10 +125,12 @@ describe('PlexSessionsPoller', () => {
   });
 
   it('shares a direct read with a poll in flight', async () => {
-    const { client, calls } = fakeClient(() => wait(50).then(() => sessions(4)));
+    const { client, calls } = fakeClient(() => later(50).then(() => sessions(4)));
     const p = poller(client);
     subscriptions.push(p.events.subscribe());
-    const [direct] = await Promise.all([p.read(), p.read()]);
+    const reads = Promise.all([p.read(), p.read()]);
+    await wait(50);
+    const [direct] = await reads;
     expect(direct.count).toBe(4);
     expect(calls.n).toBe(1);
   });
@@ -146,6 +153,3 @@ describe('PlexSessionsPoller', () => {
     expect(make('2000')).toBe(2000);
   });
 });
-
-// Quiet: the poller logs nothing on expected failures, but keep unexpected ones visible.
-Logger.overrideLogger(['error']);
