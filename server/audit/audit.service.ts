@@ -43,11 +43,24 @@ export function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntryDto {
 @Injectable()
 export class AuditService {
   private readonly logger = new Logger(AuditService.name);
+  /** Writes still running: the audit interceptor does not hold the response for them. */
+  private readonly writing = new Set<Promise<void>>();
 
   constructor(private readonly database: DatabaseService) {}
 
   /** Adds an entry. Never throws: a failure to audit is logged, it does not fail the action. */
-  async record(entry: NewAuditEntry): Promise<void> {
+  record(entry: NewAuditEntry): Promise<void> {
+    const write = this.insert(entry).finally(() => this.writing.delete(write));
+    this.writing.add(write);
+    return write;
+  }
+
+  /** Resolves once every entry recorded so far is in the database (or its failure was logged). */
+  async written(): Promise<void> {
+    while (this.writing.size) await Promise.all([...this.writing]);
+  }
+
+  private async insert(entry: NewAuditEntry): Promise<void> {
     try {
       await this.database.db
         .insertInto('audit_log')

@@ -1,6 +1,6 @@
 import { AuditService } from '../../../server/audit/audit.service';
 import { DatabaseService } from '../../../server/database/database.service';
-import { settle, startTestPanel, type TestPanel } from '../support/test-panel';
+import { startTestPanel, type TestPanel } from '../support/test-panel';
 
 describe('audit log', () => {
   let panel: TestPanel;
@@ -28,7 +28,7 @@ describe('audit log', () => {
       outcome: 'error',
       detail: { api_key: 'should-not-be-stored', note: 'comma, "quoted"\nnewline' },
     });
-    await settle();
+    await panel.auditWritten();
   });
   afterAll(() => panel.close());
 

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
-import { baseConfig, settle, startTestPanel, TEST_ADMIN, type TestPanel } from '../support/test-panel';
+import { baseConfig, startTestPanel, TEST_ADMIN, type TestPanel } from '../support/test-panel';
 import { hashPassword } from '../../../server/config/password-hash';
 import { RefreshTokenStore } from '../../../server/auth/refresh-token.store';
 import { DatabaseService } from '../../../server/database/database.service';
@@ -129,7 +129,7 @@ describe('login throttling', () => {
   });
 
   it('records each attempt in the audit log with the client address', async () => {
-    await settle();
+    await panel.auditWritten();
     const { access_token } = await panel.login();
     const res = await panel
       .http()

@@ -13,7 +13,7 @@ import {
   DEFAULT_PLEXTV_TOKEN,
   type PlexTvSimulator,
 } from '../../../simulators/plextv';
-import { baseConfig, settle, startTestPanel, type TestPanel } from '../support/test-panel';
+import { baseConfig, startTestPanel, type TestPanel } from '../support/test-panel';
 
 const SECRETS = [DEFAULT_PLEXTV_TOKEN, DEFAULT_JELLYFIN_API_KEY, DEFAULT_EMBY_API_KEY, 'brand-new-key-123'];
 
@@ -192,7 +192,7 @@ describe('/api/mediaservers and /api/plex/servers', () => {
         password_suffix: '!J2',
         request_limit: 3,
       });
-      await settle();
+      await panel.auditWritten();
       const audit = await api().get('/api/audit?action=mediaservers.create').expect(200);
       expect(audit.body.items[0]).toMatchObject({
         target: 'Second Jelly',
@@ -269,7 +269,7 @@ describe('/api/mediaservers and /api/plex/servers', () => {
       expect(fileConfig().user_settings.jdoe.source_servers).toEqual(['Jelly Home', 'Main Plex']);
       await api().put('/api/mediaservers/Jelly%20Home', { name: 'Jelly' }).expect(200);
       await api().put('/api/mediaservers/Nope', { url: 'http://x.example' }).expect(404);
-      await settle();
+      await panel.auditWritten();
       const audit = await api().get('/api/audit?action=mediaservers.update').expect(200);
       expect(audit.body.items.map((e: { target: string }) => e.target)).toContain('Jelly Home');
     });
@@ -279,7 +279,7 @@ describe('/api/mediaservers and /api/plex/servers', () => {
       expect(fileConfig().media_servers.map((s) => s.name)).not.toContain('Second Jelly');
       const again = await api().delete('/api/mediaservers/Second%20Jelly').expect(404);
       expect(again.body.message).toBe('No media server named "Second Jelly".');
-      await settle();
+      await panel.auditWritten();
       const audit = await api().get('/api/audit?action=mediaservers.delete').expect(200);
       expect(
         audit.body.items.map((e: { target: string; status_code: number }) => [e.target, e.status_code]),

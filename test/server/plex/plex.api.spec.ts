@@ -1,7 +1,7 @@
 import { historyAt, liveSessions, type PLEX_TYPE_NUMBERS } from '../../../simulators/media-library';
 import { createPlexSimulator, DEFAULT_PMS_TOKEN, type PlexSimulator } from '../../../simulators/plex';
 import { startFakeDocker, type FakeDocker } from '../../support/fake-docker';
-import { baseConfig, settle, startTestPanel, type TestPanel } from '../support/test-panel';
+import { baseConfig, startTestPanel, type TestPanel } from '../support/test-panel';
 import { openEventStream } from './support/sse-client';
 
 const POLL_MS = 300;
@@ -145,7 +145,7 @@ describe('/api/plex against the Plex simulator', () => {
       expect(after.body.find((l: { key: string }) => l.key === movies.key).refreshing).toBe(true);
 
       await post('/libraries/99/scan').expect(404);
-      await settle();
+      await panel.auditWritten();
       const audit = await panel
         .http()
         .get('/api/audit?action=plex.scan')
@@ -277,7 +277,7 @@ describe('/api/plex against the Plex simulator', () => {
     const res = await post('/optimize').expect(202);
     expect(res.body).toEqual({ message: 'Plex is optimizing its database in the background.' });
     expect(plex.state.optimizations).toBe(before + 1);
-    await settle();
+    await panel.auditWritten();
     const audit = await panel.http().get('/api/audit?action=plex.optimize').auth(token, { type: 'bearer' });
     expect(audit.body.items[0]).toMatchObject({ target: 'Plex database', outcome: 'ok', status_code: 202 });
   });
@@ -290,7 +290,7 @@ describe('/api/plex against the Plex simulator', () => {
         message: 'The Plex container "plex" was restarted; Plex will be back in a few seconds.',
       });
       expect(docker.restarts).toEqual(['plex']);
-      await settle();
+      await panel.auditWritten();
       const audit = await panel.http().get('/api/audit?action=plex.restart').auth(token, { type: 'bearer' });
       expect(audit.body.items[0]).toMatchObject({ target: 'Plex container plex', outcome: 'ok' });
     });

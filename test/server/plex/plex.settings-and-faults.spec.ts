@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { PanelConfig } from '../../../server/config/config.schema';
 import { PlexService } from '../../../server/plex/plex.service';
 import { createPlexSimulator, DEFAULT_PMS_TOKEN, type PlexSimulator } from '../../../simulators/plex';
-import { baseConfig, settle, startTestPanel, type TestPanel } from '../support/test-panel';
+import { baseConfig, startTestPanel, type TestPanel } from '../support/test-panel';
 
 const READS = ['/status', '/libraries', '/libraries/1/stats', '/sessions', '/streams'];
 const WRITES = ['/libraries/1/scan', '/optimize'];
@@ -136,7 +136,7 @@ describe('/api/plex failures and settings', () => {
       await call(panel, token, '/status').expect(200);
       expect(onDisk().plex).toEqual({ url: plex.sim.url, token: DEFAULT_PMS_TOKEN });
 
-      await settle();
+      await panel.auditWritten();
       const audit = await panel.http().get('/api/audit?action=plex.settings').auth(token, { type: 'bearer' });
       expect(audit.body.items[0]).toMatchObject({ target: 'Plex settings', outcome: 'ok' });
       expect(audit.text).not.toContain(DEFAULT_PMS_TOKEN);

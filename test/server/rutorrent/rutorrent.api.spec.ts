@@ -10,7 +10,7 @@ import {
 import { eventually } from '../../support/eventually';
 import { startFakeDocker, type FakeDocker } from '../../support/fake-docker';
 import { openEventStream } from '../torrents/support/event-stream';
-import { baseConfig, settle, startTestPanel, type TestPanel } from '../support/test-panel';
+import { baseConfig, startTestPanel, type TestPanel } from '../support/test-panel';
 
 const UNKNOWN = 'ABCDEF0123456789ABCDEF0123456789ABCDEF01';
 
@@ -107,7 +107,7 @@ describe('/api/rutorrent against the rTorrent simulator', () => {
     expect((await post(`/torrents/${t.hash}/resume`).expect(200)).body.state).toMatch(/downloading|seeding/);
     expect(triple(t.hash)).toEqual([1, 1, 1]);
     expect(sim.count('system.multicall')).toBe(multicalls + 1);
-    await settle();
+    await panel.auditWritten();
     const audit = (
       await panel.http().get('/api/audit?action=rutorrent.resume').auth(token, { type: 'bearer' })
     ).body;

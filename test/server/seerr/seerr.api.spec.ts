@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { PanelConfig } from '../../../server/config/config.schema';
 import { createSeerrSimulator, type SeerrSimulator } from '../../../simulators/seerr';
-import { baseConfig, settle, startTestPanel, type TestPanel } from '../support/test-panel';
+import { baseConfig, startTestPanel, type TestPanel } from '../support/test-panel';
 
 const MEDIA_DELETED = 7;
 const REQUEST_COMPLETED = 5;
@@ -145,7 +145,7 @@ describe('/api/seerr', () => {
       });
       expect(onDisk().sync).toEqual({ remove_missing: true, concurrency: 4, quota_days: 10 });
 
-      await settle();
+      await panel.auditWritten();
       const audit = await get('/api/audit?action=seerr.update&outcome=ok').expect(200);
       expect(audit.body.total).toBe(2);
       expect(audit.body.items[1]).toMatchObject({
@@ -241,7 +241,7 @@ describe('/api/seerr', () => {
     });
 
     it('is audited as seerr.test and no log line holds the key', async () => {
-      await settle();
+      await panel.auditWritten();
       const audit = await get('/api/audit?action=seerr.test').expect(200);
       expect(audit.body.total).toBeGreaterThan(0);
       expectNoKey(audit);

@@ -1,3 +1,4 @@
+import { AuditService } from '../../../server/audit/audit.service';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,8 @@ export interface TestPanel {
   logs: string[];
   http: () => ReturnType<typeof request>;
   login: () => Promise<{ access_token: string; refresh_token: string }>;
+  /** Waits until the audit entries of the requests answered so far are written (they land after the response). */
+  auditWritten: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -63,14 +66,10 @@ export async function startTestPanel(
       const res = await http().post('/api/auth/login').send(TEST_ADMIN).expect(200);
       return res.body as { access_token: string; refresh_token: string };
     },
+    auditWritten: () => app.get(AuditService).written(),
     close: async () => {
       await app.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** Waits until fire-and-forget work (audit writes after a response) has landed. */
-export function settle(ms = 30): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -8,7 +8,7 @@ import {
   DEFAULT_TAUTULLI_API_KEY,
   type TautulliSimulator,
 } from '../../../simulators/tautulli';
-import { baseConfig, settle, startTestPanel, type TestPanel } from '../support/test-panel';
+import { baseConfig, startTestPanel, type TestPanel } from '../support/test-panel';
 
 const NOW = Date.now();
 const KEY_SENTENCE =
@@ -256,7 +256,7 @@ describe('/api/tautulli against the Tautulli simulator (sharing the Plex world)'
       message: 'Tautulli is restarting; it will be unreachable for a few seconds.',
     });
     expect(tautulli.state.restarts).toBe(before + 1);
-    await settle();
+    await panel.auditWritten();
     const audit = await panel
       .http()
       .get('/api/audit?action=tautulli.restart')
@@ -298,7 +298,7 @@ describe('/api/tautulli against the Tautulli simulator (sharing the Plex world)'
       expect(res.body).toEqual({ url: tautulli.sim.url, api_key_set: true, overridden_by_env: [] });
       expect(onDisk().tautulli).toEqual({ url: tautulli.sim.url, api_key: DEFAULT_TAUTULLI_API_KEY });
       await get('/users').expect(200);
-      await settle();
+      await panel.auditWritten();
       const audit = await panel
         .http()
         .get('/api/audit?action=tautulli.settings')

@@ -8,7 +8,7 @@ import {
 import { Bit } from '../../../simulators/utorrent';
 import { eventually } from '../../support/eventually';
 import { openEventStream } from '../torrents/support/event-stream';
-import { baseConfig, settle, startTestPanel, type TestPanel } from '../support/test-panel';
+import { baseConfig, startTestPanel, type TestPanel } from '../support/test-panel';
 
 const UNKNOWN = 'ABCDEF0123456789ABCDEF0123456789ABCDEF01';
 
@@ -144,7 +144,7 @@ describe('/api/utorrent against the uTorrent simulator', () => {
       );
       expect((await post(`/torrents/${t.hash}/stop`).expect(200)).body.state).toMatch(/stopped|completed/);
       expect((await post(`/torrents/${t.hash}/start`).expect(200)).body.state).toMatch(/downloading|seeding/);
-      await settle();
+      await panel.auditWritten();
       expect(await lastAudit('utorrent.pause')).toMatchObject({ target: t.name, outcome: 'ok' });
     });
 
@@ -171,7 +171,7 @@ describe('/api/utorrent against the uTorrent simulator', () => {
       expect(gone).toMatchObject({ data: 'deleted' });
       expect(sim.state.deletedData).toContain(b.hash);
       expect((await get(`/torrents?q=${b.hash}`).expect(200)).body.total).toBe(0);
-      await settle();
+      await panel.auditWritten();
       expect(await lastAudit('utorrent.remove')).toMatchObject({ target: b.name });
     });
 
