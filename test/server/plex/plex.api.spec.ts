@@ -3,6 +3,8 @@ import { createPlexSimulator, DEFAULT_PMS_TOKEN, type PlexSimulator } from '../.
 import { startFakeDocker, type FakeDocker } from '../../support/fake-docker';
 import { baseConfig, startTestPanel, type TestPanel } from '../support/test-panel';
 import { openEventStream } from './support/sse-client';
+import { PlexSessionsPoller } from '../../../server/plex/plex-sessions.poller';
+import { eventually } from '../../support/eventually';
 
 const POLL_MS = 300;
 const NOW = Date.now();
@@ -209,7 +211,8 @@ describe('/api/plex against the Plex simulator', () => {
         data: expect.objectContaining({ count: liveSessions(world()).length }),
       });
       expect(b.events.every((e) => e.event === 'sessions')).toBe(true);
-      await new Promise((r) => setTimeout(r, POLL_MS * 3));
+      const poller = panel.app.get(PlexSessionsPoller);
+      await eventually(() => poller.nextRunAt === null && !poller.ticking, 'the poller has no next tick');
       expect(plex.sim.count('GET /status/sessions')).toBe(polls);
     });
 
