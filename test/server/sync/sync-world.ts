@@ -91,7 +91,7 @@ export async function startSyncWorld(options: WorldOptions = {}): Promise<SyncWo
     jellyfin,
     emby,
     config,
-    env: { PLEX_TV_URL: plexTv.sim.url, UPSTREAM_TIMEOUT_MS: '600' },
+    env: { PLEX_TV_URL: plexTv.sim.url, UPSTREAM_TIMEOUT_MS: '3000' },
     strays: strays.map((p) => p.username),
     stop: async () => {
       await Promise.all([seerr.stop(), plexTv.sim.stop(), jellyfin.stop(), emby.stop()]);
