@@ -2,25 +2,15 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import { type HealthDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
 import { DurationPipe } from '../../common/duration.pipe';
 import { RemoteContentComponent } from '../../common/remote-content.component';
-import { StateMessageComponent } from '../../common/state-message.component';
 
 @Component({
   selector: 'sp-health-card',
-  imports: [
-    MatCardModule,
-    MatIconModule,
-    MatProgressBarModule,
-    DatePipe,
-    DurationPipe,
-    StateMessageComponent,
-    RemoteContentComponent,
-  ],
+  imports: [MatCardModule, MatIconModule, DatePipe, DurationPipe, RemoteContentComponent],
   template: `
     <mat-card appearance="outlined">
       <mat-card-header>

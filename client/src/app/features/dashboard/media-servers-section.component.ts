@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 
 import { type MediaServerStatusDto, type MediaServerType } from '../../api';
@@ -21,7 +20,6 @@ const TYPES: readonly MediaServerType[] = ['plex', 'jellyfin', 'emby'];
     MatCardModule,
     MatButtonModule,
     MatIconModule,
-    MatProgressBarModule,
     RouterLink,
     StateMessageComponent,
     RemoteContentComponent,

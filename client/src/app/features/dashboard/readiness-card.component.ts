@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import { type ReadinessDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
@@ -13,14 +12,7 @@ const CHECK_LABELS: Readonly<Record<string, string>> = { database: 'Database', c
 
 @Component({
   selector: 'sp-readiness-card',
-  imports: [
-    CheckListComponent,
-    MatCardModule,
-    MatIconModule,
-    MatProgressBarModule,
-    StateMessageComponent,
-    RemoteContentComponent,
-  ],
+  imports: [CheckListComponent, MatCardModule, MatIconModule, StateMessageComponent, RemoteContentComponent],
   template: `
     <mat-card appearance="outlined">
       <mat-card-header>

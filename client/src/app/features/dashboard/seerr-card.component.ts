@@ -3,7 +3,6 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 
 import { type SeerrOverviewDto } from '../../api';
@@ -18,7 +17,6 @@ import { StateMessageComponent } from '../../common/state-message.component';
     MatCardModule,
     MatIconModule,
     MatButtonModule,
-    MatProgressBarModule,
     RouterLink,
     DecimalPipe,
     StateMessageComponent,

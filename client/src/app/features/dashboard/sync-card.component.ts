@@ -3,13 +3,11 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 
 import { type SyncStatusDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
 import { RemoteContentComponent } from '../../common/remote-content.component';
-import { StateMessageComponent } from '../../common/state-message.component';
 import { StatusChipComponent } from '../../common/status-chip.component';
 import { SyncCountsComponent } from '../sync/sync-counts.component';
 import { RUN_STATUS } from '../sync/sync-labels';
@@ -21,10 +19,8 @@ import { RUN_STATUS } from '../sync/sync-labels';
     MatCardModule,
     MatIconModule,
     MatButtonModule,
-    MatProgressBarModule,
     RouterLink,
     DatePipe,
-    StateMessageComponent,
     RemoteContentComponent,
     StatusChipComponent,
     SyncCountsComponent,

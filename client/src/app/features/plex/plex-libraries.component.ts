@@ -3,7 +3,6 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 
 import { type PlexLibraryDto } from '../../api';
@@ -25,7 +24,6 @@ import { LIBRARY_ICONS, LIBRARY_UNITS } from './plex-format';
     MatCardModule,
     MatButtonModule,
     MatIconModule,
-    MatProgressBarModule,
     MatProgressSpinnerModule,
     StateMessageComponent,
     RemoteContentComponent,

@@ -2,14 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatTooltipModule } from '@angular/material/tooltip';
 
 import { type PlexStatusDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
 import { RemoteContentComponent } from '../../common/remote-content.component';
-import { StateMessageComponent } from '../../common/state-message.component';
 
 export type PlexAction = 'restart' | 'optimize';
 
@@ -20,10 +18,8 @@ export type PlexAction = 'restart' | 'optimize';
     MatCardModule,
     MatButtonModule,
     MatIconModule,
-    MatProgressBarModule,
     MatProgressSpinnerModule,
     MatTooltipModule,
-    StateMessageComponent,
     RemoteContentComponent,
   ],
   template: `

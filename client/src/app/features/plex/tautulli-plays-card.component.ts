@@ -1,27 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import { type TautulliPlaysDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
 import { BarChartComponent } from '../../common/charts/bar-chart.component';
 import { RemoteContentComponent } from '../../common/remote-content.component';
-import { StateMessageComponent } from '../../common/state-message.component';
 
 const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** Plays per day over the last weeks, one colour per kind of media, from Tautulli. */
 @Component({
   selector: 'sp-tautulli-plays-card',
-  imports: [
-    MatCardModule,
-    MatIconModule,
-    MatProgressBarModule,
-    StateMessageComponent,
-    RemoteContentComponent,
-    BarChartComponent,
-  ],
+  imports: [MatCardModule, MatIconModule, RemoteContentComponent, BarChartComponent],
   template: `
     <mat-card appearance="outlined" data-testid="tautulli-plays" [attr.data-state]="plays().state">
       <mat-card-header>

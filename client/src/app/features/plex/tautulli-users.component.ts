@@ -3,7 +3,6 @@ import { ChangeDetectionStrategy, Component, computed, input, output, signal } f
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 
@@ -34,7 +33,6 @@ const SORT_KEYS: Readonly<Record<UserSort, (user: TautulliUserDto) => string | n
     MatCardModule,
     MatIconModule,
     MatPaginatorModule,
-    MatProgressBarModule,
     MatSortModule,
     MatTableModule,
     StateMessageComponent,
