@@ -8,6 +8,7 @@ import {
   TestSeerrDto,
   UpdateSeerrDto,
 } from './seerr.dto';
+import { SEERR_PERMISSION_TABLE, SeerrPermissionsDto } from './seerr-permissions.dto';
 import { SeerrService } from './seerr.service';
 
 @ApiTags('seerr')
@@ -23,6 +24,13 @@ export class SeerrController {
   @ApiOkResponse({ type: SeerrOverviewDto })
   getSeerr(): Promise<SeerrOverviewDto> {
     return this.seerr.overview();
+  }
+
+  @Get('permissions')
+  @ApiOperation({ summary: "Seerr's permission names with their bits, and its default for new users" })
+  @ApiOkResponse({ type: SeerrPermissionsDto })
+  getSeerrPermissions(): SeerrPermissionsDto {
+    return SEERR_PERMISSION_TABLE;
   }
 
   @Put()

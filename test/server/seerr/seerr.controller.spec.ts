@@ -28,6 +28,14 @@ describe(SeerrController.name, () => {
     expect(res.body).toEqual(overview);
   });
 
+  it('GET /api/seerr/permissions lists every permission bit and the default', async () => {
+    const res = await ctx.admin().get('/api/seerr/permissions').expect(200);
+    expect(res.body.default_permissions).toBe(32);
+    expect(res.body.permissions).toHaveLength(29);
+    expect(res.body.permissions).toContainEqual({ name: 'ADMIN', bit: 2 });
+    expect(res.body.permissions).toContainEqual({ name: 'VIEW_BLOCKLIST', bit: 1073741824 });
+  });
+
   describe('PUT /api/seerr', () => {
     it('passes the partial update, nulls included, and returns the saved settings', async () => {
       const seerr = ctx.mock(SeerrService);

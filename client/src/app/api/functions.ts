@@ -95,6 +95,8 @@ export type { GetSeerr$Params as GetSeerr$Params } from './fn/seerr/get-seerr';
 export { getSeerr as getSeerr } from './fn/seerr/get-seerr';
 export type { UpdateSeerr$Params as UpdateSeerr$Params } from './fn/seerr/update-seerr';
 export { updateSeerr as updateSeerr } from './fn/seerr/update-seerr';
+export type { GetSeerrPermissions$Params as GetSeerrPermissions$Params } from './fn/seerr/get-seerr-permissions';
+export { getSeerrPermissions as getSeerrPermissions } from './fn/seerr/get-seerr-permissions';
 export type { TestSeerr$Params as TestSeerr$Params } from './fn/seerr/test-seerr';
 export { testSeerr as testSeerr } from './fn/seerr/test-seerr';
 export type { StartSync$Params as StartSync$Params } from './fn/sync/start-sync';

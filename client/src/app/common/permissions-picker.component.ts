@@ -1,18 +1,25 @@
-import { ChangeDetectionStrategy, Component, computed, forwardRef, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  forwardRef,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { type ControlValueAccessor, NG_VALUE_ACCESSOR } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { catchError, of, tap } from 'rxjs';
 
-import {
-  ADMIN_PERMISSION,
-  PERMISSION_GROUPS,
-  type PermissionBit,
-  hasBit,
-  withBit,
-} from './seerr-permissions';
+import { type SeerrPermissionsDto } from '../api';
+import { type PermissionBit, hasBit, permissionGroups, withBit } from './seerr-permissions';
+import { SeerrPermissionsService } from './seerr-permissions.service';
 
 /**
  * Seerr permission bits as grouped checkboxes; a form control whose value is the resulting number.
- * Bits it has no checkbox for are kept as they are.
+ * Bits it has no checkbox for are kept as they are. A `null` value becomes Seerr's default for new
+ * users once the server's permission table has arrived.
  */
 @Component({
   selector: 'sp-permissions-picker',
@@ -22,13 +29,13 @@ import {
   ],
   template: `
     <div class="groups" role="group" [attr.aria-label]="label()">
-      @for (group of groups; track group.title) {
+      @for (group of groups(); track group.title) {
         <fieldset>
           <legend>{{ group.title }}</legend>
           @for (permission of group.bits; track permission.bit) {
             <mat-checkbox
               [checked]="checked(permission)"
-              [disabled]="disabled() || (permission.bit !== admin && isAdmin())"
+              [disabled]="disabled() || (permission.name !== 'ADMIN' && isAdmin())"
               [attr.data-testid]="testIdPrefix() + '-' + permission.bit"
               (change)="toggle(permission, $event.checked)"
             >
@@ -82,31 +89,54 @@ export class PermissionsPickerComponent implements ControlValueAccessor {
   readonly label = input('Permissions');
   readonly testIdPrefix = input('perm');
 
-  protected readonly groups = PERMISSION_GROUPS;
-  protected readonly admin = ADMIN_PERMISSION;
-  protected readonly value = signal(0);
+  private readonly table = toSignal(
+    inject(SeerrPermissionsService)
+      .table()
+      .pipe(
+        tap((table) => this.applyDefault(table)),
+        catchError(() => of(null)),
+      ),
+    { initialValue: null },
+  );
+  protected readonly groups = computed(() => {
+    const table = this.table();
+    return table ? permissionGroups(table) : [];
+  });
+  protected readonly value = signal<number | null>(null);
   protected readonly disabled = signal(false);
-  protected readonly isAdmin = computed(() => hasBit(this.value(), ADMIN_PERMISSION));
+  protected readonly isAdmin = computed(() => {
+    const admin = this.table()?.permissions.find((permission) => permission.name === 'ADMIN');
+    return admin !== undefined && hasBit(this.value() ?? 0, admin.bit);
+  });
 
-  private onChange: (value: number) => void = () => undefined;
+  private onChange: ((value: number) => void) | null = null;
   private onTouched: () => void = () => undefined;
 
   protected checked(permission: PermissionBit): boolean {
-    return hasBit(this.value(), permission.bit) || (permission.bit !== ADMIN_PERMISSION && this.isAdmin());
+    return hasBit(this.value() ?? 0, permission.bit) || (permission.name !== 'ADMIN' && this.isAdmin());
   }
 
   protected toggle(permission: PermissionBit, on: boolean): void {
-    this.value.update((value) => withBit(value, permission.bit, on));
-    this.onChange(this.value());
+    const value = withBit(this.value() ?? 0, permission.bit, on);
+    this.value.set(value);
+    this.onChange?.(value);
     this.onTouched();
   }
 
   writeValue(value: number | null): void {
-    this.value.set(value ?? 0);
+    this.value.set(value);
+    const table = this.table();
+    if (table) {
+      this.applyDefault(table);
+    }
   }
 
   registerOnChange(fn: (value: number) => void): void {
     this.onChange = fn;
+    const table = this.table();
+    if (table) {
+      this.applyDefault(table);
+    }
   }
 
   registerOnTouched(fn: () => void): void {
@@ -115,5 +145,13 @@ export class PermissionsPickerComponent implements ControlValueAccessor {
 
   setDisabledState(disabled: boolean): void {
     this.disabled.set(disabled);
+  }
+
+  /** Fills an unset value with the default, once the form can be told (it registers after writing). */
+  private applyDefault(table: SeerrPermissionsDto): void {
+    if (this.value() === null && this.onChange !== null) {
+      this.value.set(table.default_permissions);
+      this.onChange(table.default_permissions);
+    }
   }
 }

@@ -1,8 +1,16 @@
+import { type SeerrPermissionName, type SeerrPermissionsDto } from '../api';
+
 /**
- * Seerr's permission bits with short labels, grouped as Seerr's own user settings page groups them. The bit
- * values mirror `server/seerr/seerr.types.ts` SEERR_PERMISSIONS (the API exposes permissions only as a number).
+ * Short labels for Seerr's permissions, grouped as Seerr's own user settings page groups them. The bits
+ * come from the server (`GET /api/seerr/permissions`); the API exposes permissions only as a number.
  */
+export interface PermissionGroupLabels {
+  readonly title: string;
+  readonly labels: Partial<Record<SeerrPermissionName, string>>;
+}
+
 export interface PermissionBit {
+  readonly name: SeerrPermissionName;
   readonly bit: number;
   readonly label: string;
 }
@@ -12,72 +20,79 @@ export interface PermissionGroup {
   readonly bits: readonly PermissionBit[];
 }
 
-export const ADMIN_PERMISSION = 2;
-
-export const PERMISSION_GROUPS: readonly PermissionGroup[] = [
+const PERMISSION_LABELS: readonly PermissionGroupLabels[] = [
   {
     title: 'Requests',
-    bits: [
-      { bit: 32, label: 'Request movies and series' },
-      { bit: 262144, label: 'Request movies' },
-      { bit: 524288, label: 'Request series' },
-      { bit: 8192, label: 'Advanced requests' },
-      { bit: 16384, label: 'View all requests' },
-    ],
+    labels: {
+      REQUEST: 'Request movies and series',
+      REQUEST_MOVIE: 'Request movies',
+      REQUEST_TV: 'Request series',
+      REQUEST_ADVANCED: 'Advanced requests',
+      REQUEST_VIEW: 'View all requests',
+    },
   },
   {
     title: '4K requests',
-    bits: [
-      { bit: 1024, label: 'Request 4K' },
-      { bit: 2048, label: 'Request 4K movies' },
-      { bit: 4096, label: 'Request 4K series' },
-    ],
+    labels: {
+      REQUEST_4K: 'Request 4K',
+      REQUEST_4K_MOVIE: 'Request 4K movies',
+      REQUEST_4K_TV: 'Request 4K series',
+    },
   },
   {
     title: 'Auto-approve',
-    bits: [
-      { bit: 128, label: 'Auto-approve all' },
-      { bit: 256, label: 'Auto-approve movies' },
-      { bit: 512, label: 'Auto-approve series' },
-      { bit: 32768, label: 'Auto-approve 4K' },
-      { bit: 65536, label: 'Auto-approve 4K movies' },
-      { bit: 131072, label: 'Auto-approve 4K series' },
-    ],
+    labels: {
+      AUTO_APPROVE: 'Auto-approve all',
+      AUTO_APPROVE_MOVIE: 'Auto-approve movies',
+      AUTO_APPROVE_TV: 'Auto-approve series',
+      AUTO_APPROVE_4K: 'Auto-approve 4K',
+      AUTO_APPROVE_4K_MOVIE: 'Auto-approve 4K movies',
+      AUTO_APPROVE_4K_TV: 'Auto-approve 4K series',
+    },
   },
   {
     title: 'Auto-request from watchlist',
-    bits: [
-      { bit: 8388608, label: 'Auto-request all' },
-      { bit: 16777216, label: 'Auto-request movies' },
-      { bit: 33554432, label: 'Auto-request series' },
-    ],
+    labels: {
+      AUTO_REQUEST: 'Auto-request all',
+      AUTO_REQUEST_MOVIE: 'Auto-request movies',
+      AUTO_REQUEST_TV: 'Auto-request series',
+    },
   },
   {
     title: 'Browsing and issues',
-    bits: [
-      { bit: 67108864, label: 'View recently added' },
-      { bit: 134217728, label: 'View watchlists' },
-      { bit: 2097152, label: 'View issues' },
-      { bit: 4194304, label: 'Report issues' },
-      { bit: 1073741824, label: 'View blocklist' },
-      { bit: 64, label: 'Vote (legacy)' },
-    ],
+    labels: {
+      RECENT_VIEW: 'View recently added',
+      WATCHLIST_VIEW: 'View watchlists',
+      VIEW_ISSUES: 'View issues',
+      CREATE_ISSUES: 'Report issues',
+      VIEW_BLOCKLIST: 'View blocklist',
+      VOTE: 'Vote (legacy)',
+    },
   },
   {
     title: 'Management',
-    bits: [
-      { bit: ADMIN_PERMISSION, label: 'Admin (implies everything)' },
-      { bit: 4, label: 'Manage settings' },
-      { bit: 8, label: 'Manage users' },
-      { bit: 16, label: 'Manage requests' },
-      { bit: 1048576, label: 'Manage issues' },
-      { bit: 268435456, label: 'Manage blocklist' },
-    ],
+    labels: {
+      ADMIN: 'Admin (implies everything)',
+      MANAGE_SETTINGS: 'Manage settings',
+      MANAGE_USERS: 'Manage users',
+      MANAGE_REQUESTS: 'Manage requests',
+      MANAGE_ISSUES: 'Manage issues',
+      MANAGE_BLOCKLIST: 'Manage blocklist',
+    },
   },
 ];
 
-/** Seerr's fresh-install default for new users: "Request". */
-export const SEERR_DEFAULT_PERMISSIONS = 32;
+/** The labelled groups, with each permission's bit from the server's table (unknown names are left out). */
+export function permissionGroups(table: SeerrPermissionsDto): PermissionGroup[] {
+  const bits = new Map(table.permissions.map((permission) => [permission.name, permission.bit]));
+  return PERMISSION_LABELS.map(({ title, labels }) => ({
+    title,
+    bits: (Object.entries(labels) as [SeerrPermissionName, string][]).flatMap(([name, label]) => {
+      const bit = bits.get(name);
+      return bit === undefined ? [] : [{ name, bit, label }];
+    }),
+  }));
+}
 
 /** Bitwise helpers that stay exact above 2^31, where JavaScript's `&` and `|` would turn negative. */
 export function hasBit(value: number, bit: number): boolean {

@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { firstValueFrom, of, Subject, throwError, toArray } from 'rxjs';
 
-import { LOADING, toRemote } from '../../../../client/src/app/core/util/remote';
+import { LOADING, remoteError, remoteValue, toRemote } from '../../../../client/src/app/core/util/remote';
 
 const http = (status: number, error: unknown, statusText = '') =>
   new HttpErrorResponse({ status, statusText, error });
@@ -30,5 +30,16 @@ describe('toRemote', () => {
     source.next('ready');
     expect(seen).toEqual([LOADING, { state: 'ok', value: 'ready' }]);
     subscription.unsubscribe();
+  });
+});
+
+describe('remoteValue and remoteError', () => {
+  it('read the value only when ok and the sentence only when failed', () => {
+    expect(remoteValue({ state: 'ok', value: 3 })).toBe(3);
+    expect(remoteValue(LOADING)).toBeNull();
+    expect(remoteValue({ state: 'error', message: 'down' })).toBeNull();
+    expect(remoteError({ state: 'error', message: 'down' })).toBe('down');
+    expect(remoteError(LOADING)).toBeNull();
+    expect(remoteError({ state: 'ok', value: 3 })).toBeNull();
   });
 });

@@ -61,8 +61,8 @@ export function parseEventBlock(block: string): ServerSentEvent | null {
  * These are the API calls that do not go through the generated layer: a generated function runs on
  * HttpClient, which hands over a body only once the response ends, and an event stream never ends.
  * `EventSource` cannot send the `Authorization: Bearer` header the API requires. So a stream is read
- * with `fetch` and a reader; the token comes from the session store and a 401 is refreshed once
- * through AuthService, as the auth interceptor does for every other call.
+ * with `fetch` and a reader; the token comes from the session store and a 401 is retried once with
+ * the token AuthService gives, as the auth interceptor does for every other call.
  */
 @Injectable({ providedIn: 'root' })
 export class EventStreamService {
@@ -143,7 +143,7 @@ export class EventStreamService {
     let response = await this.fetch(url, sent, signal);
     if (response.status === 401) {
       await response.body?.cancel();
-      const token = await this.freshToken(sent);
+      const token = await firstValueFrom(this.auth.tokenAfterUnauthorized(sent)).catch(() => null);
       if (token === null) {
         return null;
       }
@@ -153,20 +153,6 @@ export class EventStreamService {
       throw new EventStreamError(response.status, await errorMessage(response));
     }
     return response;
-  }
-
-  private async freshToken(sent: string | null): Promise<string | null> {
-    // Another request may already have refreshed while this one was in flight.
-    const current = this.session.accessToken();
-    if (current !== null && current !== sent) {
-      return current;
-    }
-    try {
-      return await firstValueFrom(this.auth.refreshAccessToken());
-    } catch {
-      this.auth.expireSession();
-      return null;
-    }
   }
 
   private fetch(url: string, token: string | null, signal: AbortSignal): Promise<Response> {

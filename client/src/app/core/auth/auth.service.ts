@@ -71,6 +71,27 @@ export class AuthService {
     return this.refreshing;
   }
 
+  /**
+   * The token to retry a call the API answered 401 while it carried `sent`: the one a concurrent
+   * caller already refreshed to, else a fresh one (concurrent callers share one refresh). When no
+   * refresh is possible the session ends, the user is sent to the login page and this errors.
+   */
+  tokenAfterUnauthorized(sent: string | null): Observable<string> {
+    if (this.session.refreshToken() === null) {
+      // Logged out elsewhere (another tab).
+      this.expireSession();
+      return throwError(() => new Error('No stored session.'));
+    }
+    const current = this.session.accessToken();
+    const fresh = current !== null && current !== sent ? of(current) : this.refreshAccessToken();
+    return fresh.pipe(
+      catchError((error: unknown) => {
+        this.expireSession();
+        return throwError(() => error);
+      }),
+    );
+  }
+
   /** Called when a refresh failed mid-session: back to the login page, then back here afterwards. */
   expireSession(): void {
     this.session.end(false);

@@ -17,3 +17,11 @@ export function toRemote<T>(source: Observable<T>): Observable<Remote<T>> {
     catchError((error: unknown) => of<Remote<T>>({ state: 'error', message: describeApiError(error) })),
   );
 }
+
+export function remoteValue<T>(remote: Remote<T>): T | null {
+  return remote.state === 'ok' ? remote.value : null;
+}
+
+export function remoteError(remote: Remote<unknown>): string | null {
+  return remote.state === 'error' ? remote.message : null;
+}

@@ -1,17 +1,16 @@
 import { DOCUMENT, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { ActivatedRoute, Router } from '@angular/router';
-import { catchError, finalize, map, of, switchMap, tap } from 'rxjs';
+import { catchError, finalize, map, of } from 'rxjs';
 
-import { type AuditPageDto } from '../../api';
-import { describeApiError } from '../../core/api/api-error';
 import { mediaQuery } from '../../core/util/media-query';
+import { remoteState } from '../../core/util/remote-state';
 import { saveBlob } from '../../core/util/save-blob';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { AuditClient } from './audit-client.service';
@@ -24,9 +23,6 @@ import {
   queryToParams,
 } from './audit-query';
 import { type AuditPageChange, type AuditSortChange, AuditTableComponent } from './audit-table.component';
-
-type Load =
-  { readonly ok: true; readonly page: AuditPageDto } | { readonly ok: false; readonly message: string };
 
 @Component({
   selector: 'sp-audit-page',
@@ -62,39 +58,16 @@ export class AuditPageComponent {
     initialValue: [] as string[],
   });
 
-  protected readonly loading = signal(true);
+  private readonly page = remoteState(this.query, (query) => this.audit.list(query), {
+    whileReloading: 'shown',
+  });
+  protected readonly loading = this.page.fetching;
   protected readonly downloading = signal(false);
-  private readonly reloads = signal(0);
-  private readonly last = signal<Load | null>(null);
-  protected readonly result = computed(() => {
-    const last = this.last();
-    return last?.ok ? last.page : null;
-  });
-  protected readonly error = computed(() => {
-    const last = this.last();
-    return last && !last.ok ? last.message : null;
-  });
-
-  constructor() {
-    toObservable(computed(() => ({ query: this.query(), reload: this.reloads() })))
-      .pipe(
-        tap(() => this.loading.set(true)),
-        switchMap(({ query }) =>
-          this.audit.list(query).pipe(
-            map((page): Load => ({ ok: true, page })),
-            catchError((error: unknown) => of<Load>({ ok: false, message: describeApiError(error) })),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((load) => {
-        this.last.set(load);
-        this.loading.set(false);
-      });
-  }
+  protected readonly result = this.page.value;
+  protected readonly error = this.page.error;
 
   protected reload(): void {
-    this.reloads.update((count) => count + 1);
+    this.page.reload();
   }
 
   protected onFilters(filters: AuditFilters): void {

@@ -3,12 +3,12 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 
 import { type AuditEntryDto } from '../../api';
-import { type Remote } from '../../core/util/remote';
+import { type Remote, remoteValue } from '../../core/util/remote';
 import { OutcomeChipComponent } from '../../common/outcome-chip.component';
+import { RemoteContentComponent } from '../../common/remote-content.component';
 import { StateMessageComponent } from '../../common/state-message.component';
 
 @Component({
@@ -17,11 +17,11 @@ import { StateMessageComponent } from '../../common/state-message.component';
     MatCardModule,
     MatIconModule,
     MatButtonModule,
-    MatProgressBarModule,
     RouterLink,
     DatePipe,
     OutcomeChipComponent,
     StateMessageComponent,
+    RemoteContentComponent,
   ],
   template: `
     <mat-card appearance="outlined">
@@ -31,39 +31,35 @@ import { StateMessageComponent } from '../../common/state-message.component';
         <mat-card-subtitle>The 10 most recent audit entries</mat-card-subtitle>
       </mat-card-header>
       <mat-card-content>
-        @switch (activity().state) {
-          @case ('loading') {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading latest activity" />
+        <sp-remote-content
+          [remote]="activity()"
+          loadingLabel="Loading latest activity"
+          (retry)="retry.emit()"
+        >
+          @if (entries().length > 0) {
+            <ul class="entries">
+              @for (entry of entries(); track entry.id) {
+                <li data-testid="activity-row">
+                  <time class="time sp-tabular" [attr.datetime]="entry.time">{{
+                    entry.time | date: 'MMM d, HH:mm:ss'
+                  }}</time>
+                  <div class="what">
+                    <code class="action">{{ entry.action }}</code>
+                    <span class="meta">
+                      by {{ entry.actor }}
+                      @if (entry.target) {
+                        · {{ entry.target }}
+                      }
+                    </span>
+                  </div>
+                  <sp-outcome-chip [outcome]="entry.outcome" />
+                </li>
+              }
+            </ul>
+          } @else {
+            <sp-state-message message="Nothing has happened yet." icon="history_toggle_off" />
           }
-          @case ('error') {
-            <sp-state-message kind="error" [message]="errorMessage()" (retry)="retry.emit()" />
-          }
-          @case ('ok') {
-            @if (entries().length > 0) {
-              <ul class="entries">
-                @for (entry of entries(); track entry.id) {
-                  <li data-testid="activity-row">
-                    <time class="time sp-tabular" [attr.datetime]="entry.time">{{
-                      entry.time | date: 'MMM d, HH:mm:ss'
-                    }}</time>
-                    <div class="what">
-                      <code class="action">{{ entry.action }}</code>
-                      <span class="meta">
-                        by {{ entry.actor }}
-                        @if (entry.target) {
-                          · {{ entry.target }}
-                        }
-                      </span>
-                    </div>
-                    <sp-outcome-chip [outcome]="entry.outcome" />
-                  </li>
-                }
-              </ul>
-            } @else {
-              <sp-state-message message="Nothing has happened yet." icon="history_toggle_off" />
-            }
-          }
-        }
+        </sp-remote-content>
       </mat-card-content>
       <mat-card-actions align="end">
         <a mat-button routerLink="/audit" data-testid="activity-open-audit">
@@ -125,12 +121,5 @@ export class ActivityCardComponent {
   readonly activity = input.required<Remote<readonly AuditEntryDto[]>>();
   readonly retry = output<void>();
 
-  protected readonly entries = computed(() => {
-    const activity = this.activity();
-    return activity.state === 'ok' ? activity.value : [];
-  });
-  protected readonly errorMessage = computed(() => {
-    const activity = this.activity();
-    return activity.state === 'error' ? activity.message : '';
-  });
+  protected readonly entries = computed(() => remoteValue(this.activity()) ?? []);
 }

@@ -1,12 +1,11 @@
-import { ChangeDetectionStrategy, Component, type Signal, inject, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { type Observable, map, switchMap } from 'rxjs';
+import { map } from 'rxjs';
 
 import { HealthClient } from '../../core/api/health-client.service';
-import { LOADING, type Remote, toRemote } from '../../core/util/remote';
+import { remoteState } from '../../core/util/remote-state';
 import { AuditClient } from '../audit/audit-client.service';
 import { MediaServersClient } from '../media-servers/media-servers-client.service';
 import { SeerrClient } from '../seerr/seerr-client.service';
@@ -48,12 +47,12 @@ const LATEST_COUNT = 10;
       </button>
     </header>
     <div class="grid">
-      <sp-seerr-card [seerr]="seerr()" (retry)="seerrReloads.update(next)" />
-      <sp-sync-card [status]="sync()" (retry)="syncReloads.update(next)" />
-      <sp-media-servers-section class="wide" [servers]="servers()" (retry)="serversReloads.update(next)" />
-      <sp-health-card [health]="health()" (retry)="healthReloads.update(next)" />
-      <sp-readiness-card [readiness]="readiness()" (retry)="readinessReloads.update(next)" />
-      <sp-activity-card class="wide" [activity]="activity()" (retry)="activityReloads.update(next)" />
+      <sp-seerr-card [seerr]="seerr.state()" (retry)="seerr.reload()" />
+      <sp-sync-card [status]="sync.state()" (retry)="sync.reload()" />
+      <sp-media-servers-section class="wide" [servers]="servers.state()" (retry)="servers.reload()" />
+      <sp-health-card [health]="health.state()" (retry)="health.reload()" />
+      <sp-readiness-card [readiness]="readiness.state()" (retry)="readiness.reload()" />
+      <sp-activity-card class="wide" [activity]="activity.state()" (retry)="activity.reload()" />
     </div>
   `,
   styles: `
@@ -90,38 +89,20 @@ export class DashboardPageComponent {
   private readonly syncApi = inject(SyncClient);
   private readonly serversApi = inject(MediaServersClient);
 
-  protected readonly next = (count: number): number => count + 1;
-  protected readonly healthReloads = signal(0);
-  protected readonly readinessReloads = signal(0);
-  protected readonly activityReloads = signal(0);
-  protected readonly seerrReloads = signal(0);
-  protected readonly syncReloads = signal(0);
-  protected readonly serversReloads = signal(0);
-
-  protected readonly health = this.load(this.healthReloads, () => this.healthApi.health());
-  protected readonly readiness = this.load(this.readinessReloads, () => this.healthApi.readiness());
-  protected readonly activity = this.load(this.activityReloads, () =>
+  protected readonly health = remoteState(() => this.healthApi.health());
+  protected readonly readiness = remoteState(() => this.healthApi.readiness());
+  protected readonly activity = remoteState(() =>
     this.auditApi.latest(LATEST_COUNT).pipe(map((page) => page.items)),
   );
 
   // Each card loads on its own: a slow or failing upstream only affects its own card.
-  protected readonly seerr = this.load(this.seerrReloads, () => this.seerrApi.overview());
-  protected readonly sync = this.load(this.syncReloads, () => this.syncApi.status());
-  protected readonly servers = this.load(this.serversReloads, () => this.serversApi.list());
+  protected readonly seerr = remoteState(() => this.seerrApi.overview());
+  protected readonly sync = remoteState(() => this.syncApi.status());
+  protected readonly servers = remoteState(() => this.serversApi.list());
 
   protected refreshAll(): void {
-    this.seerrReloads.update(this.next);
-    this.syncReloads.update(this.next);
-    this.serversReloads.update(this.next);
-    this.healthReloads.update(this.next);
-    this.readinessReloads.update(this.next);
-    this.activityReloads.update(this.next);
-  }
-
-  /** Fetches on start and again whenever `reloads` changes; a newer fetch cancels an older one. */
-  private load<T>(reloads: Signal<number>, fetch: () => Observable<T>): Signal<Remote<T>> {
-    return toSignal(toObservable(reloads).pipe(switchMap(() => toRemote(fetch()))), {
-      initialValue: LOADING,
-    });
+    for (const card of [this.seerr, this.sync, this.servers, this.health, this.readiness, this.activity]) {
+      card.reload();
+    }
   }
 }

@@ -2,11 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 
 import { type MediaServerStatusDto, type MediaServerType } from '../../api';
-import { type Remote } from '../../core/util/remote';
+import { type Remote, remoteValue } from '../../core/util/remote';
+import { RemoteContentComponent } from '../../common/remote-content.component';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { TYPE_ICONS, TYPE_LABELS } from '../media-servers/media-server-form';
 import { MediaServerCardComponent } from './media-server-card.component';
@@ -20,9 +20,9 @@ const TYPES: readonly MediaServerType[] = ['plex', 'jellyfin', 'emby'];
     MatCardModule,
     MatButtonModule,
     MatIconModule,
-    MatProgressBarModule,
     RouterLink,
     StateMessageComponent,
+    RemoteContentComponent,
     MediaServerCardComponent,
   ],
   template: `
@@ -42,36 +42,24 @@ const TYPES: readonly MediaServerType[] = ['plex', 'jellyfin', 'emby'];
           <mat-icon iconPositionEnd>arrow_forward</mat-icon>
         </a>
       </header>
-      @switch (servers().state) {
-        @case ('loading') {
-          <mat-card appearance="outlined" class="placeholder">
-            <mat-progress-bar mode="indeterminate" aria-label="Loading media servers" />
-          </mat-card>
-        }
-        @case ('error') {
+      <sp-remote-content [remote]="servers()" loadingLabel="Loading media servers" (retry)="retry.emit()">
+        @if (list().length > 0) {
+          <div class="cards">
+            @for (server of list(); track server.name) {
+              <sp-media-server-card [server]="server" />
+            }
+          </div>
+        } @else {
           <mat-card appearance="outlined">
-            <sp-state-message kind="error" [message]="errorMessage()" (retry)="retry.emit()" />
+            <sp-state-message
+              data-testid="media-servers-empty"
+              icon="dns"
+              message="No media servers yet. Add Plex, Jellyfin or Emby to sync their users into Seerr."
+              [retryable]="false"
+            />
           </mat-card>
         }
-        @case ('ok') {
-          @if (list().length > 0) {
-            <div class="cards">
-              @for (server of list(); track server.name) {
-                <sp-media-server-card [server]="server" />
-              }
-            </div>
-          } @else {
-            <mat-card appearance="outlined">
-              <sp-state-message
-                data-testid="media-servers-empty"
-                icon="dns"
-                message="No media servers yet. Add Plex, Jellyfin or Emby to sync their users into Seerr."
-                [retryable]="false"
-              />
-            </mat-card>
-          }
-        }
-      }
+      </sp-remote-content>
     </section>
   `,
   styles: `
@@ -137,12 +125,5 @@ export class MediaServersSectionComponent {
   protected readonly types = TYPES;
   protected readonly icons = TYPE_ICONS;
   protected readonly labels = TYPE_LABELS;
-  protected readonly list = computed(() => {
-    const servers = this.servers();
-    return servers.state === 'ok' ? servers.value : [];
-  });
-  protected readonly errorMessage = computed(() => {
-    const servers = this.servers();
-    return servers.state === 'error' ? servers.message : '';
-  });
+  protected readonly list = computed(() => remoteValue(this.servers()) ?? []);
 }

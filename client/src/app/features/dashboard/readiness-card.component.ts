@@ -1,18 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import { type ReadinessDto } from '../../api';
-import { type Remote } from '../../core/util/remote';
+import { type Remote, remoteValue } from '../../core/util/remote';
 import { CheckListComponent } from '../../common/check-list.component';
+import { RemoteContentComponent } from '../../common/remote-content.component';
 import { StateMessageComponent } from '../../common/state-message.component';
 
 const CHECK_LABELS: Readonly<Record<string, string>> = { database: 'Database', config: 'Configuration' };
 
 @Component({
   selector: 'sp-readiness-card',
-  imports: [CheckListComponent, MatCardModule, MatIconModule, MatProgressBarModule, StateMessageComponent],
+  imports: [CheckListComponent, MatCardModule, MatIconModule, StateMessageComponent, RemoteContentComponent],
   template: `
     <mat-card appearance="outlined">
       <mat-card-header>
@@ -29,21 +29,17 @@ const CHECK_LABELS: Readonly<Record<string, string>> = { database: 'Database', c
         </mat-card-subtitle>
       </mat-card-header>
       <mat-card-content>
-        @switch (readiness().state) {
-          @case ('loading') {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading readiness checks" />
+        <sp-remote-content
+          [remote]="readiness()"
+          loadingLabel="Loading readiness checks"
+          (retry)="retry.emit()"
+        >
+          @if (value()?.checks?.length) {
+            <sp-check-list [checks]="value()!.checks" [labels]="labels" label="Readiness checks" />
+          } @else {
+            <sp-state-message message="The server reported no checks." icon="rule" />
           }
-          @case ('error') {
-            <sp-state-message kind="error" [message]="errorMessage()" (retry)="retry.emit()" />
-          }
-          @case ('ok') {
-            @if (value()?.checks?.length) {
-              <sp-check-list [checks]="value()!.checks" [labels]="labels" label="Readiness checks" />
-            } @else {
-              <sp-state-message message="The server reported no checks." icon="rule" />
-            }
-          }
-        }
+        </sp-remote-content>
       </mat-card-content>
     </mat-card>
   `,
@@ -54,15 +50,7 @@ export class ReadinessCardComponent {
   readonly readiness = input.required<Remote<ReadinessDto>>();
   readonly retry = output<void>();
 
-  protected readonly value = computed(() => {
-    const readiness = this.readiness();
-    return readiness.state === 'ok' ? readiness.value : null;
-  });
-
-  protected readonly errorMessage = computed(() => {
-    const readiness = this.readiness();
-    return readiness.state === 'error' ? readiness.message : '';
-  });
+  protected readonly value = computed(() => remoteValue(this.readiness()));
 
   protected readonly labels = CHECK_LABELS;
 }

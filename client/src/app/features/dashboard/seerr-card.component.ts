@@ -3,11 +3,11 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 
 import { type SeerrOverviewDto } from '../../api';
-import { type Remote } from '../../core/util/remote';
+import { type Remote, remoteValue } from '../../core/util/remote';
+import { RemoteContentComponent } from '../../common/remote-content.component';
 import { StateMessageComponent } from '../../common/state-message.component';
 
 /** Seerr's live figures, or the sentence saying why it could not be read. */
@@ -17,10 +17,10 @@ import { StateMessageComponent } from '../../common/state-message.component';
     MatCardModule,
     MatIconModule,
     MatButtonModule,
-    MatProgressBarModule,
     RouterLink,
     DecimalPipe,
     StateMessageComponent,
+    RemoteContentComponent,
   ],
   template: `
     <mat-card appearance="outlined" data-testid="seerr-card">
@@ -36,52 +36,44 @@ import { StateMessageComponent } from '../../common/state-message.component';
         </mat-card-subtitle>
       </mat-card-header>
       <mat-card-content>
-        @switch (seerr().state) {
-          @case ('loading') {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading Seerr" />
-          }
-          @case ('error') {
-            <sp-state-message kind="error" [message]="errorMessage()" (retry)="retry.emit()" />
-          }
-          @case ('ok') {
-            @if (value(); as s) {
-              @if (!s.config.url) {
-                <sp-state-message
-                  data-testid="seerr-card-unset"
-                  icon="link_off"
-                  message="Seerr is not set up yet."
-                  [retryable]="false"
-                />
-              } @else if (!s.live.reachable) {
-                <div class="down" role="alert" data-testid="seerr-card-error">
-                  <mat-icon aria-hidden="true">cloud_off</mat-icon>
-                  <p>{{ s.live.error ?? 'Seerr could not be read.' }}</p>
-                  <button mat-stroked-button type="button" (click)="retry.emit()">
-                    <mat-icon>refresh</mat-icon>
-                    Try again
-                  </button>
+        <sp-remote-content [remote]="seerr()" loadingLabel="Loading Seerr" (retry)="retry.emit()">
+          @if (value(); as s) {
+            @if (!s.config.url) {
+              <sp-state-message
+                data-testid="seerr-card-unset"
+                icon="link_off"
+                message="Seerr is not set up yet."
+                [retryable]="false"
+              />
+            } @else if (!s.live.reachable) {
+              <div class="down" role="alert" data-testid="seerr-card-error">
+                <mat-icon aria-hidden="true">cloud_off</mat-icon>
+                <p>{{ s.live.error ?? 'Seerr could not be read.' }}</p>
+                <button mat-stroked-button type="button" (click)="retry.emit()">
+                  <mat-icon>refresh</mat-icon>
+                  Try again
+                </button>
+              </div>
+            } @else {
+              <dl class="figures" data-testid="seerr-card-figures">
+                <div>
+                  <dt>Users</dt>
+                  <dd class="sp-tabular" data-testid="seerr-card-users">
+                    {{ s.live.users ?? 0 | number }}
+                  </dd>
                 </div>
-              } @else {
-                <dl class="figures" data-testid="seerr-card-figures">
-                  <div>
-                    <dt>Users</dt>
-                    <dd class="sp-tabular" data-testid="seerr-card-users">
-                      {{ s.live.users ?? 0 | number }}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>Requests</dt>
-                    <dd class="sp-tabular">{{ s.live.total_requests ?? 0 | number }}</dd>
-                  </div>
-                  <div>
-                    <dt>Media deleted</dt>
-                    <dd class="sp-tabular">{{ s.live.deleted_media_requests ?? 0 | number }}</dd>
-                  </div>
-                </dl>
-              }
+                <div>
+                  <dt>Requests</dt>
+                  <dd class="sp-tabular">{{ s.live.total_requests ?? 0 | number }}</dd>
+                </div>
+                <div>
+                  <dt>Media deleted</dt>
+                  <dd class="sp-tabular">{{ s.live.deleted_media_requests ?? 0 | number }}</dd>
+                </div>
+              </dl>
             }
           }
-        }
+        </sp-remote-content>
       </mat-card-content>
       <mat-card-actions align="end">
         <a mat-button routerLink="/requests" data-testid="seerr-card-requests">Requests</a>
@@ -127,12 +119,5 @@ export class SeerrCardComponent {
   readonly seerr = input.required<Remote<SeerrOverviewDto>>();
   readonly retry = output<void>();
 
-  protected readonly value = computed(() => {
-    const seerr = this.seerr();
-    return seerr.state === 'ok' ? seerr.value : null;
-  });
-  protected readonly errorMessage = computed(() => {
-    const seerr = this.seerr();
-    return seerr.state === 'error' ? seerr.message : '';
-  });
+  protected readonly value = computed(() => remoteValue(this.seerr()));
 }

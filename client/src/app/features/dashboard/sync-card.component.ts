@@ -3,12 +3,11 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 
 import { type SyncStatusDto } from '../../api';
-import { type Remote } from '../../core/util/remote';
-import { StateMessageComponent } from '../../common/state-message.component';
+import { type Remote, remoteValue } from '../../core/util/remote';
+import { RemoteContentComponent } from '../../common/remote-content.component';
 import { StatusChipComponent } from '../../common/status-chip.component';
 import { SyncCountsComponent } from '../sync/sync-counts.component';
 import { RUN_STATUS } from '../sync/sync-labels';
@@ -20,10 +19,9 @@ import { RUN_STATUS } from '../sync/sync-labels';
     MatCardModule,
     MatIconModule,
     MatButtonModule,
-    MatProgressBarModule,
     RouterLink,
     DatePipe,
-    StateMessageComponent,
+    RemoteContentComponent,
     StatusChipComponent,
     SyncCountsComponent,
   ],
@@ -35,57 +33,49 @@ import { RUN_STATUS } from '../sync/sync-labels';
         <mat-card-subtitle>Seerr users from your media servers</mat-card-subtitle>
       </mat-card-header>
       <mat-card-content>
-        @switch (status().state) {
-          @case ('loading') {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading the sync status" />
+        <sp-remote-content [remote]="status()" loadingLabel="Loading the sync status" (retry)="retry.emit()">
+          @if (value(); as s) {
+            <dl>
+              <div>
+                <dt>Last run</dt>
+                <dd data-testid="sync-card-last">
+                  @if (s.running) {
+                    <sp-status-chip label="Running now" tone="info" icon="sync" />
+                  } @else if (s.last_run; as run) {
+                    <div class="last">
+                      @if (look(); as l) {
+                        <sp-status-chip
+                          data-testid="sync-card-status"
+                          [attr.data-status]="run.status"
+                          [label]="l.label"
+                          [tone]="l.tone"
+                          [icon]="l.icon"
+                        />
+                      }
+                      <time [attr.datetime]="run.started_at">{{
+                        run.started_at | date: 'MMM d, HH:mm'
+                      }}</time>
+                    </div>
+                    <sp-sync-counts class="counts" [counts]="run.counts" />
+                  } @else {
+                    Never
+                  }
+                </dd>
+              </div>
+              <div>
+                <dt>Next run</dt>
+                <dd data-testid="sync-card-next">
+                  @if (s.next_run_at) {
+                    <time [attr.datetime]="s.next_run_at">{{ s.next_run_at | date: 'MMM d, HH:mm' }}</time>
+                    <span class="muted"> · every {{ s.interval_minutes }} min</span>
+                  } @else {
+                    <span class="muted">Not scheduled</span>
+                  }
+                </dd>
+              </div>
+            </dl>
           }
-          @case ('error') {
-            <sp-state-message kind="error" [message]="errorMessage()" (retry)="retry.emit()" />
-          }
-          @case ('ok') {
-            @if (value(); as s) {
-              <dl>
-                <div>
-                  <dt>Last run</dt>
-                  <dd data-testid="sync-card-last">
-                    @if (s.running) {
-                      <sp-status-chip label="Running now" tone="info" icon="sync" />
-                    } @else if (s.last_run; as run) {
-                      <div class="last">
-                        @if (look(); as l) {
-                          <sp-status-chip
-                            data-testid="sync-card-status"
-                            [attr.data-status]="run.status"
-                            [label]="l.label"
-                            [tone]="l.tone"
-                            [icon]="l.icon"
-                          />
-                        }
-                        <time [attr.datetime]="run.started_at">{{
-                          run.started_at | date: 'MMM d, HH:mm'
-                        }}</time>
-                      </div>
-                      <sp-sync-counts class="counts" [counts]="run.counts" />
-                    } @else {
-                      Never
-                    }
-                  </dd>
-                </div>
-                <div>
-                  <dt>Next run</dt>
-                  <dd data-testid="sync-card-next">
-                    @if (s.next_run_at) {
-                      <time [attr.datetime]="s.next_run_at">{{ s.next_run_at | date: 'MMM d, HH:mm' }}</time>
-                      <span class="muted"> · every {{ s.interval_minutes }} min</span>
-                    } @else {
-                      <span class="muted">Not scheduled</span>
-                    }
-                  </dd>
-                </div>
-              </dl>
-            }
-          }
-        }
+        </sp-remote-content>
       </mat-card-content>
       <mat-card-actions align="end">
         <a mat-button routerLink="/sync" data-testid="sync-card-open">History</a>
@@ -123,16 +113,9 @@ export class SyncCardComponent {
   readonly status = input.required<Remote<SyncStatusDto>>();
   readonly retry = output<void>();
 
-  protected readonly value = computed(() => {
-    const status = this.status();
-    return status.state === 'ok' ? status.value : null;
-  });
+  protected readonly value = computed(() => remoteValue(this.status()));
   protected readonly look = computed(() => {
     const run = this.value()?.last_run;
     return run ? RUN_STATUS[run.status] : null;
-  });
-  protected readonly errorMessage = computed(() => {
-    const status = this.status();
-    return status.state === 'error' ? status.message : '';
   });
 }

@@ -1,5 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  linkedSignal,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
@@ -10,7 +18,7 @@ import { filter, finalize, switchMap } from 'rxjs';
 
 import { type MediaServerStatusDto } from '../../api';
 import { mediaQuery } from '../../core/util/media-query';
-import { LOADING, type Remote, toRemote } from '../../core/util/remote';
+import { remoteState } from '../../core/util/remote-state';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../../common/confirm-dialog.component';
 import { StateMessageComponent } from '../../common/state-message.component';
 import {
@@ -138,38 +146,24 @@ export class MediaServersPageComponent {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly compact = mediaQuery('(max-width: 839.98px)');
-  private readonly reloads = signal(0);
+  // Keep the rows on screen while reloading after a change.
+  private readonly fetched = remoteState(() => this.client.list(), { whileReloading: 'value' });
+  protected readonly servers = this.fetched.state;
   /** Rows changed in place (enabled switch) since the last load. */
-  private readonly patched = signal<ReadonlyMap<string, MediaServerStatusDto>>(new Map());
+  private readonly patched = linkedSignal<unknown, ReadonlyMap<string, MediaServerStatusDto>>({
+    source: this.servers,
+    computation: () => new Map(),
+  });
   protected readonly busy = signal<ReadonlySet<string>>(new Set());
-  protected readonly servers = signal<Remote<MediaServerStatusDto[]>>(LOADING);
   protected readonly list = computed(() => {
     const servers = this.servers();
     const patched = this.patched();
     return servers.state === 'ok' ? servers.value.map((s) => patched.get(s.name) ?? s) : [];
   });
-  protected readonly errorMessage = computed(() => {
-    const servers = this.servers();
-    return servers.state === 'error' ? servers.message : '';
-  });
-
-  constructor() {
-    toObservable(this.reloads)
-      .pipe(
-        switchMap(() => toRemote(this.client.list())),
-        takeUntilDestroyed(),
-      )
-      .subscribe((servers) => {
-        // Keep the rows on screen while reloading after a change.
-        if (servers.state !== 'loading' || this.servers().state !== 'ok') {
-          this.servers.set(servers);
-          this.patched.set(new Map());
-        }
-      });
-  }
+  protected readonly errorMessage = computed(() => this.fetched.error() ?? '');
 
   protected reload(): void {
-    this.reloads.update((count) => count + 1);
+    this.fetched.reload();
   }
 
   protected add(): void {

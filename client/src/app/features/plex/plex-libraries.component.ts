@@ -3,12 +3,12 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 
 import { type PlexLibraryDto } from '../../api';
-import { type Remote } from '../../core/util/remote';
+import { type Remote, remoteValue } from '../../core/util/remote';
 import { DurationPipe } from '../../common/duration.pipe';
+import { RemoteContentComponent } from '../../common/remote-content.component';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { BytesPipe } from '../../common/bytes.pipe';
 import { LIBRARY_ICONS, LIBRARY_UNITS } from './plex-format';
@@ -24,9 +24,9 @@ import { LIBRARY_ICONS, LIBRARY_UNITS } from './plex-format';
     MatCardModule,
     MatButtonModule,
     MatIconModule,
-    MatProgressBarModule,
     MatProgressSpinnerModule,
     StateMessageComponent,
+    RemoteContentComponent,
   ],
   template: `
     <mat-card appearance="outlined" data-testid="plex-libraries" [attr.data-state]="libraries().state">
@@ -42,93 +42,83 @@ import { LIBRARY_ICONS, LIBRARY_UNITS } from './plex-format';
         </mat-card-subtitle>
       </mat-card-header>
       <mat-card-content>
-        @switch (libraries().state) {
-          @case ('loading') {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading libraries" />
-          }
-          @case ('error') {
-            <div data-testid="plex-libraries-error">
-              <sp-state-message
-                kind="error"
-                icon="cloud_off"
-                [message]="errorMessage()"
-                (retry)="retry.emit()"
-              />
-            </div>
-          }
-          @case ('ok') {
-            @if (list(); as l) {
-              @if (l.length > 0) {
-                <ul class="libraries">
-                  @for (library of l; track library.key) {
-                    <li
-                      class="library"
-                      data-testid="plex-library"
-                      [attr.data-key]="library.key"
-                      [attr.data-title]="library.title"
-                    >
-                      <div class="head">
-                        <mat-icon aria-hidden="true">{{ icon(library) }}</mat-icon>
-                        <h3>{{ library.title }}</h3>
-                      </div>
-                      <p class="count">
-                        <span class="value sp-tabular" data-testid="plex-library-count">{{
-                          library.item_count | number
-                        }}</span>
-                        {{ units(library)[0] }}
-                        @if (library.child_count !== null && units(library)[1]) {
-                          <span class="children sp-tabular"
-                            >· {{ library.child_count | number }} {{ units(library)[1] }}</span
-                          >
-                        }
-                      </p>
-                      <p class="meta sp-tabular">
-                        @if (library.size_bytes !== null) {
-                          <span>{{ library.size_bytes | bytes }}</span>
-                        }
-                        @if (library.duration_ms !== null) {
-                          <span>{{ library.duration_ms / 1000 | duration }}</span>
-                        }
-                        <span>
-                          @if (library.refreshing) {
-                            Scanning now
-                          } @else if (library.scanned_at) {
-                            Scanned {{ library.scanned_at | date: 'MMM d, HH:mm' }}
-                          } @else {
-                            Never scanned
-                          }
-                        </span>
-                      </p>
-                      <button
-                        mat-stroked-button
-                        type="button"
-                        class="scan"
-                        data-testid="plex-library-scan"
-                        [attr.aria-label]="'Scan ' + library.title"
-                        [disabled]="scanning().has(library.key)"
-                        (click)="scan.emit(library)"
-                      >
-                        @if (scanning().has(library.key)) {
-                          <mat-progress-spinner mode="indeterminate" diameter="18" aria-hidden="true" />
+        <sp-remote-content
+          [remote]="libraries()"
+          loadingLabel="Loading libraries"
+          errorTestId="plex-libraries-error"
+          (retry)="retry.emit()"
+        >
+          @if (list(); as l) {
+            @if (l.length > 0) {
+              <ul class="libraries">
+                @for (library of l; track library.key) {
+                  <li
+                    class="library"
+                    data-testid="plex-library"
+                    [attr.data-key]="library.key"
+                    [attr.data-title]="library.title"
+                  >
+                    <div class="head">
+                      <mat-icon aria-hidden="true">{{ icon(library) }}</mat-icon>
+                      <h3>{{ library.title }}</h3>
+                    </div>
+                    <p class="count">
+                      <span class="value sp-tabular" data-testid="plex-library-count">{{
+                        library.item_count | number
+                      }}</span>
+                      {{ units(library)[0] }}
+                      @if (library.child_count !== null && units(library)[1]) {
+                        <span class="children sp-tabular"
+                          >· {{ library.child_count | number }} {{ units(library)[1] }}</span
+                        >
+                      }
+                    </p>
+                    <p class="meta sp-tabular">
+                      @if (library.size_bytes !== null) {
+                        <span>{{ library.size_bytes | bytes }}</span>
+                      }
+                      @if (library.duration_ms !== null) {
+                        <span>{{ library.duration_ms / 1000 | duration }}</span>
+                      }
+                      <span>
+                        @if (library.refreshing) {
+                          Scanning now
+                        } @else if (library.scanned_at) {
+                          Scanned {{ library.scanned_at | date: 'MMM d, HH:mm' }}
                         } @else {
-                          <mat-icon>refresh</mat-icon>
+                          Never scanned
                         }
-                        Scan
-                      </button>
-                    </li>
-                  }
-                </ul>
-              } @else {
-                <sp-state-message
-                  data-testid="plex-libraries-empty"
-                  icon="video_library"
-                  message="Plex has no libraries yet."
-                  [retryable]="false"
-                />
-              }
+                      </span>
+                    </p>
+                    <button
+                      mat-stroked-button
+                      type="button"
+                      class="scan"
+                      data-testid="plex-library-scan"
+                      [attr.aria-label]="'Scan ' + library.title"
+                      [disabled]="scanning().has(library.key)"
+                      (click)="scan.emit(library)"
+                    >
+                      @if (scanning().has(library.key)) {
+                        <mat-progress-spinner mode="indeterminate" diameter="18" aria-hidden="true" />
+                      } @else {
+                        <mat-icon>refresh</mat-icon>
+                      }
+                      Scan
+                    </button>
+                  </li>
+                }
+              </ul>
+            } @else {
+              <sp-state-message
+                data-testid="plex-libraries-empty"
+                icon="video_library"
+                message="Plex has no libraries yet."
+                [retryable]="false"
+              />
             }
           }
-        }
+        </sp-remote-content>
       </mat-card-content>
     </mat-card>
   `,
@@ -194,14 +184,7 @@ export class PlexLibrariesComponent {
   readonly scan = output<PlexLibraryDto>();
   readonly retry = output<void>();
 
-  protected readonly list = computed(() => {
-    const libraries = this.libraries();
-    return libraries.state === 'ok' ? libraries.value : null;
-  });
-  protected readonly errorMessage = computed(() => {
-    const libraries = this.libraries();
-    return libraries.state === 'error' ? libraries.message : '';
-  });
+  protected readonly list = computed(() => remoteValue(this.libraries()));
 
   protected icon(library: PlexLibraryDto): string {
     return LIBRARY_ICONS[library.type] ?? 'folder';

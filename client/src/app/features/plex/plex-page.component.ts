@@ -1,25 +1,18 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  type Signal,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { type Observable, catchError, filter, finalize, forkJoin, map, of, switchMap, tap } from 'rxjs';
 
-import { type PlexLibraryDto, type PlexSessionsDto, type TautulliHistoryPageDto } from '../../api';
+import { type PlexLibraryDto, type PlexSessionsDto } from '../../api';
 import { describeApiError } from '../../core/api/api-error';
 import { Notifier } from '../../core/notify/notifier.service';
 import { mediaQuery } from '../../core/util/media-query';
-import { LOADING, type Remote, toRemote } from '../../core/util/remote';
+import { LOADING, type Remote } from '../../core/util/remote';
+import { remoteState } from '../../core/util/remote-state';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../../common/confirm-dialog.component';
 import { type BandwidthSample, addSample } from './bandwidth-samples';
 import { ConnectionDialogComponent, type ConnectionDialogData } from './connection-dialog.component';
@@ -69,23 +62,20 @@ export class PlexPageComponent {
   protected readonly next = (count: number): number => count + 1;
 
   // Each card loads on its own: Plex being down leaves Tautulli's cards working, and the reverse.
-  protected readonly statusReloads = signal(0);
-  protected readonly librariesReloads = signal(0);
-  protected readonly tautulliReloads = signal(0);
-  protected readonly playsReloads = signal(0);
-  protected readonly usersReloads = signal(0);
-  protected readonly historyReloads = signal(0);
   private readonly liveReloads = signal(0);
 
-  protected readonly status = this.load(this.statusReloads, () => this.plex.status());
-  protected readonly libraries = this.load(this.librariesReloads, () => this.plex.libraries());
-  protected readonly tautulliOverview = this.load(this.tautulliReloads, () => this.tautulliStatus());
-  protected readonly plays = this.load(this.playsReloads, () => this.tautulli.plays(PLAYS_DAYS));
-  protected readonly users = this.load(this.usersReloads, () => this.tautulli.users());
+  protected readonly status = remoteState(() => this.plex.status());
+  protected readonly libraries = remoteState(() => this.plex.libraries());
+  protected readonly tautulliOverview = remoteState(() => this.tautulliStatus());
+  protected readonly plays = remoteState(() => this.tautulli.plays(PLAYS_DAYS));
+  protected readonly users = remoteState(() => this.tautulli.users());
 
   protected readonly historyPage = signal({ page: 1, pageSize: 10 });
-  protected readonly history = signal<Remote<TautulliHistoryPageDto>>(LOADING);
-  protected readonly historyLoading = signal(true);
+  protected readonly history = remoteState(
+    this.historyPage,
+    ({ page, pageSize }) => this.tautulli.history(page, pageSize),
+    { whileReloading: 'shown' },
+  );
 
   protected readonly live = signal<Remote<PlexSessionsDto>>(LOADING);
   protected readonly samples = signal<readonly BandwidthSample[]>([]);
@@ -100,18 +90,6 @@ export class PlexPageComponent {
   protected readonly scanning = signal<ReadonlySet<string>>(new Set());
 
   constructor() {
-    toObservable(computed(() => ({ ...this.historyPage(), reload: this.historyReloads() })))
-      .pipe(
-        tap(() => this.historyLoading.set(true)),
-        switchMap(({ page, pageSize }) => toRemote(this.tautulli.history(page, pageSize))),
-        filter((history) => history.state !== 'loading'),
-        takeUntilDestroyed(),
-      )
-      .subscribe((history) => {
-        this.history.set(history);
-        this.historyLoading.set(false);
-      });
-
     // The sessions stream pushes a tick every few seconds; each one is also a bandwidth sample.
     toObservable(this.liveReloads)
       .pipe(
@@ -135,15 +113,15 @@ export class PlexPageComponent {
   }
 
   protected refreshAll(): void {
-    for (const reloads of [
-      this.statusReloads,
-      this.librariesReloads,
-      this.tautulliReloads,
-      this.playsReloads,
-      this.usersReloads,
-      this.historyReloads,
+    for (const card of [
+      this.status,
+      this.libraries,
+      this.tautulliOverview,
+      this.plays,
+      this.users,
+      this.history,
     ]) {
-      reloads.update(this.next);
+      card.reload();
     }
     this.restartNotice.set(null);
     this.reconnectIfDown();
@@ -178,7 +156,7 @@ export class PlexPageComponent {
       .subscribe({
         next: (result) => {
           this.notifier.success(result.message);
-          this.librariesReloads.update(this.next);
+          this.libraries.reload();
         },
         error: () => undefined,
       });
@@ -214,7 +192,7 @@ export class PlexPageComponent {
       .subscribe({
         next: (result) => {
           this.notifier.success(result.message);
-          setTimeout(() => this.statusReloads.update(this.next), AFTER_RESTART_MS);
+          setTimeout(() => this.status.reload(), AFTER_RESTART_MS);
         },
         // 501: no container is configured; the card explains how to enable restarts. The error
         // interceptor reports any other failure.
@@ -242,7 +220,7 @@ export class PlexPageComponent {
       .subscribe({
         next: (result) => {
           this.notifier.success(result.message);
-          setTimeout(() => this.tautulliReloads.update(this.next), AFTER_RESTART_MS);
+          setTimeout(() => this.tautulliOverview.reload(), AFTER_RESTART_MS);
         },
         error: () => undefined,
       });
@@ -291,13 +269,6 @@ export class PlexPageComponent {
     return forkJoin({
       status: this.tautulli.status(),
       server: this.tautulli.serverInfo().pipe(catchError(() => of(null))),
-    });
-  }
-
-  /** Fetches on start and again whenever `reloads` changes; a newer fetch cancels an older one. */
-  private load<T>(reloads: Signal<number>, fetch: () => Observable<T>): Signal<Remote<T>> {
-    return toSignal(toObservable(reloads).pipe(switchMap(() => toRemote(fetch()))), {
-      initialValue: LOADING,
     });
   }
 }

@@ -2,13 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatTooltipModule } from '@angular/material/tooltip';
 
 import { type PlexStatusDto } from '../../api';
-import { type Remote } from '../../core/util/remote';
-import { StateMessageComponent } from '../../common/state-message.component';
+import { type Remote, remoteValue } from '../../core/util/remote';
+import { RemoteContentComponent } from '../../common/remote-content.component';
 
 export type PlexAction = 'restart' | 'optimize';
 
@@ -19,10 +18,9 @@ export type PlexAction = 'restart' | 'optimize';
     MatCardModule,
     MatButtonModule,
     MatIconModule,
-    MatProgressBarModule,
     MatProgressSpinnerModule,
     MatTooltipModule,
-    StateMessageComponent,
+    RemoteContentComponent,
   ],
   template: `
     <mat-card appearance="outlined" data-testid="plex-server-card" [attr.data-state]="status().state">
@@ -53,54 +51,44 @@ export type PlexAction = 'restart' | 'optimize';
         </button>
       </mat-card-header>
       <mat-card-content>
-        @switch (status().state) {
-          @case ('loading') {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading Plex status" />
+        <sp-remote-content
+          [remote]="status()"
+          loadingLabel="Loading Plex status"
+          errorTestId="plex-server-error"
+          (retry)="retry.emit()"
+        >
+          @if (value(); as s) {
+            <dl data-testid="plex-server-figures">
+              <div>
+                <dt>Name</dt>
+                <dd data-testid="plex-server-name">{{ s.name }}</dd>
+              </div>
+              <div>
+                <dt>Version</dt>
+                <dd data-testid="plex-server-version">{{ s.version }}</dd>
+              </div>
+              <div>
+                <dt>Platform</dt>
+                <dd>{{ s.platform }} {{ s.platform_version }}</dd>
+              </div>
+              <div>
+                <dt>Transcodes</dt>
+                <dd class="sp-tabular" data-testid="plex-server-transcodes">
+                  {{ s.active_transcodes }} active
+                </dd>
+              </div>
+              <div>
+                <dt>Account</dt>
+                <dd>
+                  {{ s.my_plex_username ?? 'Not signed in' }}
+                  @if (s.plex_pass) {
+                    <span class="pass">Plex Pass</span>
+                  }
+                </dd>
+              </div>
+            </dl>
           }
-          @case ('error') {
-            <div data-testid="plex-server-error">
-              <sp-state-message
-                kind="error"
-                icon="cloud_off"
-                [message]="errorMessage()"
-                (retry)="retry.emit()"
-              />
-            </div>
-          }
-          @case ('ok') {
-            @if (value(); as s) {
-              <dl data-testid="plex-server-figures">
-                <div>
-                  <dt>Name</dt>
-                  <dd data-testid="plex-server-name">{{ s.name }}</dd>
-                </div>
-                <div>
-                  <dt>Version</dt>
-                  <dd data-testid="plex-server-version">{{ s.version }}</dd>
-                </div>
-                <div>
-                  <dt>Platform</dt>
-                  <dd>{{ s.platform }} {{ s.platform_version }}</dd>
-                </div>
-                <div>
-                  <dt>Transcodes</dt>
-                  <dd class="sp-tabular" data-testid="plex-server-transcodes">
-                    {{ s.active_transcodes }} active
-                  </dd>
-                </div>
-                <div>
-                  <dt>Account</dt>
-                  <dd>
-                    {{ s.my_plex_username ?? 'Not signed in' }}
-                    @if (s.plex_pass) {
-                      <span class="pass">Plex Pass</span>
-                    }
-                  </dd>
-                </div>
-              </dl>
-            }
-          }
-        }
+        </sp-remote-content>
         @if (restartNotice(); as notice) {
           <p class="notice" role="status" data-testid="plex-restart-unavailable">
             <mat-icon aria-hidden="true">info</mat-icon>
@@ -153,12 +141,5 @@ export class PlexServerCardComponent {
   readonly optimize = output<void>();
   readonly configure = output<void>();
 
-  protected readonly value = computed(() => {
-    const status = this.status();
-    return status.state === 'ok' ? status.value : null;
-  });
-  protected readonly errorMessage = computed(() => {
-    const status = this.status();
-    return status.state === 'error' ? status.message : '';
-  });
+  protected readonly value = computed(() => remoteValue(this.status()));
 }

@@ -2,13 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatTooltipModule } from '@angular/material/tooltip';
 
 import { type TautulliServerInfoDto, type TautulliStatusDto } from '../../api';
-import { type Remote } from '../../core/util/remote';
-import { StateMessageComponent } from '../../common/state-message.component';
+import { type Remote, remoteValue } from '../../core/util/remote';
+import { RemoteContentComponent } from '../../common/remote-content.component';
 
 /** Everything the Tautulli card shows; the Plex it watches is optional (that call may fail alone). */
 export interface TautulliOverview {
@@ -23,10 +22,9 @@ export interface TautulliOverview {
     MatCardModule,
     MatButtonModule,
     MatIconModule,
-    MatProgressBarModule,
     MatProgressSpinnerModule,
     MatTooltipModule,
-    StateMessageComponent,
+    RemoteContentComponent,
   ],
   template: `
     <mat-card appearance="outlined" data-testid="tautulli-card" [attr.data-state]="overview().state">
@@ -57,52 +55,40 @@ export interface TautulliOverview {
         </button>
       </mat-card-header>
       <mat-card-content>
-        @switch (overview().state) {
-          @case ('loading') {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading Tautulli status" />
-          }
-          @case ('error') {
-            <div data-testid="tautulli-error">
-              <sp-state-message
-                kind="error"
-                icon="cloud_off"
-                [message]="errorMessage()"
-                (retry)="retry.emit()"
-              />
-            </div>
-          }
-          @case ('ok') {
-            @if (value(); as t) {
-              <dl data-testid="tautulli-figures">
+        <sp-remote-content
+          [remote]="overview()"
+          loadingLabel="Loading Tautulli status"
+          errorTestId="tautulli-error"
+          (retry)="retry.emit()"
+        >
+          @if (value(); as t) {
+            <dl data-testid="tautulli-figures">
+              <div>
+                <dt>Version</dt>
+                <dd data-testid="tautulli-version">{{ t.status.version }}</dd>
+              </div>
+              <div>
+                <dt>Plex</dt>
+                <dd data-testid="tautulli-plex">
+                  <span class="status" [class.bad]="!t.status.pms_connected">
+                    <mat-icon aria-hidden="true">{{ t.status.pms_connected ? 'link' : 'link_off' }}</mat-icon>
+                    {{ t.status.pms_connected ? 'Connected' : 'Not connected' }}
+                  </span>
+                </dd>
+              </div>
+              @if (t.server; as server) {
                 <div>
-                  <dt>Version</dt>
-                  <dd data-testid="tautulli-version">{{ t.status.version }}</dd>
+                  <dt>Watches</dt>
+                  <dd data-testid="tautulli-plex-version">{{ server.name }} · Plex {{ server.version }}</dd>
                 </div>
-                <div>
-                  <dt>Plex</dt>
-                  <dd data-testid="tautulli-plex">
-                    <span class="status" [class.bad]="!t.status.pms_connected">
-                      <mat-icon aria-hidden="true">{{
-                        t.status.pms_connected ? 'link' : 'link_off'
-                      }}</mat-icon>
-                      {{ t.status.pms_connected ? 'Connected' : 'Not connected' }}
-                    </span>
-                  </dd>
-                </div>
-                @if (t.server; as server) {
-                  <div>
-                    <dt>Watches</dt>
-                    <dd data-testid="tautulli-plex-version">{{ server.name }} · Plex {{ server.version }}</dd>
-                  </div>
-                }
-                <div>
-                  <dt>Install</dt>
-                  <dd>{{ t.status.install_type }} · {{ t.status.branch }} · {{ t.status.platform }}</dd>
-                </div>
-              </dl>
-            }
+              }
+              <div>
+                <dt>Install</dt>
+                <dd>{{ t.status.install_type }} · {{ t.status.branch }} · {{ t.status.platform }}</dd>
+              </div>
+            </dl>
           }
-        }
+        </sp-remote-content>
       </mat-card-content>
       <mat-card-actions align="end">
         <button
@@ -132,12 +118,5 @@ export class TautulliCardComponent {
   readonly restart = output<void>();
   readonly configure = output<void>();
 
-  protected readonly value = computed(() => {
-    const overview = this.overview();
-    return overview.state === 'ok' ? overview.value : null;
-  });
-  protected readonly errorMessage = computed(() => {
-    const overview = this.overview();
-    return overview.state === 'error' ? overview.message : '';
-  });
+  protected readonly value = computed(() => remoteValue(this.overview()));
 }

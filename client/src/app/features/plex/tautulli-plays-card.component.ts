@@ -1,19 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import { type TautulliPlaysDto } from '../../api';
-import { type Remote } from '../../core/util/remote';
+import { type Remote, remoteValue } from '../../core/util/remote';
 import { BarChartComponent } from '../../common/charts/bar-chart.component';
-import { StateMessageComponent } from '../../common/state-message.component';
+import { RemoteContentComponent } from '../../common/remote-content.component';
 
 const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** Plays per day over the last weeks, one colour per kind of media, from Tautulli. */
 @Component({
   selector: 'sp-tautulli-plays-card',
-  imports: [MatCardModule, MatIconModule, MatProgressBarModule, StateMessageComponent, BarChartComponent],
+  imports: [MatCardModule, MatIconModule, RemoteContentComponent, BarChartComponent],
   template: `
     <mat-card appearance="outlined" data-testid="tautulli-plays" [attr.data-state]="plays().state">
       <mat-card-header>
@@ -28,33 +27,23 @@ const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric',
         </mat-card-subtitle>
       </mat-card-header>
       <mat-card-content>
-        @switch (plays().state) {
-          @case ('loading') {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading plays per day" />
+        <sp-remote-content
+          [remote]="plays()"
+          loadingLabel="Loading plays per day"
+          errorTestId="tautulli-plays-error"
+          (retry)="retry.emit()"
+        >
+          @if (value(); as v) {
+            <sp-bar-chart
+              data-testid="tautulli-plays-chart"
+              [label]="'Plays per day over the last ' + v.days + ' days'"
+              xLabel="Day"
+              yLabel="Plays"
+              [categories]="days()"
+              [series]="series()"
+            />
           }
-          @case ('error') {
-            <div data-testid="tautulli-plays-error">
-              <sp-state-message
-                kind="error"
-                icon="cloud_off"
-                [message]="errorMessage()"
-                (retry)="retry.emit()"
-              />
-            </div>
-          }
-          @case ('ok') {
-            @if (value(); as v) {
-              <sp-bar-chart
-                data-testid="tautulli-plays-chart"
-                [label]="'Plays per day over the last ' + v.days + ' days'"
-                xLabel="Day"
-                yLabel="Plays"
-                [categories]="days()"
-                [series]="series()"
-              />
-            }
-          }
-        }
+        </sp-remote-content>
       </mat-card-content>
     </mat-card>
   `,
@@ -65,14 +54,7 @@ export class TautulliPlaysCardComponent {
   readonly plays = input.required<Remote<TautulliPlaysDto>>();
   readonly retry = output<void>();
 
-  protected readonly value = computed(() => {
-    const plays = this.plays();
-    return plays.state === 'ok' ? plays.value : null;
-  });
-  protected readonly errorMessage = computed(() => {
-    const plays = this.plays();
-    return plays.state === 'error' ? plays.message : '';
-  });
+  protected readonly value = computed(() => remoteValue(this.plays()));
   // Tautulli's dates are calendar days ("2026-11-21"); read as UTC so no time zone shifts them.
   protected readonly days = computed(() =>
     (this.value()?.dates ?? []).map((date) => {

@@ -3,13 +3,13 @@ import { ChangeDetectionStrategy, Component, computed, input, output, signal } f
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 
 import { type TautulliUserDto } from '../../api';
-import { type Remote } from '../../core/util/remote';
+import { type Remote, remoteValue } from '../../core/util/remote';
 import { DurationPipe } from '../../common/duration.pipe';
+import { RemoteContentComponent } from '../../common/remote-content.component';
 import { StateMessageComponent } from '../../common/state-message.component';
 
 type UserSort = 'user' | 'plays' | 'duration' | 'last_seen';
@@ -33,10 +33,10 @@ const SORT_KEYS: Readonly<Record<UserSort, (user: TautulliUserDto) => string | n
     MatCardModule,
     MatIconModule,
     MatPaginatorModule,
-    MatProgressBarModule,
     MatSortModule,
     MatTableModule,
     StateMessageComponent,
+    RemoteContentComponent,
   ],
   template: `
     <mat-card appearance="outlined" data-testid="tautulli-users" [attr.data-state]="users().state">
@@ -46,122 +46,107 @@ const SORT_KEYS: Readonly<Record<UserSort, (user: TautulliUserDto) => string | n
         <mat-card-subtitle>Plays and last visit, from Tautulli</mat-card-subtitle>
       </mat-card-header>
       <mat-card-content>
-        @switch (users().state) {
-          @case ('loading') {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading users" />
-          }
-          @case ('error') {
-            <div data-testid="tautulli-users-error">
-              <sp-state-message
-                kind="error"
-                icon="cloud_off"
-                [message]="errorMessage()"
-                (retry)="retry.emit()"
-              />
+        <sp-remote-content
+          [remote]="users()"
+          loadingLabel="Loading users"
+          errorTestId="tautulli-users-error"
+          (retry)="retry.emit()"
+        >
+          @if (sorted().length > 0) {
+            <div class="scroll">
+              <table
+                mat-table
+                [dataSource]="shown()"
+                matSort
+                matSortDisableClear
+                [matSortActive]="sort().active"
+                [matSortDirection]="sort().direction"
+                (matSortChange)="onSort($event)"
+                aria-label="Tautulli users"
+              >
+                <ng-container matColumnDef="user">
+                  <th mat-header-cell *matHeaderCellDef mat-sort-header sortActionDescription="Sort by user">
+                    User
+                  </th>
+                  <td mat-cell *matCellDef="let u" class="user">
+                    <span class="name">{{ u.friendly_name }}</span>
+                    @if (u.is_admin) {
+                      <span class="admin">Owner</span>
+                    }
+                  </td>
+                </ng-container>
+                <ng-container matColumnDef="plays">
+                  <th
+                    mat-header-cell
+                    *matHeaderCellDef
+                    mat-sort-header
+                    arrowPosition="before"
+                    sortActionDescription="Sort by plays"
+                  >
+                    Plays
+                  </th>
+                  <td mat-cell *matCellDef="let u" class="num sp-tabular" data-testid="tautulli-user-plays">
+                    {{ u.plays | number }}
+                  </td>
+                </ng-container>
+                <ng-container matColumnDef="duration">
+                  <th
+                    mat-header-cell
+                    *matHeaderCellDef
+                    mat-sort-header
+                    arrowPosition="before"
+                    sortActionDescription="Sort by time watched"
+                  >
+                    Watched
+                  </th>
+                  <td mat-cell *matCellDef="let u" class="num sp-tabular">
+                    {{ u.duration_seconds | duration }}
+                  </td>
+                </ng-container>
+                <ng-container matColumnDef="last_seen">
+                  <th
+                    mat-header-cell
+                    *matHeaderCellDef
+                    mat-sort-header
+                    sortActionDescription="Sort by last seen"
+                  >
+                    Last seen
+                  </th>
+                  <td mat-cell *matCellDef="let u" class="sp-tabular when">
+                    @if (u.last_seen) {
+                      <time [attr.datetime]="u.last_seen">{{
+                        u.last_seen | date: (compact() ? 'MMM d' : 'MMM d, y, HH:mm')
+                      }}</time>
+                    } @else {
+                      Never
+                    }
+                  </td>
+                </ng-container>
+                <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+                <tr
+                  mat-row
+                  *matRowDef="let u; columns: columns()"
+                  data-testid="tautulli-user"
+                  [attr.data-user]="u.username"
+                ></tr>
+              </table>
             </div>
+            <mat-paginator
+              [length]="sorted().length"
+              [pageIndex]="pageIndex()"
+              [pageSize]="pageSize"
+              [hidePageSize]="true"
+              aria-label="User pages"
+              (page)="onPage($event)"
+            />
+          } @else {
+            <sp-state-message
+              icon="group_off"
+              message="Tautulli has seen no users yet."
+              [retryable]="false"
+            />
           }
-          @case ('ok') {
-            @if (sorted().length > 0) {
-              <div class="scroll">
-                <table
-                  mat-table
-                  [dataSource]="shown()"
-                  matSort
-                  matSortDisableClear
-                  [matSortActive]="sort().active"
-                  [matSortDirection]="sort().direction"
-                  (matSortChange)="onSort($event)"
-                  aria-label="Tautulli users"
-                >
-                  <ng-container matColumnDef="user">
-                    <th
-                      mat-header-cell
-                      *matHeaderCellDef
-                      mat-sort-header
-                      sortActionDescription="Sort by user"
-                    >
-                      User
-                    </th>
-                    <td mat-cell *matCellDef="let u" class="user">
-                      <span class="name">{{ u.friendly_name }}</span>
-                      @if (u.is_admin) {
-                        <span class="admin">Owner</span>
-                      }
-                    </td>
-                  </ng-container>
-                  <ng-container matColumnDef="plays">
-                    <th
-                      mat-header-cell
-                      *matHeaderCellDef
-                      mat-sort-header
-                      arrowPosition="before"
-                      sortActionDescription="Sort by plays"
-                    >
-                      Plays
-                    </th>
-                    <td mat-cell *matCellDef="let u" class="num sp-tabular" data-testid="tautulli-user-plays">
-                      {{ u.plays | number }}
-                    </td>
-                  </ng-container>
-                  <ng-container matColumnDef="duration">
-                    <th
-                      mat-header-cell
-                      *matHeaderCellDef
-                      mat-sort-header
-                      arrowPosition="before"
-                      sortActionDescription="Sort by time watched"
-                    >
-                      Watched
-                    </th>
-                    <td mat-cell *matCellDef="let u" class="num sp-tabular">
-                      {{ u.duration_seconds | duration }}
-                    </td>
-                  </ng-container>
-                  <ng-container matColumnDef="last_seen">
-                    <th
-                      mat-header-cell
-                      *matHeaderCellDef
-                      mat-sort-header
-                      sortActionDescription="Sort by last seen"
-                    >
-                      Last seen
-                    </th>
-                    <td mat-cell *matCellDef="let u" class="sp-tabular when">
-                      @if (u.last_seen) {
-                        <time [attr.datetime]="u.last_seen">{{
-                          u.last_seen | date: (compact() ? 'MMM d' : 'MMM d, y, HH:mm')
-                        }}</time>
-                      } @else {
-                        Never
-                      }
-                    </td>
-                  </ng-container>
-                  <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-                  <tr
-                    mat-row
-                    *matRowDef="let u; columns: columns()"
-                    data-testid="tautulli-user"
-                    [attr.data-user]="u.username"
-                  ></tr>
-                </table>
-              </div>
-              <mat-paginator
-                [length]="sorted().length"
-                [pageIndex]="pageIndex()"
-                [pageSize]="pageSize"
-                [hidePageSize]="true"
-                aria-label="User pages"
-                (page)="onPage($event)"
-              />
-            } @else {
-              <sp-state-message
-                icon="group_off"
-                message="Tautulli has seen no users yet."
-                [retryable]="false"
-              />
-            }
-          }
-        }
+        </sp-remote-content>
       </mat-card-content>
     </mat-card>
   `,
@@ -184,14 +169,14 @@ export class TautulliUsersComponent {
   );
 
   protected readonly sorted = computed(() => {
-    const users = this.users();
-    if (users.state !== 'ok') {
+    const users = remoteValue(this.users());
+    if (users === null) {
       return [];
     }
     const { active, direction } = this.sort();
     const key = SORT_KEYS[active];
     const sign = direction === 'asc' ? 1 : -1;
-    return [...users.value].sort((a, b) => {
+    return [...users].sort((a, b) => {
       const [x, y] = [key(a), key(b)];
       return (x < y ? -1 : x > y ? 1 : 0) * sign;
     });
@@ -199,10 +184,6 @@ export class TautulliUsersComponent {
   protected readonly shown = computed(() =>
     this.sorted().slice(this.pageIndex() * PAGE_SIZE, (this.pageIndex() + 1) * PAGE_SIZE),
   );
-  protected readonly errorMessage = computed(() => {
-    const users = this.users();
-    return users.state === 'error' ? users.message : '';
-  });
 
   protected onSort(sort: Sort): void {
     this.sort.set({ active: sort.active as UserSort, direction: sort.direction === 'asc' ? 'asc' : 'desc' });

@@ -1,16 +1,16 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router } from '@angular/router';
-import { map, switchMap } from 'rxjs';
+import { map } from 'rxjs';
 
 import { type UserRequestsGroupDto } from '../../api';
-import { LOADING, toRemote } from '../../core/util/remote';
+import { remoteState } from '../../core/util/remote-state';
 import { StateMessageComponent } from '../../common/state-message.component';
 import {
   type RequestFilters,
@@ -47,19 +47,10 @@ export class RequestsPageComponent {
   private readonly router = inject(Router);
   private readonly client = inject(RequestsClient);
 
-  private readonly reloads = signal(0);
-  protected readonly data = toSignal(
-    toObservable(this.reloads).pipe(switchMap(() => toRemote(this.client.list()))),
-    { initialValue: LOADING },
-  );
-  protected readonly value = computed(() => {
-    const data = this.data();
-    return data.state === 'ok' ? data.value : null;
-  });
-  protected readonly error = computed(() => {
-    const data = this.data();
-    return data.state === 'error' ? data.message : null;
-  });
+  private readonly requests = remoteState(() => this.client.list());
+  protected readonly data = this.requests.state;
+  protected readonly value = this.requests.value;
+  protected readonly error = this.requests.error;
 
   /** Search, status and user live in the URL, so a filtered view can be bookmarked. */
   protected readonly filters = toSignal(this.route.queryParamMap.pipe(map(filtersFromParams)), {
@@ -105,7 +96,7 @@ export class RequestsPageComponent {
   }
 
   protected reload(): void {
-    this.reloads.update((count) => count + 1);
+    this.requests.reload();
   }
 
   protected onFilters(filters: RequestFilters): void {

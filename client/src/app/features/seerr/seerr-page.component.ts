@@ -17,7 +17,6 @@ import { describeApiError, fieldErrorsOf } from '../../core/api/api-error';
 import { LOADING, type Remote, toRemote } from '../../core/util/remote';
 import { CheckListComponent } from '../../common/check-list.component';
 import { PermissionsPickerComponent } from '../../common/permissions-picker.component';
-import { SEERR_DEFAULT_PERMISSIONS } from '../../common/seerr-permissions';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { fieldMessage, integerValidator, required, trimmedPattern } from '../../common/validators';
 import { SeerrClient } from './seerr-client.service';
@@ -69,7 +68,8 @@ export class SeerrPageComponent {
       integerValidator,
     ]),
     use_seerr_default: true,
-    default_permissions: SEERR_DEFAULT_PERMISSIONS,
+    // Unset, the picker fills in Seerr's default for new users.
+    default_permissions: this.fb.control<number | null>(null),
     remove_missing: false,
     deletion_cap: this.fb.control<number | null>(null, [
       Validators.min(0),
@@ -215,7 +215,7 @@ export class SeerrPageComponent {
       api_key: '',
       sync_interval_minutes: config.sync_interval_minutes || null,
       use_seerr_default: config.default_permissions === null,
-      default_permissions: config.default_permissions ?? SEERR_DEFAULT_PERMISSIONS,
+      default_permissions: config.default_permissions,
       remove_missing: config.remove_missing,
       deletion_cap: config.deletion_cap,
       concurrency: config.concurrency,

@@ -1,18 +1,18 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { combineLatest, map, switchMap } from 'rxjs';
+import { map } from 'rxjs';
 
 import { type SyncAction, type SyncUserOutcome } from '../../api';
 import { SYNC_ACTION } from '../../api/models/sync-action-array';
 import { SYNC_USER_OUTCOME } from '../../api/models/sync-user-outcome-array';
 import { mediaQuery } from '../../core/util/media-query';
-import { LOADING, toRemote } from '../../core/util/remote';
+import { remoteState } from '../../core/util/remote-state';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { StatusChipComponent } from '../../common/status-chip.component';
 import { SyncClient } from './sync-client.service';
@@ -48,21 +48,10 @@ export class SyncRunPageComponent {
   readonly id = input.required<string>();
 
   protected readonly compact = mediaQuery('(max-width: 719.98px)');
-  private readonly reloads = signal(0);
-  protected readonly run = toSignal(
-    combineLatest([toObservable(this.id), toObservable(this.reloads)]).pipe(
-      switchMap(([id]) => toRemote(this.sync.run(Number(id)))),
-    ),
-    { initialValue: LOADING },
-  );
-  protected readonly value = computed(() => {
-    const run = this.run();
-    return run.state === 'ok' ? run.value : null;
-  });
-  protected readonly error = computed(() => {
-    const run = this.run();
-    return run.state === 'error' ? run.message : null;
-  });
+  private readonly fetched = remoteState(this.id, (id) => this.sync.run(Number(id)));
+  protected readonly run = this.fetched.state;
+  protected readonly value = this.fetched.value;
+  protected readonly error = this.fetched.error;
   protected readonly look = computed(() => {
     const run = this.value();
     return run ? RUN_STATUS[run.status] : null;
@@ -77,7 +66,7 @@ export class SyncRunPageComponent {
   });
 
   protected reload(): void {
-    this.reloads.update((count) => count + 1);
+    this.fetched.reload();
   }
 
   protected onFilters(filters: RunUserFilters): void {

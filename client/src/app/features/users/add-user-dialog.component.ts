@@ -14,7 +14,6 @@ import { finalize, startWith } from 'rxjs';
 import { type CreatedUserDto } from '../../api';
 import { describeApiError, fieldErrorsOf } from '../../core/api/api-error';
 import { PermissionsPickerComponent } from '../../common/permissions-picker.component';
-import { SEERR_DEFAULT_PERMISSIONS } from '../../common/seerr-permissions';
 import { email, fieldMessage, integerValidator, required } from '../../common/validators';
 import { MIN_PASSWORD } from './set-password-dialog.component';
 import { UsersClient } from './users-client.service';
@@ -49,7 +48,8 @@ export class AddUserDialogComponent {
     password: ['', [required, Validators.minLength(MIN_PASSWORD), Validators.maxLength(200)]],
     email: ['', [email, Validators.maxLength(200)]],
     use_default_permissions: true,
-    permissions: SEERR_DEFAULT_PERMISSIONS,
+    // The picker fills in Seerr's default for new users.
+    permissions: this.fb.control<number | null>(null),
     request_limit: this.fb.control<number | null>(null, [
       Validators.min(0),
       Validators.max(10000),
@@ -82,7 +82,7 @@ export class AddUserDialogComponent {
         username: v.username.trim(),
         password: v.password,
         ...(v.email.trim() ? { email: v.email.trim() } : {}),
-        ...(v.use_default_permissions ? {} : { permissions: v.permissions }),
+        ...(v.use_default_permissions || v.permissions === null ? {} : { permissions: v.permissions }),
         ...(v.request_limit === null ? {} : { request_limit: v.request_limit }),
         blocked: v.blocked,
         immune: v.immune,

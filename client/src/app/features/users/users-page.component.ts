@@ -1,6 +1,14 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  linkedSignal,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
@@ -8,11 +16,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router } from '@angular/router';
-import { filter, finalize, map, switchMap } from 'rxjs';
+import { filter, finalize, map } from 'rxjs';
 
-import { type CreatedUserDto, type DetailedUserDto, type DetailedUsersDto } from '../../api';
+import { type CreatedUserDto, type DetailedUserDto } from '../../api';
 import { mediaQuery } from '../../core/util/media-query';
-import { LOADING, type Remote, toRemote } from '../../core/util/remote';
+import { remoteState } from '../../core/util/remote-state';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { AddUserDialogComponent } from './add-user-dialog.component';
 import { SetPasswordDialogComponent, type SetPasswordDialogData } from './set-password-dialog.component';
@@ -66,22 +74,23 @@ export class UsersPageComponent {
   protected readonly filtered = computed(() => hasFilters(this.query()));
   protected readonly compact = mediaQuery('(max-width: 959.98px)');
 
-  private readonly reloads = signal(0);
-  protected readonly refreshing = signal(false);
-  protected readonly result = signal<Remote<DetailedUsersDto>>(LOADING);
+  // A refresh keeps the table on screen; a failed refresh keeps it too (the snackbar says why).
+  private readonly users = remoteState(() => this.client.detailed(), {
+    whileReloading: 'value',
+    keepValueOnFailure: true,
+  });
+  protected readonly refreshing = this.users.fetching;
+  protected readonly result = this.users.state;
   /** Settings saved since the last load, shown at once. */
-  private readonly patched = signal<ReadonlyMap<string, Partial<DetailedUserDto>>>(new Map());
+  private readonly patched = linkedSignal<unknown, ReadonlyMap<string, Partial<DetailedUserDto>>>({
+    source: this.result,
+    computation: () => new Map(),
+  });
   protected readonly busy = signal<ReadonlySet<string>>(new Set());
   protected readonly notice = signal<string | null>(null);
 
-  protected readonly data = computed(() => {
-    const result = this.result();
-    return result.state === 'ok' ? result.value : null;
-  });
-  protected readonly loadError = computed(() => {
-    const result = this.result();
-    return result.state === 'error' ? result.message : null;
-  });
+  protected readonly data = this.users.value;
+  protected readonly loadError = this.users.error;
   protected readonly people = computed(() => {
     const users = this.data()?.users ?? [];
     const patched = this.patched();
@@ -104,25 +113,8 @@ export class UsersPageComponent {
     return { total: people.length, synced: people.filter((u) => u.synced).length };
   });
 
-  constructor() {
-    toObservable(this.reloads)
-      .pipe(
-        switchMap(() => toRemote(this.client.detailed())),
-        takeUntilDestroyed(),
-      )
-      .subscribe((result) => {
-        const shown = this.result().state === 'ok';
-        this.refreshing.set(result.state === 'loading');
-        // A refresh keeps the table on screen; a failed refresh keeps it too (the snackbar says why).
-        if (result.state === 'loading' ? !shown : !(shown && result.state === 'error')) {
-          this.result.set(result);
-          this.patched.set(new Map());
-        }
-      });
-  }
-
   protected reload(): void {
-    this.reloads.update((count) => count + 1);
+    this.users.reload();
   }
 
   protected onFilters(filters: UserFilters): void {
