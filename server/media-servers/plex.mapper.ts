@@ -7,7 +7,7 @@ import {
   type PlexNode,
   PlexShapeError,
   text,
-} from '../plex/plex.node';
+} from '../plex-common/plex.node';
 import { UnexpectedAnswer } from './media-server.errors';
 import type { MediaServerInfo, MediaUser } from './media-server.types';
 

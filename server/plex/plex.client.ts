@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { APP_NAME, APP_VERSION } from '../common/version';
 import { ConfigStore } from '../config/config.store';
-import { PlexClientIdentifier } from '../media-servers/plex-client-identifier.service';
+import { PlexClientIdentifier } from '../plex-common/plex-client-identifier.service';
 import { UpstreamError } from '../upstream/upstream-error';
 import { UpstreamHttp, type UpstreamFormat, type UpstreamResponse } from '../upstream/upstream-http.service';
 import type { PlexHealthDto, PlexHistoryItemDto, PlexSessionsDto, PlexStatusDto } from './plex.dto';
-import { PlexShapeError } from './plex.node';
+import { PlexShapeError } from '../plex-common/plex.node';
 import {
   plexAccounts,
   plexHistory,

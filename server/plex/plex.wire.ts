@@ -19,7 +19,7 @@ import {
   text,
   textOrNull,
   type PlexNode,
-} from './plex.node';
+} from '../plex-common/plex.node';
 
 /** Pure mapping of PMS answers (XML or JSON, reference §1) to the panel's shapes. */
 

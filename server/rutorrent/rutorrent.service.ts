@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigStore } from '../config/config.store';
 import { ContainerRuntimeClient } from '../container/container-runtime.client';
-import { TorrentClientFactory } from '../torrents/torrent-client.factory';
 import { applyClientSettings, clientSettings } from '../torrents/torrent-settings';
 import { TorrentsService } from '../torrents/torrents.service';
+import { UpstreamHttp } from '../upstream/upstream-http.service';
+import { RtorrentClient } from './rtorrent.client';
 import { DEFAULT_RPC_PATH } from './rtorrent.http';
 import type { RestartedDto, RutorrentSettingsDto, UpdateRutorrentSettingsDto } from './rutorrent.dto';
 
@@ -11,11 +12,11 @@ import type { RestartedDto, RutorrentSettingsDto, UpdateRutorrentSettingsDto } f
 @Injectable()
 export class RutorrentService extends TorrentsService {
   constructor(
-    factory: TorrentClientFactory,
+    http: UpstreamHttp,
     config: ConfigStore,
     private readonly runtime: ContainerRuntimeClient,
   ) {
-    super(factory.create('rutorrent'), config);
+    super(new RtorrentClient(http, config), config);
   }
 
   settings(): RutorrentSettingsDto {

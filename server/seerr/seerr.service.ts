@@ -1,10 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DEFAULT_SYNC, type PanelConfig } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
 import { seerrChecks, sentence } from './seerr.checks';
 import { SeerrClient } from './seerr.client';
-import { SyncRunStore } from '../sync/sync-run.store';
-import { SyncScheduler } from '../sync/sync.scheduler';
+import { SEERR_SYNC_TIMES, type SeerrSyncTimesSource } from './seerr-sync-times';
 import type {
   SeerrConfigDto,
   SeerrLiveDto,
@@ -30,18 +29,11 @@ export class SeerrService {
   constructor(
     private readonly client: SeerrClient,
     private readonly config: ConfigStore,
-    private readonly runs: SyncRunStore,
-    private readonly scheduler: SyncScheduler,
+    @Inject(SEERR_SYNC_TIMES) private readonly syncTimes: SeerrSyncTimesSource,
   ) {}
 
   async overview(): Promise<SeerrOverviewDto> {
-    const [live, last] = await Promise.all([this.live(), this.runs.latest()]);
-    const sync = {
-      last_sync_at: last?.started_at ?? null,
-      last_sync_status: last?.status ?? null,
-      last_sync_run_id: last?.id ?? null,
-      next_sync_at: this.scheduler.nextRunAt?.toISOString() ?? null,
-    };
+    const [live, sync] = await Promise.all([this.live(), this.syncTimes.syncTimes()]);
     return { config: configView(this.config.get()), live, sync };
   }
 

@@ -20,7 +20,7 @@ import {
 } from '@nestjs/swagger';
 import { filter, interval, map, merge, type Observable, skip } from 'rxjs';
 import { Audited } from '../audit/audited.decorator';
-import { type AuthUser, CurrentUser } from '../auth/auth-user';
+import { type AuthUser, CurrentUser } from '../common/auth-user';
 import { ErrorBodyDto } from '../common/error-body';
 import { IntField } from '../common/validation.decorators';
 import { SyncProgress } from './sync-progress';

@@ -8,11 +8,20 @@ import { SyncProgress } from './sync-progress';
 import { SyncRunStore } from './sync-run.store';
 import { SyncScheduler } from './sync.scheduler';
 import { SyncService } from './sync.service';
+import { syncTimesProvider } from './sync-times.provider';
 
 @Module({
   imports: [SeerrClientModule, MediaServersModule],
   controllers: [SyncController],
-  providers: [SyncService, SyncPlanner, SyncExecutor, SyncProgress, SyncRunStore, SyncScheduler],
-  exports: [SyncService, SyncPlanner, SyncRunStore, SyncScheduler],
+  providers: [
+    SyncService,
+    SyncPlanner,
+    SyncExecutor,
+    SyncProgress,
+    SyncRunStore,
+    SyncScheduler,
+    syncTimesProvider,
+  ],
+  exports: [SyncService, SyncPlanner, SyncRunStore, SyncScheduler, syncTimesProvider],
 })
 export class SyncModule {}
