@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigStore } from '../config/config.store';
+import { applySettingsPatch } from '../config/settings-patch';
 import { ContainerRuntimeClient } from '../container/container-runtime.client';
 import { applyClientSettings, clientSettings } from '../torrents/torrent-settings';
 import { TorrentsService } from '../torrents/torrents.service';
@@ -33,10 +34,7 @@ export class RutorrentService extends TorrentsService {
     await this.config.update((draft) => {
       const section = (draft.rutorrent ??= {});
       applyClientSettings(section, dto);
-      for (const key of ['rpc_path', 'container', 'download_dir'] as const) {
-        if (dto[key] === null) delete section[key];
-        else if (dto[key] !== undefined) section[key] = dto[key];
-      }
+      applySettingsPatch(section, dto, ['rpc_path', 'container', 'download_dir']);
     });
     return this.settings();
   }
