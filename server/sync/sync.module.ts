@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MediaServersModule } from '../media-servers/media-servers.module';
 import { SeerrClientModule } from '../seerr/seerr-client.module';
+import { SeerrUserCreator } from './seerr-user.creator';
 import { SyncController } from './sync.controller';
 import { SyncExecutor } from './sync-executor';
 import { SyncPlanner } from './sync-planner.service';
@@ -14,6 +15,7 @@ import { syncTimesProvider } from './sync-times.provider';
   imports: [SeerrClientModule, MediaServersModule],
   controllers: [SyncController],
   providers: [
+    SeerrUserCreator,
     SyncService,
     SyncPlanner,
     SyncExecutor,
@@ -22,6 +24,6 @@ import { syncTimesProvider } from './sync-times.provider';
     SyncScheduler,
     syncTimesProvider,
   ],
-  exports: [SyncService, SyncPlanner, SyncRunStore, SyncScheduler, syncTimesProvider],
+  exports: [SeerrUserCreator, SyncService, SyncPlanner, SyncRunStore, SyncScheduler, syncTimesProvider],
 })
 export class SyncModule {}
