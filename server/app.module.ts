@@ -35,7 +35,7 @@ export class AppModule implements NestModule {
         MediaServersModule,
         PlexModule,
         RutorrentModule,
-        SeerrModule,
+        SeerrModule.register(SyncModule),
         SyncModule,
         TautulliModule,
         UsersModule,

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, HttpException, Injectable, NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { Observable, tap } from 'rxjs';
-import type { AuthenticatedRequest } from '../auth/auth-user';
+import type { AuthenticatedRequest } from '../common/auth-user';
 import { clientIp } from '../common/client-ip';
 import { AUDIT_METADATA, type AuditContext, type AuditOptions } from './audited.decorator';
 import { AuditService } from './audit.service';

@@ -11,7 +11,7 @@ import type { Request } from 'express';
 import { Audited } from '../audit/audited.decorator';
 import { clientIp } from '../common/client-ip';
 import { ErrorBodyDto } from '../common/error-body';
-import { type AuthUser, CurrentUser } from './auth-user';
+import { type AuthUser, CurrentUser } from '../common/auth-user';
 import { LoginDto, RefreshDto, TokenResponseDto, VerifyResponseDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { Public } from './public.decorator';

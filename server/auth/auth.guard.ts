@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from
 import { Reflector } from '@nestjs/core';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { ConfigStore } from '../config/config.store';
-import type { AuthenticatedRequest } from './auth-user';
+import type { AuthenticatedRequest } from '../common/auth-user';
 import { JwtSecretService } from './jwt-secret.service';
 import { IS_PUBLIC } from './public.decorator';
 import { RefreshTokenStore } from './refresh-token.store';

@@ -2,7 +2,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ConfigStore } from '../config/config.store';
 import { constantTimeEqual, verifyPasswordHash } from '../config/password-hash';
-import type { AuthUser } from './auth-user';
+import type { AuthUser } from '../common/auth-user';
 import type { LoginDto, RefreshDto, TokenResponseDto, VerifyResponseDto } from './auth.dto';
 import type { AccessTokenPayload } from './auth.guard';
 import { JwtSecretService } from './jwt-secret.service';

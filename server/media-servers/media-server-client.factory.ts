@@ -6,7 +6,7 @@ import { EmbyClient } from './emby.client';
 import { JellyfinClient } from './jellyfin.client';
 import { serverLabel } from './media-server.errors';
 import type { MediaServerClient } from './media-server.types';
-import { PlexClientIdentifier } from './plex-client-identifier.service';
+import { PlexClientIdentifier } from '../plex-common/plex-client-identifier.service';
 import { PlexUsersClient } from './plex-users.client';
 import { PlexTvClient } from './plextv.client';
 

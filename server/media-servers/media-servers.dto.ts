@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MEDIA_SERVER_TYPES, type MediaServerType } from '../config/config.schema';
+import { HTTP_URL } from '../common/http-url.pattern';
 import { BooleanField, EnumField, IntField, StringField } from '../common/validation.decorators';
 
 /**
@@ -10,7 +11,6 @@ export const MEDIA_SERVER_NAME = {
   regex: /^[\p{L}\p{N}](?:[\p{L}\p{N} ._'()+-]*[\p{L}\p{N}._'()+-])?$/u,
   message: "must start with a letter or digit and hold only letters, digits, spaces and . _ - ( ) + '",
 };
-const HTTP_URL = { regex: /^https?:\/\/[^\s/?#]+[^\s]*$/i, message: 'must be an http:// or https:// URL' };
 const MACHINE_IDENTIFIER = { regex: /^[A-Za-z0-9-]+$/, message: 'must hold only letters, digits and -' };
 
 const TOKEN_HELP =

@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { MediaServerSection, PanelConfig } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
+import { applySettingsPatch } from '../config/settings-patch';
 import { MediaServerClientFactory } from './media-server-client.factory';
 import { checkMediaServer } from './media-server.check';
 import { failureSentence, serverLabel } from './media-server.errors';
@@ -46,12 +47,13 @@ function notFound(name: string): NotFoundException {
 
 /** Copies the optional settings of a body onto an entry: a value sets, null clears, absent keeps. */
 function applyOptional(server: MediaServerSection, dto: CreateMediaServerDto | UpdateMediaServerDto): void {
-  for (const key of ['password_suffix', 'request_limit', 'machine_identifier'] as const) {
-    if (dto[key] === null) delete server[key];
-    else if (dto[key] !== undefined) (server as unknown as Record<string, unknown>)[key] = dto[key];
-  }
-  if (dto.enabled !== undefined) server.enabled = dto.enabled;
-  if (dto.include_owner !== undefined) server.include_owner = dto.include_owner;
+  applySettingsPatch(server, dto, [
+    'password_suffix',
+    'request_limit',
+    'machine_identifier',
+    'enabled',
+    'include_owner',
+  ]);
 }
 
 /** The configured media servers: their users (for the sync and the list) and their settings. */
@@ -126,9 +128,7 @@ export class MediaServersService {
         renameInUserSettings(draft, server.name, dto.name);
         server.name = dto.name;
       }
-      if (dto.type !== undefined) server.type = dto.type;
-      if (dto.url !== undefined) server.url = dto.url;
-      if (dto.token !== undefined) server.token = dto.token;
+      applySettingsPatch(server, dto, ['type', 'url', 'token']);
       applyOptional(server, dto);
       updated = server;
     });

@@ -1,4 +1,4 @@
-import { attrs, children, flag, isNode, mediaContainer, text } from '../plex/plex.node';
+import { attrs, children, flag, isNode, mediaContainer, text } from '../plex-common/plex.node';
 import { UnexpectedAnswer } from '../upstream/unexpected-answer';
 import type { MediaServerInfo, MediaUser } from './media-server.types';
 

@@ -1,11 +1,8 @@
+import { HTTP_URL_OR_EMPTY } from '../common/http-url.pattern';
 import { BooleanField, IntField, StringField } from '../common/validation.decorators';
 
 /** Paths, queries and bodies of the Plex routes. */
 
-export const HTTP_URL = {
-  regex: /^$|^https?:\/\/[^\s/?#]+[^\s]*$/i,
-  message: 'must be an http:// or https:// URL',
-};
 export const CONTAINER_NAME = {
   // Docker's own rule for container names.
   regex: /^$|^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/,
@@ -51,7 +48,7 @@ export class UpdatePlexSettingsDto {
     optional: true,
     nullable: false,
     maxLength: 2000,
-    pattern: HTTP_URL,
+    pattern: HTTP_URL_OR_EMPTY,
     example: 'http://plex:32400',
   })
   url?: string;

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { SERVICE_ENVIRONMENT } from '../config/config.environment';
 import type { PanelConfig } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
+import { applySettingsPatch, baseUrl, trimmed } from '../config/settings-patch';
 import type { PlexSettingsDto } from './plex.dto';
 import type { UpdatePlexSettingsDto } from './plex-requests.dto';
 import { PlexService } from './plex.service';
@@ -23,9 +24,11 @@ export class PlexSettingsService {
   async update(dto: UpdatePlexSettingsDto): Promise<PlexSettingsDto> {
     const saved = await this.config.update((draft) => {
       const plex = { ...draft.plex };
-      if (dto.url !== undefined) plex.url = dto.url.trim().replace(/\/+$/, '');
-      if (dto.token !== undefined) plex.token = dto.token.trim();
-      if (dto.container !== undefined) plex.container = dto.container?.trim() ?? '';
+      applySettingsPatch(plex, dto, ['url', 'token', 'container'], {
+        url: baseUrl,
+        token: trimmed,
+        container: trimmed,
+      });
       for (const key of ['url', 'token', 'container'] as const) if (!plex[key]) delete plex[key];
       if (Object.keys(plex).length) draft.plex = plex;
       else delete draft.plex;

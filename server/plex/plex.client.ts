@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { APP_NAME, APP_VERSION } from '../common/version';
 import { ConfigStore } from '../config/config.store';
-import { PlexClientIdentifier } from '../media-servers/plex-client-identifier.service';
+import { PlexClientIdentifier } from '../plex-common/plex-client-identifier.service';
 import { UpstreamError } from '../upstream/upstream-error';
 import { UpstreamHttp, type UpstreamFormat, type UpstreamResponse } from '../upstream/upstream-http.service';
 import { mapAnswer } from '../upstream/unexpected-answer';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MediaServersModule } from '../media-servers/media-servers.module';
+import { PlexCommonModule } from '../plex-common/plex-common.module';
 import { PlexClient } from './plex.client';
 import { PlexController } from './plex.controller';
 import { PlexSessionsPoller } from './plex-sessions.poller';
@@ -9,10 +9,10 @@ import { PlexService } from './plex.service';
 /**
  * Plex Media Server control: status, libraries, sessions (with a shared event-stream poller), history,
  * scans, optimisation, restarts through the container runtime, and its settings. The plex.tv client
- * identifier comes from the media-servers module, so the installation has one.
+ * identifier is shared with the media-servers module, so the installation has one.
  */
 @Module({
-  imports: [MediaServersModule],
+  imports: [PlexCommonModule],
   controllers: [PlexController],
   providers: [PlexClient, PlexService, PlexSessionsPoller, PlexSettingsService],
   exports: [PlexClient],

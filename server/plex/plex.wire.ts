@@ -19,7 +19,7 @@ import {
   text,
   textOrNull,
   type PlexNode,
-} from './plex.node';
+} from '../plex-common/plex.node';
 
 /** Pure mapping of PMS answers (XML by default, JSON on `Accept: application/json`) to the panel's shapes. */
 

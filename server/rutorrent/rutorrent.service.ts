@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigStore } from '../config/config.store';
+import { applySettingsPatch } from '../config/settings-patch';
 import { ContainerRuntimeClient } from '../container/container-runtime.client';
-import { TorrentClientFactory } from '../torrents/torrent-client.factory';
 import { applyClientSettings, clientSettings } from '../torrents/torrent-settings';
 import { TorrentsService } from '../torrents/torrents.service';
+import { UpstreamHttp } from '../upstream/upstream-http.service';
+import { RtorrentClient } from './rtorrent.client';
 import { DEFAULT_RPC_PATH } from './rtorrent.http';
 import type { RestartedDto, RutorrentSettingsDto, UpdateRutorrentSettingsDto } from './rutorrent.dto';
 
@@ -11,11 +13,11 @@ import type { RestartedDto, RutorrentSettingsDto, UpdateRutorrentSettingsDto } f
 @Injectable()
 export class RutorrentService extends TorrentsService {
   constructor(
-    factory: TorrentClientFactory,
+    http: UpstreamHttp,
     config: ConfigStore,
     private readonly runtime: ContainerRuntimeClient,
   ) {
-    super(factory.create('rutorrent'), config);
+    super(new RtorrentClient(http, config), config);
   }
 
   settings(): RutorrentSettingsDto {
@@ -32,10 +34,7 @@ export class RutorrentService extends TorrentsService {
     await this.config.update((draft) => {
       const section = (draft.rutorrent ??= {});
       applyClientSettings(section, dto);
-      for (const key of ['rpc_path', 'container', 'download_dir'] as const) {
-        if (dto[key] === null) delete section[key];
-        else if (dto[key] !== undefined) section[key] = dto[key];
-      }
+      applySettingsPatch(section, dto, ['rpc_path', 'container', 'download_dir']);
     });
     return this.settings();
   }

@@ -1,10 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DEFAULT_SYNC, type PanelConfig } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
+import { applySettingsPatch, trimmed } from '../config/settings-patch';
 import { seerrChecks, sentence } from './seerr.checks';
 import { SeerrClient } from './seerr.client';
-import { SyncRunStore } from '../sync/sync-run.store';
-import { SyncScheduler } from '../sync/sync.scheduler';
+import { SEERR_SYNC_TIMES, type SeerrSyncTimesSource } from './seerr-sync-times';
 import type {
   SeerrConfigDto,
   SeerrLiveDto,
@@ -30,33 +30,23 @@ export class SeerrService {
   constructor(
     private readonly client: SeerrClient,
     private readonly config: ConfigStore,
-    private readonly runs: SyncRunStore,
-    private readonly scheduler: SyncScheduler,
+    @Inject(SEERR_SYNC_TIMES) private readonly syncTimes: SeerrSyncTimesSource,
   ) {}
 
   async overview(): Promise<SeerrOverviewDto> {
-    const [live, last] = await Promise.all([this.live(), this.runs.latest()]);
-    const sync = {
-      last_sync_at: last?.started_at ?? null,
-      last_sync_status: last?.status ?? null,
-      last_sync_run_id: last?.id ?? null,
-      next_sync_at: this.scheduler.nextRunAt?.toISOString() ?? null,
-    };
+    const [live, sync] = await Promise.all([this.live(), this.syncTimes.syncTimes()]);
     return { config: configView(this.config.get()), live, sync };
   }
 
   async update(dto: UpdateSeerrDto): Promise<SeerrConfigDto> {
     const saved = await this.config.update((draft) => {
-      if (dto.url !== undefined) draft.seerr.url = dto.url.replace(/\/+$/, '');
-      if (dto.api_key !== undefined) draft.seerr.api_key = dto.api_key.trim();
+      applySettingsPatch(draft.seerr, dto, ['url', 'api_key'], {
+        url: (url) => url.replace(/\/+$/, ''),
+        api_key: trimmed,
+      });
       if (dto.sync_interval_minutes !== undefined) draft.sync_interval_minutes = dto.sync_interval_minutes;
-      const sync: Record<string, unknown> = { ...draft.sync };
-      for (const key of SYNC_KEYS) {
-        const value = dto[key];
-        // null puts the setting back to its default, which is what an absent key means in the file.
-        if (value === null) delete sync[key];
-        else if (value !== undefined) sync[key] = value;
-      }
+      const sync = { ...draft.sync };
+      applySettingsPatch(sync, dto, SYNC_KEYS);
       if (Object.keys(sync).length) draft.sync = sync;
       else delete draft.sync;
     });

@@ -3,6 +3,7 @@ import { DEFAULT_SYNC } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
 import { SeerrClient } from '../seerr/seerr.client';
 import { mapLimit } from './map-limit';
+import { sameQuotas, SeerrUserCreationFailed, SeerrUserCreator } from './seerr-user.creator';
 import type { NewRunUser } from './sync-run.store';
 import type { PlannedCreate, PlannedDeletion, PlannedUpdate } from './sync-plan.types';
 import { SyncProgress } from './sync-progress';
@@ -20,6 +21,7 @@ function failure(err: unknown): string {
 export class SyncExecutor {
   constructor(
     private readonly seerr: SeerrClient,
+    private readonly creator: SeerrUserCreator,
     private readonly config: ConfigStore,
     private readonly progress: SyncProgress,
   ) {}
@@ -31,28 +33,8 @@ export class SyncExecutor {
   async create(creates: PlannedCreate[]): Promise<NewRunUser[]> {
     const out: NewRunUser[] = [];
     await mapLimit(creates, this.concurrency, async (c) => {
-      let id: number | null = null;
       try {
-        id = (
-          await this.seerr.createUser({
-            username: c.username,
-            email: c.email ?? undefined,
-            password: c.password,
-          })
-        ).id;
-        // Quota before permissions: Seerr ignores quotas on managers, so set them while the user is plain.
-        if (c.quota) {
-          const { limit, days } = c.quota;
-          // Just created as a LOCAL user: the quota write needs no read-modify-write.
-          const quotas = {
-            movieQuotaLimit: limit,
-            movieQuotaDays: days,
-            tvQuotaLimit: limit,
-            tvQuotaDays: days,
-          };
-          await this.seerr.setQuotas(id, quotas, { localUser: true });
-        }
-        if (c.permissions !== null) await this.seerr.setPermissions(id, c.permissions);
+        const id = await this.creator.create(c);
         const weak = c.weak_password ? ' (password shorter than 8 characters)' : '';
         out.push({
           username: c.username,
@@ -62,11 +44,14 @@ export class SyncExecutor {
           message: `Created from ${c.settings_from}${weak}`,
         });
       } catch (err) {
-        const message =
-          id === null
-            ? `Seerr rejected it: ${failure(err)}`
-            : `Created as #${id}, but finishing it failed: ${failure(err)}`;
-        out.push({ username: c.username, seerr_id: id, action: 'create', outcome: 'error', message });
+        const failed = err instanceof SeerrUserCreationFailed ? err : new SeerrUserCreationFailed(null, err);
+        out.push({
+          username: c.username,
+          seerr_id: failed.seerrId,
+          action: 'create',
+          outcome: 'error',
+          message: failed.message,
+        });
       }
       this.progress.step();
     });
@@ -76,14 +61,8 @@ export class SyncExecutor {
   async update(updates: PlannedUpdate[]): Promise<NewRunUser[]> {
     const out: NewRunUser[] = [];
     await mapLimit(updates, this.concurrency, async (u) => {
-      const { limit, days } = u.quota_to;
       try {
-        await this.seerr.setQuotas(u.seerr_id, {
-          movieQuotaLimit: limit,
-          movieQuotaDays: days,
-          tvQuotaLimit: limit,
-          tvQuotaDays: days,
-        });
+        await this.seerr.setQuotas(u.seerr_id, sameQuotas(u.quota_to));
         out.push({
           username: u.username,
           seerr_id: u.seerr_id,

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { Audited } from '../audit/audited.decorator';
-import { type AuthUser, CurrentUser } from '../auth/auth-user';
+import { type AuthUser, CurrentUser } from '../common/auth-user';
 import { ErrorBodyDto } from '../common/error-body';
 import { IntField } from '../common/validation.decorators';
 import { SyncRunsService } from './sync-runs.service';

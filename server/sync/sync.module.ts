@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MediaServersModule } from '../media-servers/media-servers.module';
 import { SeerrClientModule } from '../seerr/seerr-client.module';
+import { SeerrUserCreator } from './seerr-user.creator';
 import { SyncController } from './sync.controller';
 import { SyncExecutor } from './sync-executor';
 import { SyncPlanner } from './sync-planner.service';
@@ -9,11 +10,13 @@ import { SyncRunStore } from './sync-run.store';
 import { SyncRunsService } from './sync-runs.service';
 import { SyncScheduler } from './sync.scheduler';
 import { SyncService } from './sync.service';
+import { syncTimesProvider } from './sync-times.provider';
 
 @Module({
   imports: [SeerrClientModule, MediaServersModule],
   controllers: [SyncController],
   providers: [
+    SeerrUserCreator,
     SyncService,
     SyncPlanner,
     SyncExecutor,
@@ -21,7 +24,8 @@ import { SyncService } from './sync.service';
     SyncRunStore,
     SyncScheduler,
     SyncRunsService,
+    syncTimesProvider,
   ],
-  exports: [SyncService, SyncPlanner, SyncRunStore, SyncScheduler],
+  exports: [SeerrUserCreator, SyncService, SyncPlanner, SyncRunStore, SyncScheduler, syncTimesProvider],
 })
 export class SyncModule {}

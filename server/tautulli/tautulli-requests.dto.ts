@@ -1,5 +1,5 @@
 import { EnumField, IntField, StringField } from '../common/validation.decorators';
-import { HTTP_URL } from '../plex/plex-requests.dto';
+import { HTTP_URL_OR_EMPTY } from '../common/http-url.pattern';
 import { TAUTULLI_STATS_TYPES, type TautulliStatsType } from './tautulli.dto';
 
 /** Queries and bodies of the Tautulli routes. */
@@ -36,7 +36,7 @@ export class UpdateTautulliSettingsDto {
     optional: true,
     nullable: false,
     maxLength: 2000,
-    pattern: HTTP_URL,
+    pattern: HTTP_URL_OR_EMPTY,
     example: 'http://tautulli:8181',
   })
   url?: string;

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { SERVICE_ENVIRONMENT } from '../config/config.environment';
 import type { PanelConfig } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
+import { applySettingsPatch, baseUrl, trimmed } from '../config/settings-patch';
 import type { TautulliSettingsDto } from './tautulli.dto';
 import type { UpdateTautulliSettingsDto } from './tautulli-requests.dto';
 import { TautulliService } from './tautulli.service';
@@ -23,8 +24,7 @@ export class TautulliSettingsService {
   async update(dto: UpdateTautulliSettingsDto): Promise<TautulliSettingsDto> {
     const saved = await this.config.update((draft) => {
       const tautulli = { ...draft.tautulli };
-      if (dto.url !== undefined) tautulli.url = dto.url.trim().replace(/\/+$/, '');
-      if (dto.api_key !== undefined) tautulli.api_key = dto.api_key.trim();
+      applySettingsPatch(tautulli, dto, ['url', 'api_key'], { url: baseUrl, api_key: trimmed });
       for (const key of ['url', 'api_key'] as const) if (!tautulli[key]) delete tautulli[key];
       if (Object.keys(tautulli).length) draft.tautulli = tautulli;
       else delete draft.tautulli;

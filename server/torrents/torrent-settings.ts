@@ -1,6 +1,7 @@
 import { SERVICE_ENVIRONMENT } from '../config/config.environment';
 import type { TorrentClientSection } from '../config/config.schema';
 import type { ConfigStore } from '../config/config.store';
+import { applySettingsPatch } from '../config/settings-patch';
 import type { TorrentClientSettingsDto, UpdateTorrentClientSettingsDto } from './torrent-settings.dto';
 import type { TorrentClientKind } from './torrent.types';
 
@@ -26,7 +27,5 @@ export function applyClientSettings(
   section: TorrentClientSection,
   dto: UpdateTorrentClientSettingsDto,
 ): void {
-  for (const key of ['url', 'username', 'password', 'poll_seconds'] as const) {
-    if (dto[key] !== undefined) (section as Record<string, unknown>)[key] = dto[key];
-  }
+  applySettingsPatch(section, dto, ['url', 'username', 'password', 'poll_seconds']);
 }

@@ -8,6 +8,7 @@ import { mapLimit } from '../sync/map-limit';
 import { SyncPlanner } from '../sync/sync-planner.service';
 import { SyncRunStore } from '../sync/sync-run.store';
 import { SeerrMatcher } from '../sync/seerr-matcher';
+import { SeerrUserCreationFailed, SeerrUserCreator } from '../sync/seerr-user.creator';
 import type {
   CreatedUserDto,
   CreateUserDto,
@@ -44,6 +45,7 @@ export function toSeerrUserDto(u: SeerrUser): SeerrUserDto {
 export class UsersService {
   constructor(
     private readonly seerr: SeerrClient,
+    private readonly creator: SeerrUserCreator,
     private readonly planner: SyncPlanner,
     private readonly runs: SyncRunStore,
     private readonly config: ConfigStore,
@@ -168,19 +170,20 @@ export class UsersService {
       throw new ConflictException(
         `Seerr already has a user for ${dto.username} (#${existing.id}, ${existing.displayName}).`,
       );
-    const { id } = await this.seerr.createUser({
-      username: dto.username,
-      email: dto.email,
-      password: dto.password,
-    });
+    const sync = this.config.get().sync;
     const limit = dto.request_limit;
-    if (limit !== undefined) {
-      const days = this.config.get().sync?.quota_days ?? DEFAULT_SYNC.quota_days;
-      const quotas = { movieQuotaLimit: limit, movieQuotaDays: days, tvQuotaLimit: limit, tvQuotaDays: days };
-      await this.seerr.setQuotas(id, quotas, { localUser: true });
-    }
-    const permissions = dto.permissions ?? this.config.get().sync?.default_permissions;
-    if (permissions !== undefined) await this.seerr.setPermissions(id, permissions);
+    const id = await this.creator
+      .create({
+        username: dto.username,
+        email: dto.email,
+        password: dto.password,
+        quota: limit === undefined ? null : { limit, days: sync?.quota_days ?? DEFAULT_SYNC.quota_days },
+        permissions: dto.permissions ?? sync?.default_permissions,
+      })
+      // The route answers with the upstream's own failure (its status and the service it names).
+      .catch((err: unknown) => {
+        throw err instanceof SeerrUserCreationFailed ? err.cause : err;
+      });
     if (dto.immune !== undefined || dto.blocked !== undefined) await recordFlags();
     return { username: dto.username, seerr_id: id, message: `Created ${dto.username} in Seerr as #${id}.` };
   }

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigStore } from '../config/config.store';
-import { TorrentClientFactory } from '../torrents/torrent-client.factory';
 import { clientSettings, applyClientSettings } from '../torrents/torrent-settings';
 import { TorrentClientSettingsDto, UpdateTorrentClientSettingsDto } from '../torrents/torrent-settings.dto';
 import { TorrentsService } from '../torrents/torrents.service';
+import { UpstreamHttp } from '../upstream/upstream-http.service';
+import { UtorrentClient } from './utorrent.client';
 
 /** The torrent routes of uTorrent, plus its settings. */
 @Injectable()
 export class UtorrentService extends TorrentsService {
-  constructor(factory: TorrentClientFactory, config: ConfigStore) {
-    super(factory.create('utorrent'), config);
+  constructor(http: UpstreamHttp, config: ConfigStore) {
+    super(new UtorrentClient(http, config), config);
   }
 
   settings(): TorrentClientSettingsDto {

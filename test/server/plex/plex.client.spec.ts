@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigStore } from '../../../server/config/config.store';
-import { PlexClientIdentifier } from '../../../server/media-servers/plex-client-identifier.service';
+import { PlexClientIdentifier } from '../../../server/plex-common/plex-client-identifier.service';
 import { PlexClient } from '../../../server/plex/plex.client';
 import { type UpstreamError } from '../../../server/upstream/upstream-error';
 import { UpstreamHttp } from '../../../server/upstream/upstream-http.service';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { MediaServerSection } from '../../../../server/config/config.schema';
 import { ConfigStore } from '../../../../server/config/config.store';
 import { MediaServerClientFactory } from '../../../../server/media-servers/media-server-client.factory';
-import { PlexClientIdentifier } from '../../../../server/media-servers/plex-client-identifier.service';
+import { PlexClientIdentifier } from '../../../../server/plex-common/plex-client-identifier.service';
 import { UpstreamError } from '../../../../server/upstream/upstream-error';
 import { UpstreamHttp } from '../../../../server/upstream/upstream-http.service';
 import { baseConfig } from '../../support/test-panel';
