@@ -1,18 +1,6 @@
-import type { AuditEntryDto } from '../../../server/audit/audit.dto';
+import { ENTRY } from './audit-entry.fixture';
 import { AuditService } from '../../../server/audit/audit.service';
 import type { DatabaseService } from '../../../server/database/database.service';
-
-const ENTRY: AuditEntryDto = {
-  id: 1,
-  time: '2026-01-02T03:04:05.000Z',
-  actor: 'admin',
-  ip: '127.0.0.1',
-  action: 'auth.login',
-  target: null,
-  outcome: 'ok',
-  status_code: 200,
-  detail: {},
-};
 
 describe('AuditService.exportCsv', () => {
   it('builds the CSV of the filtered entries, header first', async () => {

@@ -1,21 +1,10 @@
 import { StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AuditController } from '../../../server/audit/audit.controller';
-import { type AuditEntryDto, AuditListQueryDto } from '../../../server/audit/audit.dto';
+import { AuditListQueryDto } from '../../../server/audit/audit.dto';
 import { AuditService } from '../../../server/audit/audit.service';
 import { badRequest, useController } from '../support/controller-setup';
-
-const ENTRY: AuditEntryDto = {
-  id: 1,
-  time: '2026-01-02T03:04:05.000Z',
-  actor: 'admin',
-  ip: '127.0.0.1',
-  action: 'auth.login',
-  target: null,
-  outcome: 'ok',
-  status_code: 200,
-  detail: {},
-};
+import { ENTRY } from './audit-entry.fixture';
 
 /** Query strings the list and the export both refuse, with the pipe's sentence. */
 const BAD_FILTERS: [string, string][] = [
