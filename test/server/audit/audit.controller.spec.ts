@@ -1,19 +1,10 @@
+import { StreamableFile } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { AuditController } from '../../../server/audit/audit.controller';
-import { type AuditEntryDto, AuditListQueryDto } from '../../../server/audit/audit.dto';
+import { AuditListQueryDto } from '../../../server/audit/audit.dto';
 import { AuditService } from '../../../server/audit/audit.service';
 import { badRequest, useController } from '../support/controller-setup';
-
-const ENTRY: AuditEntryDto = {
-  id: 1,
-  time: '2026-01-02T03:04:05.000Z',
-  actor: 'admin',
-  ip: '127.0.0.1',
-  action: 'auth.login',
-  target: null,
-  outcome: 'ok',
-  status_code: 200,
-  detail: {},
-};
+import { ENTRY } from './audit-entry.fixture';
 
 /** Query strings the list and the export both refuse, with the pipe's sentence. */
 const BAD_FILTERS: [string, string][] = [
@@ -72,9 +63,14 @@ describe(AuditController.name, () => {
   describe('GET /api/audit/export', () => {
     it('streams the filtered entries as a CSV attachment', async () => {
       const audit = ctx.mock(AuditService);
-      audit.iterate.mockImplementation(async function* () {
-        yield await Promise.resolve(ENTRY);
-      });
+      audit.exportCsv.mockReturnValue(
+        new StreamableFile(
+          Readable.from([
+            'id,time,actor,ip,action,target,outcome,status_code,detail\r\n' +
+              '1,2026-01-02T03:04:05.000Z,admin,127.0.0.1,auth.login,,ok,200,{}\r\n',
+          ]),
+        ),
+      );
       const res = await ctx
         .http()
         .get('/api/audit/export?actor=adm')
@@ -86,7 +82,7 @@ describe(AuditController.name, () => {
         'id,time,actor,ip,action,target,outcome,status_code,detail\r\n' +
           '1,2026-01-02T03:04:05.000Z,admin,127.0.0.1,auth.login,,ok,200,{}\r\n',
       );
-      expect(audit.iterate).toHaveBeenCalledWith({ actor: 'adm' });
+      expect(audit.exportCsv).toHaveBeenCalledWith({ actor: 'adm' });
     });
 
     it.each([...BAD_FILTERS, ['page=2', 'page should not exist']])(

@@ -79,7 +79,7 @@ describe(PlexController.name, () => {
 
   describe('POST /api/plex/libraries/:key/scan', () => {
     it.each([
-      [{}, false],
+      [{}, undefined],
       [{ force: true }, true],
     ])('scans with body %j (force %s), answering 202', async (body, force) => {
       const plex = ctx.mock(PlexService);
@@ -136,16 +136,15 @@ describe(PlexController.name, () => {
 
   describe('GET /api/plex/sessions/events', () => {
     it('streams the shared poll', async () => {
-      ctx.mock(PlexClient).assertConfigured.mockReturnValue();
       const event: MessageEvent = { type: 'sessions', data: { sessions: [] } };
-      Object.assign(ctx.mock(PlexSessionsPoller), { events: of(event) });
+      ctx.mock(PlexSessionsPoller).stream.mockReturnValue(of(event));
       const res = await ctx.stream('/api/plex/sessions/events', '\n\n');
       expect(res.status).toBe(200);
       expect(res.text).toContain('event: sessions\nid: 1\ndata: {"sessions":[]}\n\n');
     });
 
     it('answers 503 before streaming when Plex is not configured', async () => {
-      ctx.mock(PlexClient).assertConfigured.mockImplementation(() => {
+      ctx.mock(PlexSessionsPoller).stream.mockImplementation(() => {
         throw new ServiceUnavailableException('Plex is not configured.');
       });
       const res = await ctx.stream('/api/plex/sessions/events', '}');

@@ -1,9 +1,8 @@
-import { BehaviorSubject } from 'rxjs';
-import { SyncProgress } from '../../../server/sync/sync-progress';
-import { SyncRunStore } from '../../../server/sync/sync-run.store';
+import { NotFoundException } from '@nestjs/common';
+import { of } from 'rxjs';
+import { SyncRunsService } from '../../../server/sync/sync-runs.service';
 import { SyncController } from '../../../server/sync/sync.controller';
 import type { SyncProgressDto, SyncRunDto } from '../../../server/sync/sync.dto';
-import { SyncScheduler } from '../../../server/sync/sync.scheduler';
 import { SyncService } from '../../../server/sync/sync.service';
 import { badRequest, SPEC_ADMIN, useController } from '../support/controller-setup';
 
@@ -45,36 +44,38 @@ describe(SyncController.name, () => {
   });
 
   describe('POST /api/sync', () => {
-    it.each([
-      [{ from_ui: true, force: true }, 'manual', { force: true }],
-      [{ remove_missing: true }, 'api', { remove_missing: true }],
-    ])('starts %j as trigger %s for the signed-in admin, answering 202', async (body, trigger, options) => {
-      const sync = ctx.mock(SyncService);
-      sync.start.mockResolvedValue(12);
-      const res = await ctx.admin().post('/api/sync').send(body).expect(202);
-      expect(res.body).toEqual({ run_id: 12 });
-      expect(sync.start).toHaveBeenCalledWith(trigger, SPEC_ADMIN, options);
-    });
+    it.each([[{ from_ui: true, force: true }], [{ remove_missing: true }]])(
+      'starts %j for the signed-in admin, answering 202',
+      async (body) => {
+        const runs = ctx.mock(SyncRunsService);
+        runs.start.mockResolvedValue({ run_id: 12 });
+        const res = await ctx.admin().post('/api/sync').send(body).expect(202);
+        expect(res.body).toEqual({ run_id: 12 });
+        expect(runs.start).toHaveBeenCalledWith(body, SPEC_ADMIN);
+      },
+    );
 
     it.each([...BAD_OPTIONS, [{ from_ui: 'yes' }, 'from_ui must be true or false']])(
       'refuses %j with 400',
       async (body, message) => {
         const res = await ctx.admin().post('/api/sync').send(body).expect(400);
         expect(res.body).toEqual(badRequest(message));
-        expect(ctx.mock(SyncService).start).not.toHaveBeenCalled();
+        expect(ctx.mock(SyncRunsService).start).not.toHaveBeenCalled();
       },
     );
   });
 
   describe('GET /api/sync/runs', () => {
     it.each([
-      ['', 1, 20],
-      ['?page=3&page_size=5', 3, 5],
-    ])('lists the runs of %s (page %d of %d)', async (query, page, size) => {
-      const runs = ctx.mock(SyncRunStore);
-      runs.list.mockResolvedValue({ items: [RUN], total: 1, page, page_size: size } as never);
-      await ctx.admin().get(`/api/sync/runs${query}`).expect(200);
-      expect(runs.list).toHaveBeenCalledWith(page, size);
+      ['', {}],
+      ['?page=3&page_size=5', { page: 3, page_size: 5 }],
+    ])('lists the runs of %s (query %j)', async (query, parsed) => {
+      const runs = ctx.mock(SyncRunsService);
+      const page = { items: [RUN], total: 1, page: 1, page_size: 20 };
+      runs.list.mockResolvedValue(page);
+      const res = await ctx.admin().get(`/api/sync/runs${query}`).expect(200);
+      expect(res.body).toEqual(page);
+      expect(runs.list).toHaveBeenCalledWith(parsed);
     });
 
     it.each([
@@ -90,7 +91,7 @@ describe(SyncController.name, () => {
 
   describe('GET /api/sync/runs/:id', () => {
     it('returns the run of the numeric id', async () => {
-      const runs = ctx.mock(SyncRunStore);
+      const runs = ctx.mock(SyncRunsService);
       runs.get.mockResolvedValue(RUN as never);
       const res = await ctx.admin().get('/api/sync/runs/5').expect(200);
       expect(res.body).toEqual(RUN);
@@ -98,7 +99,7 @@ describe(SyncController.name, () => {
     });
 
     it('answers 404 naming the run when there is none', async () => {
-      ctx.mock(SyncRunStore).get.mockResolvedValue(undefined);
+      ctx.mock(SyncRunsService).get.mockRejectedValue(new NotFoundException('There is no sync run #7.'));
       const res = await ctx.admin().get('/api/sync/runs/7').expect(404);
       expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'There is no sync run #7.' });
     });
@@ -115,11 +116,11 @@ describe(SyncController.name, () => {
 
   describe('POST /api/sync/runs/:id/approve', () => {
     it('approves the run for the signed-in admin, answering 202', async () => {
-      const sync = ctx.mock(SyncService);
-      sync.approve.mockResolvedValue(6);
+      const runs = ctx.mock(SyncRunsService);
+      runs.approve.mockResolvedValue({ run_id: 6 });
       const res = await ctx.admin().post('/api/sync/runs/5/approve').expect(202);
       expect(res.body).toEqual({ run_id: 6 });
-      expect(sync.approve).toHaveBeenCalledWith(5, SPEC_ADMIN);
+      expect(runs.approve).toHaveBeenCalledWith(5, SPEC_ADMIN);
     });
 
     it('refuses a run id that is not a number with 400', async () => {
@@ -135,13 +136,13 @@ describe(SyncController.name, () => {
     ])(
       'while running is %s, shows progress %j with the schedule and the last run',
       async (running, progress) => {
-        Object.assign(ctx.mock(SyncService), { running });
-        Object.assign(ctx.mock(SyncProgress), { current: PROGRESS });
-        Object.assign(ctx.mock(SyncScheduler), {
-          intervalMinutes: 60,
-          nextRunAt: new Date('2026-01-01T01:00:00Z'),
+        ctx.mock(SyncRunsService).status.mockResolvedValue({
+          running,
+          progress,
+          interval_minutes: 60,
+          next_run_at: '2026-01-01T01:00:00.000Z',
+          last_run: RUN,
         });
-        ctx.mock(SyncRunStore).latest.mockResolvedValue(RUN);
         const res = await ctx.admin().get('/api/sync/status').expect(200);
         expect(res.body).toEqual({
           running,
@@ -156,10 +157,7 @@ describe(SyncController.name, () => {
 
   describe('GET /api/sync/events', () => {
     it('replays the progress of a running sync as a "progress" event', async () => {
-      Object.assign(ctx.mock(SyncService), { running: true });
-      Object.assign(ctx.mock(SyncProgress), {
-        changes: new BehaviorSubject<SyncProgressDto | null>(PROGRESS),
-      });
+      ctx.mock(SyncRunsService).events.mockReturnValue(of({ type: 'progress', data: PROGRESS }));
       const res = await ctx.stream('/api/sync/events', '\n\n');
       expect(res.status).toBe(200);
       expect(res.contentType).toBe('text/event-stream');

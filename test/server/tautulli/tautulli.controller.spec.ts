@@ -73,9 +73,9 @@ describe(TautulliController.name, () => {
 
   describe('GET /api/tautulli/plays', () => {
     it.each([
-      ['', 30],
+      ['', undefined],
       ['?days=90', 90],
-    ])('reads the plays of %s over %d days', async (query, days) => {
+    ])('reads the plays of %s over %s days', async (query, days) => {
       const client = ctx.mock(TautulliClient);
       client.playsByDate.mockResolvedValue({ categories: [], series: [] } as never);
       await ctx.admin().get(`/api/tautulli/plays${query}`).expect(200);

@@ -132,7 +132,7 @@ export function describeTorrentRoutes(
 
   describe(`POST ${base}/torrents/bulk/:action`, () => {
     it.each([
-      ['pause', {}, false],
+      ['pause', {}, undefined],
       ['remove', { deleteData: true }, true],
     ])('runs %s on every hash (deleteData %j)', async (action, extra, deleteData) => {
       const result = { results: [{ hash: HASH, name: 'Ubuntu', ok: true, error: null }] };
@@ -179,9 +179,9 @@ export function describeTorrentRoutes(
     );
 
     it.each([
-      [{}, false],
+      [{}, undefined],
       [{ deleteData: true }, true],
-    ])('remove with %j deletes the data: %s', async (body, deleteData) => {
+    ])('remove with %j passes deleteData %s to the service', async (body, deleteData) => {
       const result = { hash: HASH, name: 'Ubuntu', data: deleteData ? 'deleted' : 'kept' };
       torrents().remove.mockResolvedValue(result as never);
       const res = await admin().post(`${base}/torrents/${HASH}/remove`).send(body).expect(200);
