@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { readEnvironment } from './config/panel-environment';
 import { SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -17,14 +18,6 @@ export interface SetupOptions {
 }
 
 export const DEFAULT_CLIENT_DIR = join(PACKAGE_ROOT, 'dist', 'client', 'browser');
-
-/** `TRUST_PROXY`: unset = trust no proxy; "true", a hop count, or Express's list of addresses/subnets. */
-export function parseTrustProxy(value: string | undefined): boolean | number | string {
-  if (!value) return false;
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  return /^\d+$/.test(value) ? Number(value) : value;
-}
 
 function serveClient(app: NestExpressApplication, clientDir: string): void {
   const index = join(clientDir, 'index.html');
@@ -49,7 +42,7 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
  */
 export function configureRequestHandling(app: NestExpressApplication, env: NodeJS.ProcessEnv): void {
   app.setGlobalPrefix('api');
-  app.useBodyParser('json', { limit: env.BODY_LIMIT ?? '1mb' });
+  app.useBodyParser('json', { limit: readEnvironment(env).bodyLimit });
   app.use(translateBodyErrors);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
@@ -58,7 +51,8 @@ export function configureRequestHandling(app: NestExpressApplication, env: NodeJ
 /** Everything about the HTTP surface that is not a route: shared by main, the spec script and the tests. */
 export function configureApp(app: NestExpressApplication, options: SetupOptions = {}): void {
   const env = options.env ?? process.env;
-  app.set('trust proxy', parseTrustProxy(env.TRUST_PROXY));
+  const environment = readEnvironment(env);
+  app.set('trust proxy', environment.trustProxy);
   app.disable('x-powered-by');
   // API answers change with every poll; hashing each body for an ETag costs more than it saves.
   app.set('etag', false);
@@ -85,10 +79,7 @@ export function configureApp(app: NestExpressApplication, options: SetupOptions 
       strictTransportSecurity: false,
     }),
   );
-  const origins = env.CORS_ORIGINS?.split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
-  if (origins?.length) app.enableCors({ origin: origins, credentials: false });
+  if (environment.corsOrigins.length) app.enableCors({ origin: environment.corsOrigins, credentials: false });
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
     customSiteTitle: 'Seedbox Panel API',

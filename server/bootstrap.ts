@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import { readEnvironment } from './config/panel-environment';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { resolve } from 'node:path';
 import { AppModule } from './app.module';
@@ -16,7 +17,7 @@ export interface PanelOptions {
 }
 
 export function configFileFrom(env: NodeJS.ProcessEnv): string {
-  return resolve(env.CONFIG_FILE ?? './config/config.json');
+  return readEnvironment(env).configFile;
 }
 
 /** Loads and validates the configuration, then builds the app; throws ConfigError for a bad file. */

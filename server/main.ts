@@ -2,12 +2,26 @@ import 'reflect-metadata';
 import { config as loadDotenv } from 'dotenv';
 import { createPanel } from './bootstrap';
 import { ConfigError } from './config/config.loader';
+import {
+  EnvironmentError,
+  envFileOf,
+  readEnvironment,
+  type PanelEnvironment,
+} from './config/panel-environment';
 import { PanelLogger } from './logging/panel-logger';
 
 async function main(): Promise<void> {
   // A .env file fills in variables the environment does not already set.
-  loadDotenv({ path: process.env.ENV_FILE ?? '.env', quiet: true });
-  const logger = PanelLogger.fromEnv();
+  loadDotenv({ path: envFileOf(process.env), quiet: true });
+  let environment: PanelEnvironment;
+  try {
+    environment = readEnvironment(process.env);
+  } catch (err) {
+    if (!(err instanceof EnvironmentError)) throw err;
+    process.stderr.write(`${err.message}\nFix the environment and start the panel again.\n`);
+    process.exit(1);
+  }
+  const logger = new PanelLogger(environment.logLevel, environment.logFormat);
   let app;
   try {
     app = await createPanel({
@@ -27,8 +41,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const port = Number(process.env.PORT ?? 8000);
-  const host = process.env.HOST ?? '0.0.0.0';
+  const { port, host } = environment;
   await app.listen(port, host);
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   logger.log(`Seedbox Panel is listening on http://${shown}:${port}`, 'Bootstrap');

@@ -29,7 +29,7 @@ export class JwtSecretService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    const fromEnv = process.env.JWT_SECRET;
+    const fromEnv = this.config.env.jwtSecret;
     if (fromEnv) {
       if (fromEnv.length < 32)
         this.logger.warn('JWT_SECRET is shorter than 32 characters; use a longer random value.');

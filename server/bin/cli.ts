@@ -4,7 +4,7 @@ import { config as loadDotenv } from 'dotenv';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppModule } from '../app.module';
-import { configFileFrom } from '../bootstrap';
+import { EnvironmentError, envFileOf, readEnvironment } from '../config/panel-environment';
 import { ConfigError, loadConfig } from '../config/config.loader';
 import { PanelLogger } from '../logging/panel-logger';
 import { SyncPlanner } from '../sync/sync-planner.service';
@@ -31,7 +31,7 @@ function fail(message: string, code: number = EXIT.usage): never {
 }
 
 async function main(argv: string[]): Promise<number> {
-  loadDotenv({ path: process.env.ENV_FILE ?? '.env', quiet: true });
+  loadDotenv({ path: envFileOf(process.env), quiet: true });
   let parsed;
   try {
     parsed = parseArgs({
@@ -74,7 +74,14 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  const file = resolve(values.config ?? configFileFrom(process.env));
+  let environment;
+  try {
+    environment = readEnvironment(process.env);
+  } catch (err) {
+    if (err instanceof EnvironmentError) fail(err.message, EXIT.failed);
+    throw err;
+  }
+  const file = resolve(values.config ?? environment.configFile);
   const env = { ...process.env, CONFIG_FILE: file, SYNC_SCHEDULE: 'off' };
   let loaded;
   try {
@@ -86,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot({ file, initial: loaded.config, env }),
     {
-      logger: new PanelLogger((process.env.LOG_LEVEL as 'warn') ?? 'warn', 'text', process.stderr),
+      logger: new PanelLogger(process.env.LOG_LEVEL ? environment.logLevel : 'warn', 'text', process.stderr),
     },
   );
   try {

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { secretRedactor } from '../common/redact';
 import { writeFileAtomic } from './atomic-file';
 import { applyEnvironment, environmentOverrides } from './config.environment';
+import { readEnvironment, type PanelEnvironment } from './panel-environment';
 import { configProblems, parseConfigText, serializeConfig } from './config.loader';
 import type { PanelConfig } from './config.schema';
 
@@ -34,9 +35,12 @@ export class ConfigStore {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<ConfigListener>();
   private readonly environment: NodeJS.ProcessEnv;
+  /** The panel's own environment variables, read through their schema. */
+  readonly env: PanelEnvironment;
 
   constructor(@Inject(CONFIG_OPTIONS) private readonly options: ConfigOptions) {
     this.environment = options.env ?? process.env;
+    this.env = readEnvironment(this.environment);
     this.fileConfig = structuredClone(options.initial);
     this.effectiveConfig = applyEnvironment(this.fileConfig, this.environment);
     this.registerSecrets();
@@ -65,12 +69,7 @@ export class ConfigStore {
 
   /** plex.tv's base URL; overridable (PLEX_TV_URL) only so tests and the demo can use a simulator. */
   get plexTvUrl(): string {
-    return this.environment.PLEX_TV_URL || 'https://plex.tv';
-  }
-
-  /** One environment variable as the panel was started with (tests pass their own environment). */
-  env(name: string): string | undefined {
-    return this.environment[name];
+    return this.env.plexTvUrl;
   }
 
   /** Environment variables currently overriding the file. */

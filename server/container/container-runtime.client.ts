@@ -3,8 +3,6 @@ import { ConfigStore } from '../config/config.store';
 import { UpstreamError } from '../upstream/upstream-error';
 import { UpstreamHttp } from '../upstream/upstream-http.service';
 
-export const DEFAULT_DOCKER_SOCKET = '/var/run/docker.sock';
-
 /**
  * Restarts a service's container through the Docker Engine API on its Unix socket. Plex has no
  * restart API and rTorrent only shuts down, so a restart needs the runtime that supervises them.
@@ -17,7 +15,7 @@ export class ContainerRuntimeClient {
   ) {}
 
   get socketPath(): string {
-    return this.config.env('DOCKER_SOCKET') || DEFAULT_DOCKER_SOCKET;
+    return this.config.env.dockerSocket;
   }
 
   /**

@@ -1,4 +1,5 @@
 import { LoggerService, LogLevel } from '@nestjs/common';
+import { readEnvironment } from '../config/panel-environment';
 import { secretRedactor } from '../common/redact';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -34,9 +35,8 @@ export class PanelLogger implements LoggerService {
   }
 
   static fromEnv(env: NodeJS.ProcessEnv = process.env): PanelLogger {
-    const level = (env.LOG_LEVEL ?? 'log').toLowerCase() as LogLevel;
-    const format: LogFormat = env.LOG_FORMAT === 'text' ? 'text' : 'json';
-    return new PanelLogger(LEVELS.includes(level) ? level : 'log', format);
+    const { logLevel, logFormat } = readEnvironment(env);
+    return new PanelLogger(logLevel, logFormat);
   }
 
   setLogLevels(levels: LogLevel[]): void {

@@ -6,9 +6,6 @@ import { SingleFlight } from '../upstream/single-flight';
 import { PlexClient } from './plex.client';
 import type { PlexSessionsDto } from './plex.dto';
 
-export const DEFAULT_SESSIONS_POLL_MS = 5000;
-const MIN_SESSIONS_POLL_MS = 200;
-
 /** The `data` of a `failure` event: why this tick could not read the sessions. */
 export interface PlexSessionsFailure {
   statusCode: number;
@@ -58,10 +55,7 @@ export class PlexSessionsPoller extends TimedTask implements OnModuleDestroy {
 
   /** PLEX_SESSIONS_POLL_MS of the panel's environment, 5 s by default. */
   get intervalMs(): number {
-    const configured = Number(this.config.env('PLEX_SESSIONS_POLL_MS'));
-    return Number.isFinite(configured) && configured > 0
-      ? Math.max(MIN_SESSIONS_POLL_MS, configured)
-      : DEFAULT_SESSIONS_POLL_MS;
+    return this.config.env.plexSessionsPollMs;
   }
 
   /** The event stream, after the 503 when Plex is not configured (before any stream is opened). */

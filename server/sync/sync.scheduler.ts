@@ -34,7 +34,7 @@ export class SyncScheduler
 
   onApplicationBootstrap(): void {
     // The CLI builds the same app to run one sync; it must not also run the schedule.
-    if (this.config.env('SYNC_SCHEDULE') === 'off') return;
+    if (this.config.env.syncScheduleOff) return;
     this.apply(this.config.get().sync_interval_minutes ?? null);
     this.unsubscribe = this.config.onChange((config) => this.apply(config.sync_interval_minutes ?? null));
   }

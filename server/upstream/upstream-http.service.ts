@@ -38,7 +38,8 @@ export interface UpstreamResponse<T> {
   data: T;
 }
 
-export const DEFAULT_TIMEOUT_MS = Number(process.env.UPSTREAM_TIMEOUT_MS ?? 10000);
+/** Without a ConfigStore (a client built on its own) the schema's default applies. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
 const RETRY_DELAYS_MS = [250, 750];
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
 
@@ -69,8 +70,7 @@ export class UpstreamHttp {
 
   /** UPSTREAM_TIMEOUT_MS of the panel's environment (tests start panels with their own). */
   private get defaultTimeoutMs(): number {
-    const configured = Number(this.config?.env('UPSTREAM_TIMEOUT_MS'));
-    return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_TIMEOUT_MS;
+    return this.config?.env.upstreamTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
   async request<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
