@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ConfigStore } from '../config/config.store';
 import { magnetHash, pollFor } from '../torrents/magnet';
-import type { HashOutcome, TorrentClient } from '../torrents/torrent-client.interface';
+import {
+  DEFAULT_ADD_CONFIRM_TIMING,
+  type AddConfirmTiming,
+  type HashOutcome,
+  type TorrentClient,
+} from '../torrents/torrent-client.interface';
 import { notConfigured } from '../torrents/torrent.errors';
 import type {
   AddedTorrent,
@@ -55,11 +60,6 @@ interface Call {
   params: XmlRpcArg[];
 }
 
-export interface RtorrentTiming {
-  addConfirmMs: number;
-  addPollMs: number;
-}
-
 /**
  * rTorrent over XML-RPC as ruTorrent setups expose it (`POST {url}{rpc_path}`, Basic auth from the web
  * server). Batches go through system.multicall, whose per-call faults come back inline.
@@ -73,7 +73,7 @@ export class RtorrentClient implements TorrentClient {
   constructor(
     private readonly http: UpstreamHttp,
     private readonly config: ConfigStore,
-    private readonly timing: RtorrentTiming = { addConfirmMs: 5000, addPollMs: 300 },
+    private readonly timing: AddConfirmTiming = DEFAULT_ADD_CONFIRM_TIMING,
   ) {}
 
   assertConfigured(): void {

@@ -60,3 +60,11 @@ export interface TorrentClient {
   /** Forgets sessions and caches (after a settings change or a restart). */
   reset(): void;
 }
+
+/** How long add-url waits for the new torrent to show in the client's list, and how often it looks. */
+export interface AddConfirmTiming {
+  addConfirmMs: number;
+  addPollMs: number;
+}
+
+export const DEFAULT_ADD_CONFIRM_TIMING: AddConfirmTiming = { addConfirmMs: 5000, addPollMs: 300 };

@@ -1,7 +1,12 @@
 import { Logger } from '@nestjs/common';
 import type { ConfigStore } from '../config/config.store';
 import { magnetHash, pollFor } from '../torrents/magnet';
-import type { HashOutcome, TorrentClient } from '../torrents/torrent-client.interface';
+import {
+  DEFAULT_ADD_CONFIRM_TIMING,
+  type AddConfirmTiming,
+  type HashOutcome,
+  type TorrentClient,
+} from '../torrents/torrent-client.interface';
 import { credentialsRefused, notConfigured, withCredentialHint } from '../torrents/torrent.errors';
 import type {
   AddedTorrent,
@@ -50,12 +55,6 @@ interface Row {
   torrent: Torrent;
 }
 
-export interface UtorrentTiming {
-  /** How long add-url waits for the torrent to appear, and how often it looks. */
-  addConfirmMs: number;
-  addPollMs: number;
-}
-
 /**
  * uTorrent / BitTorrent WebUI (`{url}/gui/`): Basic auth on every call, a CSRF token from token.html bound
  * to its GUID cookie (renewed once on 400/401, then the call is retried once), and `list=1` with `cid=`
@@ -76,7 +75,7 @@ export class UtorrentClient implements TorrentClient {
   constructor(
     private readonly http: UpstreamHttp,
     private readonly config: ConfigStore,
-    private readonly timing: UtorrentTiming = { addConfirmMs: 5000, addPollMs: 300 },
+    private readonly timing: AddConfirmTiming = DEFAULT_ADD_CONFIRM_TIMING,
   ) {}
 
   assertConfigured(): void {
