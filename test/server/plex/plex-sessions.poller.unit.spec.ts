@@ -135,7 +135,7 @@ describe('PlexSessionsPoller', () => {
     expect(calls.n).toBe(1);
   });
 
-  it('falls back to 5 s and never polls faster than 200 ms', () => {
+  it('polls every 5 s by default and refuses an interval that is not a number or under 200 ms', () => {
     const { client } = fakeClient(() => Promise.resolve(sessions(0)));
     const make = (value?: string) =>
       new PlexSessionsPoller(
@@ -148,8 +148,8 @@ describe('PlexSessionsPoller', () => {
         }),
       ).intervalMs;
     expect(make()).toBe(5000);
-    expect(make('nonsense')).toBe(5000);
-    expect(make('10')).toBe(200);
+    expect(() => make('nonsense')).toThrow(/PLEX_SESSIONS_POLL_MS must be a whole number from 200/);
+    expect(() => make('10')).toThrow(/PLEX_SESSIONS_POLL_MS must be a whole number from 200/);
     expect(make('2000')).toBe(2000);
   });
 });
