@@ -11,7 +11,7 @@ import { type PlexLibraryDto, type PlexSessionsDto } from '../../api';
 import { describeApiError } from '../../core/api/api-error';
 import { Notifier } from '../../core/notify/notifier.service';
 import { mediaQuery } from '../../core/util/media-query';
-import { LOADING, type Remote } from '../../core/util/remote';
+import { LOADING, type Remote, remoteError } from '../../core/util/remote';
 import { remoteState } from '../../core/util/remote-state';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../../common/confirm-dialog.component';
 import { type BandwidthSample, addSample } from './bandwidth-samples';
@@ -79,10 +79,7 @@ export class PlexPageComponent {
 
   protected readonly live = signal<Remote<PlexSessionsDto>>(LOADING);
   protected readonly samples = signal<readonly BandwidthSample[]>([]);
-  protected readonly liveError = computed(() => {
-    const live = this.live();
-    return live.state === 'error' ? live.message : null;
-  });
+  protected readonly liveError = computed(() => remoteError(this.live()));
 
   protected readonly plexBusy = signal<PlexAction | null>(null);
   protected readonly restartNotice = signal<string | null>(null);

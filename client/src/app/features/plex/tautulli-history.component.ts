@@ -7,7 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 
 import { type TautulliHistoryItemDto, type TautulliHistoryPageDto } from '../../api';
-import { type Remote } from '../../core/util/remote';
+import { type Remote, remoteError, remoteValue } from '../../core/util/remote';
 import { DurationPipe } from '../../common/duration.pipe';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { StatusChipComponent } from '../../common/status-chip.component';
@@ -159,14 +159,8 @@ export class TautulliHistoryComponent {
       ? ['started', 'title', 'played']
       : ['started', 'user', 'title', 'player', 'decision', 'played'],
   );
-  protected readonly value = computed(() => {
-    const history = this.history();
-    return history.state === 'ok' ? history.value : null;
-  });
-  protected readonly errorMessage = computed(() => {
-    const history = this.history();
-    return history.state === 'error' ? history.message : null;
-  });
+  protected readonly value = computed(() => remoteValue(this.history()));
+  protected readonly errorMessage = computed(() => remoteError(this.history()));
 
   protected look(item: TautulliHistoryItemDto): (typeof DECISION_LOOKS)[keyof typeof DECISION_LOOKS] {
     return DECISION_LOOKS[item.decision];

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -10,11 +10,12 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { finalize, startWith, switchMap, tap } from 'rxjs';
+import { finalize, startWith, tap } from 'rxjs';
 
 import { type SeerrConfigDto, type SeerrOverviewDto, type SeerrTestResultDto } from '../../api';
 import { describeApiError, fieldErrorsOf } from '../../core/api/api-error';
-import { LOADING, type Remote, toRemote } from '../../core/util/remote';
+import { LOADING, type Remote } from '../../core/util/remote';
+import { remoteState } from '../../core/util/remote-state';
 import { CheckListComponent } from '../../common/check-list.component';
 import { PermissionsPickerComponent } from '../../common/permissions-picker.component';
 import { StateMessageComponent } from '../../common/state-message.component';
@@ -80,17 +81,11 @@ export class SeerrPageComponent {
     quota_days: [7, [required, Validators.min(1), Validators.max(365), integerValidator]],
   });
 
-  private readonly reloads = signal(0);
-  protected readonly overview = signal<Remote<SeerrOverviewDto>>(LOADING);
+  // A refresh after a save keeps the page on screen.
+  protected readonly overview = remoteState(() => this.client.overview(), { whileReloading: 'value' });
   protected readonly readAt = signal(Date.now());
-  protected readonly value = computed(() => {
-    const overview = this.overview();
-    return overview.state === 'ok' ? overview.value : null;
-  });
-  protected readonly loadError = computed(() => {
-    const overview = this.overview();
-    return overview.state === 'error' ? overview.message : null;
-  });
+  protected readonly value = this.overview.value;
+  protected readonly loadError = this.overview.error;
   protected readonly useDefault = toSignal(
     this.form.controls.use_seerr_default.valueChanges.pipe(
       startWith(this.form.controls.use_seerr_default.value),
@@ -111,21 +106,15 @@ export class SeerrPageComponent {
   protected readonly testError = signal<string | null>(null);
 
   constructor() {
-    toObservable(this.reloads)
-      .pipe(
-        switchMap(() => toRemote(this.client.overview())),
-        takeUntilDestroyed(),
-      )
+    let shownBefore: Remote<SeerrOverviewDto> = LOADING;
+    toObservable(this.overview.state)
+      .pipe(takeUntilDestroyed())
       .subscribe((overview) => {
-        const first = this.overview().state !== 'ok';
-        if (overview.state === 'loading' && !first) {
-          return; // Keep the page while refreshing after a save.
-        }
-        this.overview.set(overview);
         this.readAt.set(Date.now());
-        if (overview.state === 'ok' && (first || this.form.pristine)) {
+        if (overview.state === 'ok' && (shownBefore.state !== 'ok' || this.form.pristine)) {
           this.fill(overview.value.config);
         }
+        shownBefore = overview;
       });
     this.form.controls.use_seerr_default.valueChanges
       .pipe(takeUntilDestroyed())
@@ -133,7 +122,7 @@ export class SeerrPageComponent {
   }
 
   protected reload(): void {
-    this.reloads.update((count) => count + 1);
+    this.overview.reload();
   }
 
   protected save(): void {

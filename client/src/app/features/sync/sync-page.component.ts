@@ -23,16 +23,11 @@ import {
   tap,
 } from 'rxjs';
 
-import {
-  type SyncOptionsDto,
-  type SyncPlanDto,
-  type SyncProgressDto,
-  type SyncRunDto,
-  type SyncRunPageDto,
-} from '../../api';
+import { type SyncOptionsDto, type SyncPlanDto, type SyncProgressDto, type SyncRunDto } from '../../api';
 import { SyncEventsService } from '../../core/api/sync-events.service';
 import { mediaQuery } from '../../core/util/media-query';
-import { LOADING, type Remote, toRemote } from '../../core/util/remote';
+import { LOADING, type Remote, remoteError, remoteValue, toRemote } from '../../core/util/remote';
+import { remoteState } from '../../core/util/remote-state';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../../common/confirm-dialog.component';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { SeerrClient } from '../seerr/seerr-client.service';
@@ -109,8 +104,8 @@ export class SyncPageComponent {
   private readonly previews = new Subject<SyncOptionsDto>();
   protected readonly shown = signal<ShownPlan | null>(null);
   protected readonly plan = computed(() => this.shown()?.plan ?? null);
-  protected readonly planValue = computed(() => valueOf(this.plan()));
-  protected readonly planError = computed(() => errorOf(this.plan()));
+  protected readonly planValue = computed(() => remoteValue(this.plan() ?? LOADING));
+  protected readonly planError = computed(() => remoteError(this.plan() ?? LOADING));
   protected readonly previewing = computed(() => this.plan()?.state === 'loading');
   protected readonly canApply = computed(() => {
     const shown = this.shown();
@@ -118,13 +113,9 @@ export class SyncPageComponent {
   });
 
   // Status, live progress and the latest run.
-  private readonly statusReloads = signal(0);
-  protected readonly status = toSignal(
-    toObservable(this.statusReloads).pipe(switchMap(() => toRemote(this.sync.status()))),
-    { initialValue: LOADING },
-  );
-  protected readonly schedule = computed(() => valueOf(this.status()));
-  protected readonly statusError = computed(() => errorOf(this.status()));
+  protected readonly status = remoteState(() => this.sync.status());
+  protected readonly schedule = this.status.value;
+  protected readonly statusError = this.status.error;
   protected readonly lastRun = computed(() => this.schedule()?.last_run ?? null);
   protected readonly progress = signal<SyncProgressDto | null>(null);
   protected readonly running = computed(() => this.progress() !== null);
@@ -134,11 +125,12 @@ export class SyncPageComponent {
   protected readonly history = toSignal(this.route.queryParamMap.pipe(map(historyFromParams)), {
     requireSync: true,
   });
-  private readonly historyReloads = signal(0);
-  protected readonly historyLoading = signal(true);
-  protected readonly runs = signal<Remote<SyncRunPageDto>>(LOADING);
-  protected readonly runsPage = computed(() => valueOf(this.runs()));
-  protected readonly runsError = computed(() => errorOf(this.runs()));
+  protected readonly runs = remoteState(this.history, (page) => this.sync.runs(page.page, page.pageSize), {
+    whileReloading: 'shown',
+  });
+  protected readonly historyLoading = this.runs.fetching;
+  protected readonly runsPage = this.runs.value;
+  protected readonly runsError = this.runs.error;
 
   constructor() {
     this.previews
@@ -148,20 +140,8 @@ export class SyncPageComponent {
       )
       .subscribe((shown) => this.shown.set(shown));
 
-    toObservable(computed(() => ({ page: this.history(), reload: this.historyReloads() })))
-      .pipe(
-        tap(() => this.historyLoading.set(true)),
-        switchMap(({ page }) => toRemote(this.sync.runs(page.page, page.pageSize))),
-        filter((runs) => runs.state !== 'loading'),
-        takeUntilDestroyed(),
-      )
-      .subscribe((runs) => {
-        this.runs.set(runs);
-        this.historyLoading.set(false);
-      });
-
     // A run already going when the page opens.
-    toObservable(this.status)
+    toObservable(this.status.state)
       .pipe(takeUntilDestroyed())
       .subscribe((status) => {
         if (status.state === 'ok' && status.value.running && status.value.progress && !this.progress()) {
@@ -240,7 +220,7 @@ export class SyncPageComponent {
           this.progress.set({ run_id: runId, phase: 'reading', done: 0, total: 0 });
         },
         // A run started elsewhere (409): the snackbar says so; show that run instead.
-        error: () => this.statusReloads.update(next),
+        error: () => this.status.reload(),
       });
   }
 
@@ -261,17 +241,17 @@ export class SyncPageComponent {
       )
       .subscribe({
         next: (runId) => this.progress.set({ run_id: runId, phase: 'deleting', done: 0, total: count }),
-        error: () => this.statusReloads.update(next),
+        error: () => this.status.reload(),
       });
   }
 
   protected refresh(): void {
-    this.statusReloads.update(next);
-    this.historyReloads.update(next);
+    this.status.reload();
+    this.runs.reload();
   }
 
   protected reloadHistory(): void {
-    this.historyReloads.update(next);
+    this.runs.reload();
   }
 
   protected onHistoryPage(page: HistoryPage): void {
@@ -312,18 +292,6 @@ export class SyncPageComponent {
       .afterClosed()
       .pipe(map((result) => result === true));
   }
-}
-
-function valueOf<T>(remote: Remote<T> | null): T | null {
-  return remote?.state === 'ok' ? remote.value : null;
-}
-
-function errorOf(remote: Remote<unknown> | null): string | null {
-  return remote?.state === 'error' ? remote.message : null;
-}
-
-function next(count: number): number {
-  return count + 1;
 }
 
 function sameOptions(a: SyncOptionsDto, b: SyncOptionsDto): boolean {
