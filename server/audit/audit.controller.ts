@@ -1,7 +1,9 @@
-import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuditActionsDto, AuditFilterDto, AuditListQueryDto, AuditPageDto } from './audit.dto';
 import { AuditService } from './audit.service';
+
+const AUDIT_CSV = { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="audit-log.csv"' };
 
 @ApiTags('audit')
 @Controller('audit')
@@ -26,9 +28,8 @@ export class AuditController {
   @ApiOperation({ summary: 'The matching entries as CSV, oldest first' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' }, description: 'CSV with a header row' })
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="audit-log.csv"')
   exportAuditEntries(@Query() query: AuditFilterDto): StreamableFile {
-    return this.audit.exportCsv(query);
+    // The CSV headers go with the file, so a refused query is still answered as JSON.
+    return new StreamableFile(this.audit.exportCsv(query), AUDIT_CSV);
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, StreamableFile } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { redactObject } from '../common/redact';
@@ -100,8 +100,8 @@ export class AuditService {
   }
 
   /** The matching entries as a CSV download, oldest first. */
-  exportCsv(filter: AuditFilterDto): StreamableFile {
-    return new StreamableFile(Readable.from(auditCsv(this.iterate(filter))));
+  exportCsv(filter: AuditFilterDto): Readable {
+    return Readable.from(auditCsv(this.iterate(filter)));
   }
 
   /** All matching entries, oldest first, read in batches so a large log never sits in memory at once. */

@@ -12,6 +12,7 @@ import { Audited } from '../audit/audited.decorator';
 import { type AuthUser, CurrentUser } from '../common/auth-user';
 import { ErrorBodyDto } from '../common/error-body';
 import { IntField } from '../common/validation.decorators';
+import { UpstreamFailures } from '../upstream/upstream-failures.decorator';
 import { SyncRunsService } from './sync-runs.service';
 import { SyncService } from './sync.service';
 import {
@@ -42,6 +43,7 @@ export class SyncController {
   @Audited('sync.preview')
   @ApiOperation({ summary: 'Dry run: the full plan with a reason for every action; nothing is written' })
   @ApiOkResponse({ type: SyncPlanDto })
+  @UpstreamFailures('Seerr or a media server')
   previewSync(@Body() options: SyncOptionsDto): Promise<SyncPlanDto> {
     return this.sync.preview(options);
   }

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { ErrorBodyDto } from '../common/error-body';
+import { UpstreamFailures } from '../upstream/upstream-failures.decorator';
 import {
   CreatedUserDto,
   CreateUserDto,
@@ -22,6 +23,7 @@ import { UsersService } from './users.service';
 
 @ApiTags('users')
 @Controller('users')
+@UpstreamFailures('Seerr')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 

@@ -10,7 +10,7 @@ describe('AuditService.exportCsv', () => {
     });
     const file = audit.exportCsv({ actor: 'adm' });
     const chunks: string[] = [];
-    for await (const chunk of file.getStream()) chunks.push(String(chunk));
+    for await (const chunk of file) chunks.push(String(chunk));
     expect(chunks.join('')).toBe(
       'id,time,actor,ip,action,target,outcome,status_code,detail\r\n' +
         '1,2026-01-02T03:04:05.000Z,admin,127.0.0.1,auth.login,,ok,200,{}\r\n',

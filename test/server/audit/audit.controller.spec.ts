@@ -1,4 +1,3 @@
-import { StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AuditController } from '../../../server/audit/audit.controller';
 import { AuditListQueryDto } from '../../../server/audit/audit.dto';
@@ -64,12 +63,10 @@ describe(AuditController.name, () => {
     it('streams the filtered entries as a CSV attachment', async () => {
       const audit = ctx.mock(AuditService);
       audit.exportCsv.mockReturnValue(
-        new StreamableFile(
-          Readable.from([
-            'id,time,actor,ip,action,target,outcome,status_code,detail\r\n' +
-              '1,2026-01-02T03:04:05.000Z,admin,127.0.0.1,auth.login,,ok,200,{}\r\n',
-          ]),
-        ),
+        Readable.from([
+          'id,time,actor,ip,action,target,outcome,status_code,detail\r\n' +
+            '1,2026-01-02T03:04:05.000Z,admin,127.0.0.1,auth.login,,ok,200,{}\r\n',
+        ]),
       );
       const res = await ctx
         .http()
@@ -93,8 +90,10 @@ describe(AuditController.name, () => {
           .get(`/api/audit/export?${query}`)
           .set('Authorization', ctx.auth)
           .expect(400);
-        // The route's CSV headers are set before validation runs, so supertest does not parse the JSON.
-        expect(JSON.parse(res.text)).toEqual(badRequest(message));
+        // The refusal is JSON, not a CSV attachment.
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        expect(res.headers['content-disposition']).toBeUndefined();
+        expect(res.body).toEqual(badRequest(message));
       },
     );
   });
