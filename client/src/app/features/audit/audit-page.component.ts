@@ -26,6 +26,7 @@ import { type AuditPageChange, type AuditSortChange, AuditTableComponent } from 
 
 @Component({
   selector: 'sp-audit-page',
+  host: { class: 'sp-page' },
   imports: [
     MatCardModule,
     MatButtonModule,

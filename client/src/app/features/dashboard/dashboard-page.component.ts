@@ -21,6 +21,7 @@ const LATEST_COUNT = 10;
 
 @Component({
   selector: 'sp-dashboard-page',
+  host: { class: 'sp-page' },
   imports: [
     MatButtonModule,
     MatIconModule,
@@ -57,14 +58,7 @@ const LATEST_COUNT = 10;
   `,
   styles: `
     .page-header {
-      display: flex;
       align-items: center;
-      justify-content: space-between;
-      margin-bottom: 16px;
-    }
-    h1 {
-      margin: 0;
-      font: var(--mat-sys-headline-small);
     }
     .grid {
       display: grid;

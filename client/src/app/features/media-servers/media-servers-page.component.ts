@@ -33,6 +33,7 @@ const DIALOG_SIZE = { width: '640px', maxWidth: 'calc(100vw - 24px)', maxHeight:
 
 @Component({
   selector: 'sp-media-servers-page',
+  host: { class: 'sp-page' },
   imports: [
     MatCardModule,
     MatButtonModule,
@@ -102,32 +103,6 @@ const DIALOG_SIZE = { width: '640px', maxWidth: 'calc(100vw - 24px)', maxHeight:
     </mat-card>
   `,
   styles: `
-    :host {
-      display: flex;
-      flex-direction: column;
-      gap: 16px;
-    }
-    .page-header {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-end;
-      justify-content: space-between;
-      gap: 12px;
-    }
-    h1 {
-      margin: 0;
-      font: var(--mat-sys-headline-small);
-    }
-    .subtitle {
-      margin: 4px 0 0;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .header-actions {
-      margin-left: auto;
-      display: flex;
-      align-items: center;
-      gap: 8px;
-    }
     .table-card {
       overflow: hidden;
     }

@@ -34,6 +34,7 @@ const DIALOG_SIZE = { width: '440px', maxWidth: 'calc(100vw - 24px)' };
 
 @Component({
   selector: 'sp-plex-page',
+  host: { class: 'sp-page' },
   imports: [
     MatButtonModule,
     MatIconModule,

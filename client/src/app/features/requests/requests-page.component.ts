@@ -27,6 +27,7 @@ import { type RequestGroup, RequestsGroupsComponent } from './requests-groups.co
 
 @Component({
   selector: 'sp-requests-page',
+  host: { class: 'sp-page' },
   imports: [
     MatCardModule,
     MatButtonModule,

@@ -34,6 +34,7 @@ const CHECK_LABELS: Readonly<Record<string, string>> = {
 
 @Component({
   selector: 'sp-seerr-page',
+  host: { class: 'sp-page' },
   imports: [
     ReactiveFormsModule,
     MatCardModule,

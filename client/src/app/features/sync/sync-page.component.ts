@@ -51,6 +51,7 @@ interface ShownPlan {
 
 @Component({
   selector: 'sp-sync-page',
+  host: { class: 'sp-page' },
   imports: [
     MatCardModule,
     MatButtonModule,

@@ -23,6 +23,7 @@ import { type RunUserFilters, SyncRunUsersComponent } from './sync-run-users.com
 /** One run: its summary, server errors, and the outcome for every user (filters in the URL). */
 @Component({
   selector: 'sp-sync-run-page',
+  host: { class: 'sp-page' },
   imports: [
     MatCardModule,
     MatButtonModule,

@@ -35,6 +35,7 @@ import { TorrentsStore } from './torrents.store';
  */
 @Component({
   selector: 'sp-torrents-page',
+  host: { class: 'sp-page' },
   imports: [
     MatButtonModule,
     MatCardModule,

@@ -45,6 +45,7 @@ const DIALOG_SIZE = { maxWidth: 'calc(100vw - 24px)', maxHeight: 'calc(100dvh - 
 
 @Component({
   selector: 'sp-users-page',
+  host: { class: 'sp-page' },
   imports: [
     MatCardModule,
     MatButtonModule,
