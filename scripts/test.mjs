@@ -42,6 +42,7 @@ if (process.env.CI === 'true') {
   ]);
 }
 stage('typecheck (server, simulators, scripts, tests)', npx(['tsc', '-p', 'tsconfig.json', '--noEmit']));
+stage('typecheck (client specs)', npx(['tsc', '-p', 'test/client/tsconfig.json']));
 stage('lint', npx(['eslint', '--max-warnings', '0', '.']));
 stage('format', npx(['prettier', '--check', '.']));
 stage('build', ['npm', ['run', '--silent', 'build']]);

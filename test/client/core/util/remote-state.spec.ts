@@ -1,21 +1,12 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { DOCUMENT, signal } from '@angular/core';
-import { TestBed, TestComponentRenderer } from '@angular/core/testing';
-import { BrowserTestingModule, platformBrowserTesting } from '@angular/platform-browser/testing';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
 import { type Observable, Subject } from 'rxjs';
 
 import { type RemoteStateOptions, remoteState } from '../../../../client/src/app/core/util/remote-state';
+import { useNoDomTestBed } from '../../support/no-dom-test-bed';
 
-// There is no DOM here: the test bed gets a bare document and a renderer that renders nothing.
-TestBed.initTestEnvironment(BrowserTestingModule, platformBrowserTesting());
-beforeEach(() =>
-  TestBed.configureTestingModule({
-    providers: [
-      { provide: DOCUMENT, useValue: {} },
-      { provide: TestComponentRenderer, useValue: new TestComponentRenderer() },
-    ],
-  }),
-);
+useNoDomTestBed();
 
 /** A fetch whose every call is a subject the test answers by hand. */
 function manualFetch<P = void>() {

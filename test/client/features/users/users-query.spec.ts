@@ -8,7 +8,6 @@ import {
   hasFilters,
   queryFromParams,
   queryToParams,
-  sameFilters,
   type UsersQuery,
 } from '../../../../client/src/app/features/users/users-query';
 
@@ -72,12 +71,6 @@ describe('users query in the URL', () => {
     [{ ...EMPTY_FILTERS, server: 'Emby' }, true],
   ])('hasFilters(%j) is %s', (filters, expected) => {
     expect(hasFilters(filters)).toBe(expected);
-  });
-
-  it('compares filters field by field, ignoring paging', () => {
-    const paged: UsersQuery = { ...DEFAULT_QUERY, page: 4 };
-    expect(sameFilters(paged, DEFAULT_QUERY)).toBe(true);
-    expect(sameFilters({ ...EMPTY_FILTERS, server: 'x' }, EMPTY_FILTERS)).toBe(false);
   });
 });
 

@@ -1,25 +1,13 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  effect,
-  inject,
-  input,
-  output,
-} from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { debounceTime, filter, map, merge } from 'rxjs';
 
-import { type AuditFilters, EMPTY_FILTERS, type OutcomeFilter, hasFilters, sameFilters } from './audit-query';
-
-const TEXT_DEBOUNCE_MS = 350;
+import { bindFilterForm } from '../../core/util/filter-form';
+import { type AuditFilters, EMPTY_FILTERS, type OutcomeFilter, hasFilters } from './audit-query';
 
 @Component({
   selector: 'sp-audit-filters',
@@ -157,35 +145,6 @@ export class AuditFiltersComponent {
   protected readonly active = computed(() => hasFilters(this.filters()));
 
   constructor() {
-    // The URL is the source of truth: mirror it into the form without echoing it back.
-    // Skipped when only whitespace differs, so a pause after typing a space doesn't eat it.
-    effect(() => {
-      const next = this.filters();
-      if (!sameFilters(this.current(), next)) {
-        const { q, action, actor, outcome, from, to } = next;
-        this.form.setValue({ q, action, actor, outcome, from, to }, { emitEvent: false });
-      }
-    });
-
-    const c = this.form.controls;
-    const typed = merge(c.q.valueChanges, c.actor.valueChanges).pipe(debounceTime(TEXT_DEBOUNCE_MS));
-    const picked = merge(
-      c.action.valueChanges,
-      c.outcome.valueChanges,
-      c.from.valueChanges,
-      c.to.valueChanges,
-    );
-    merge(typed, picked)
-      .pipe(
-        map(() => this.current()),
-        filter((filters) => !sameFilters(filters, this.filters())),
-        takeUntilDestroyed(inject(DestroyRef)),
-      )
-      .subscribe((filters) => this.changed.emit(filters));
-  }
-
-  private current(): AuditFilters {
-    const value = this.form.getRawValue();
-    return { ...value, q: value.q.trim(), actor: value.actor.trim() };
+    bindFilterForm(this.form, this.filters, ['q', 'actor'], (filters) => this.changed.emit(filters));
   }
 }

@@ -76,10 +76,6 @@ export function hasFilters(filters: AuditFilters): boolean {
   return (Object.keys(EMPTY_FILTERS) as (keyof AuditFilters)[]).some((key) => filters[key] !== '');
 }
 
-export function sameFilters(a: AuditFilters, b: AuditFilters): boolean {
-  return (Object.keys(EMPTY_FILTERS) as (keyof AuditFilters)[]).every((key) => a[key] === b[key]);
-}
-
 /** The API's filter parameters: only set values, dates widened to whole local days as ISO date-times. */
 export function apiFilters(filters: AuditFilters): ExportAuditEntries$Params {
   return {

@@ -3,11 +3,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { MatTooltipModule } from '@angular/material/tooltip';
 
 import { type PlexStatusDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
 import { RemoteContentComponent } from '../../common/remote-content.component';
+import { ServiceCardHeaderComponent } from './service-card-header.component';
 
 export type PlexAction = 'restart' | 'optimize';
 
@@ -19,37 +19,21 @@ export type PlexAction = 'restart' | 'optimize';
     MatButtonModule,
     MatIconModule,
     MatProgressSpinnerModule,
-    MatTooltipModule,
     RemoteContentComponent,
+    ServiceCardHeaderComponent,
   ],
   template: `
     <mat-card appearance="outlined" data-testid="plex-server-card" [attr.data-state]="status().state">
-      <mat-card-header>
-        <mat-icon mat-card-avatar class="plex" aria-hidden="true">live_tv</mat-icon>
-        <mat-card-title><h2>Plex Media Server</h2></mat-card-title>
-        <mat-card-subtitle>
-          @if (value(); as s) {
-            <span class="status" data-testid="plex-server-online">
-              <mat-icon aria-hidden="true">check_circle</mat-icon>Online
-            </span>
-          } @else if (status().state === 'error') {
-            <span class="status bad"><mat-icon aria-hidden="true">cloud_off</mat-icon>Unavailable</span>
-          } @else {
-            Checking…
-          }
-        </mat-card-subtitle>
-        <button
-          mat-icon-button
-          type="button"
-          class="settings"
-          aria-label="Plex connection settings"
-          matTooltip="Connection settings"
-          data-testid="plex-settings"
-          (click)="configure.emit()"
-        >
-          <mat-icon>tune</mat-icon>
-        </button>
-      </mat-card-header>
+      <sp-service-card-header
+        service="Plex"
+        title="Plex Media Server"
+        icon="live_tv"
+        tone="plex"
+        testId="plex-server"
+        settingsTestId="plex-settings"
+        [state]="status().state"
+        (configure)="configure.emit()"
+      />
       <mat-card-content>
         <sp-remote-content
           [remote]="status()"

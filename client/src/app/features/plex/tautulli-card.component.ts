@@ -3,11 +3,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { MatTooltipModule } from '@angular/material/tooltip';
 
 import { type TautulliServerInfoDto, type TautulliStatusDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
 import { RemoteContentComponent } from '../../common/remote-content.component';
+import { ServiceCardHeaderComponent } from './service-card-header.component';
 
 /** Everything the Tautulli card shows; the Plex it watches is optional (that call may fail alone). */
 export interface TautulliOverview {
@@ -23,37 +23,21 @@ export interface TautulliOverview {
     MatButtonModule,
     MatIconModule,
     MatProgressSpinnerModule,
-    MatTooltipModule,
     RemoteContentComponent,
+    ServiceCardHeaderComponent,
   ],
   template: `
     <mat-card appearance="outlined" data-testid="tautulli-card" [attr.data-state]="overview().state">
-      <mat-card-header>
-        <mat-icon mat-card-avatar class="tautulli" aria-hidden="true">insights</mat-icon>
-        <mat-card-title><h2>Tautulli</h2></mat-card-title>
-        <mat-card-subtitle>
-          @if (value(); as t) {
-            <span class="status" data-testid="tautulli-online">
-              <mat-icon aria-hidden="true">check_circle</mat-icon>Online
-            </span>
-          } @else if (overview().state === 'error') {
-            <span class="status bad"><mat-icon aria-hidden="true">cloud_off</mat-icon>Unavailable</span>
-          } @else {
-            Checking…
-          }
-        </mat-card-subtitle>
-        <button
-          mat-icon-button
-          type="button"
-          class="settings"
-          aria-label="Tautulli connection settings"
-          matTooltip="Connection settings"
-          data-testid="tautulli-settings"
-          (click)="configure.emit()"
-        >
-          <mat-icon>tune</mat-icon>
-        </button>
-      </mat-card-header>
+      <sp-service-card-header
+        service="Tautulli"
+        title="Tautulli"
+        icon="insights"
+        tone="tautulli"
+        testId="tautulli"
+        settingsTestId="tautulli-settings"
+        [state]="overview().state"
+        (configure)="configure.emit()"
+      />
       <mat-card-content>
         <sp-remote-content
           [remote]="overview()"

@@ -15,14 +15,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Subject, debounceTime } from 'rxjs';
 
+import { TEXT_FILTER_DEBOUNCE_MS } from '../../core/util/filter-form';
 import { NO_FILTERS, type RequestFilters, SHOWN_STATUSES, STATUS_LOOK, hasFilters } from './request-status';
 
 export interface UserOption {
   readonly id: string;
   readonly name: string;
 }
-
-const TEXT_DEBOUNCE_MS = 300;
 
 /** Title search, status and user; every change goes to the URL through the page. */
 @Component({
@@ -118,7 +117,7 @@ export class RequestsFiltersComponent {
 
   constructor() {
     this.typed
-      .pipe(debounceTime(TEXT_DEBOUNCE_MS), takeUntilDestroyed(inject(DestroyRef)))
+      .pipe(debounceTime(TEXT_FILTER_DEBOUNCE_MS), takeUntilDestroyed(inject(DestroyRef)))
       .subscribe((q) => this.emit({ q: q.trim() }));
   }
 

@@ -1,25 +1,13 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  effect,
-  inject,
-  input,
-  output,
-} from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { debounceTime, filter, map, merge } from 'rxjs';
 
-import { EMPTY_FILTERS, type ShowFilter, type UserFilters, hasFilters, sameFilters } from './users-query';
-
-const TEXT_DEBOUNCE_MS = 250;
+import { bindFilterForm } from '../../core/util/filter-form';
+import { EMPTY_FILTERS, type ShowFilter, type UserFilters, hasFilters } from './users-query';
 
 @Component({
   selector: 'sp-users-filters',
@@ -120,26 +108,6 @@ export class UsersFiltersComponent {
   protected readonly active = computed(() => hasFilters(this.filters()));
 
   constructor() {
-    // The URL is the source of truth: mirror it into the form without echoing it back.
-    effect(() => {
-      const next = this.filters();
-      if (!sameFilters(this.current(), next)) {
-        this.form.setValue({ q: next.q, show: next.show, server: next.server }, { emitEvent: false });
-      }
-    });
-
-    const c = this.form.controls;
-    merge(c.q.valueChanges.pipe(debounceTime(TEXT_DEBOUNCE_MS)), c.show.valueChanges, c.server.valueChanges)
-      .pipe(
-        map(() => this.current()),
-        filter((filters) => !sameFilters(filters, this.filters())),
-        takeUntilDestroyed(inject(DestroyRef)),
-      )
-      .subscribe((filters) => this.changed.emit(filters));
-  }
-
-  private current(): UserFilters {
-    const value = this.form.getRawValue();
-    return { ...value, q: value.q.trim() };
+    bindFilterForm(this.form, this.filters, ['q'], (filters) => this.changed.emit(filters));
   }
 }

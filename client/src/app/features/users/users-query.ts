@@ -64,10 +64,6 @@ export function hasFilters(filters: UserFilters): boolean {
   return filters.q !== '' || filters.show !== '' || filters.server !== '';
 }
 
-export function sameFilters(a: UserFilters, b: UserFilters): boolean {
-  return a.q === b.q && a.show === b.show && a.server === b.server;
-}
-
 const MATCHES: Readonly<Record<ShowFilter, (user: DetailedUserDto) => boolean>> = {
   '': () => true,
   synced: (user) => user.synced,
