@@ -7,9 +7,9 @@ import { debounceTime, filter, map, merge } from 'rxjs';
 export const TEXT_FILTER_DEBOUNCE_MS = 300;
 
 /** A page's filters as the URL holds them: every one a string, '' when unset. */
-export type StringFilters = { readonly [key: string]: string };
+export type StringFilters<T> = { readonly [K in keyof T]: string };
 
-export type FilterFormGroup<T extends StringFilters> = FormGroup<{ [K in keyof T]: FormControl<T[K]> }>;
+export type FilterFormGroup<T> = FormGroup<{ [K in keyof T]: FormControl<T[K]> }>;
 
 /**
  * Binds a filter form to filters kept in the URL. The URL is the source of truth: its filters are
@@ -18,12 +18,13 @@ export type FilterFormGroup<T extends StringFilters> = FormGroup<{ [K in keyof T
  * spaces is not mirrored, so a pause after typing a space does not eat it. Call it in an injection
  * context; it stops with the component.
  */
-export function bindFilterForm<T extends StringFilters>(
+export function bindFilterForm<T extends StringFilters<T>>(
   form: FilterFormGroup<T>,
   filters: Signal<T>,
   typed: readonly (keyof T & string)[],
   emit: (filters: T) => void,
 ): void {
+  const controls = form.controls as unknown as Readonly<Record<string, FormControl<string>>>;
   // The URL may hold more than the form (paging, sorting): only the form's fields are compared.
   const keys = Object.keys(form.controls) as (keyof T & string)[];
   const current = (): T => {
@@ -40,7 +41,7 @@ export function bindFilterForm<T extends StringFilters>(
     }
   });
 
-  const changes = (names: readonly string[]) => names.map((key) => form.controls[key].valueChanges);
+  const changes = (names: readonly string[]) => names.map((key) => controls[key].valueChanges);
   merge(
     merge(...changes(typed)).pipe(debounceTime(TEXT_FILTER_DEBOUNCE_MS)),
     ...changes(keys.filter((key) => !typed.includes(key))),
