@@ -14,6 +14,7 @@ import type {
   Bandwidth,
   BandwidthLimits,
   ClientVersion,
+  DataLocation,
   RemoveOutcome,
   Torrent,
   TorrentAction,
@@ -22,7 +23,15 @@ import { SingleFlight } from '../upstream/single-flight';
 import { mapAnswer, UnexpectedAnswer, unexpectedAnswer } from '../upstream/unexpected-answer';
 import { UpstreamError } from '../upstream/upstream-error';
 import type { UpstreamHttp } from '../upstream/upstream-http.service';
-import { planDataRemoval, removeData, type DataPlan } from './rtorrent.data-remover';
+import {
+  dataPath,
+  locateData,
+  panelView,
+  planDataRemoval,
+  removeData,
+  type DataPlan,
+} from './rtorrent.data-remover';
+import { refusedRemoval } from '../torrents/data-refusal';
 import { explainFailure, rtorrentEndpoint } from './rtorrent.http';
 import { asNumber, asString, LIST_FIELDS, rtorrentTorrents } from './rtorrent.mapper';
 import {
@@ -127,20 +136,26 @@ export class RtorrentClient implements TorrentClient {
   }
 
   async remove(hashes: readonly string[], deleteData: boolean): Promise<HashOutcome<RemoveOutcome>[]> {
-    const plans = new Map<string, DataPlan>();
-    const missing = new Map<string, HashOutcome<RemoveOutcome>>();
+    const plans = new Map<string, Extract<DataPlan, { ok: true }>>();
+    const settled = new Map<string, HashOutcome<RemoveOutcome>>();
     if (deleteData) {
-      // The paths must be read before d.erase: afterwards rTorrent no longer knows the item.
+      // The paths must be read before d.erase (afterwards rTorrent no longer knows the item), and a
+      // torrent whose data cannot be deleted is not erased at all.
       for (const outcome of await this.planRemovals(hashes)) {
-        if ('plan' in outcome) plans.set(outcome.hash, outcome.plan);
-        else missing.set(outcome.hash, outcome);
+        if (!('plan' in outcome)) settled.set(outcome.hash, outcome);
+        else if (outcome.plan.ok) plans.set(outcome.hash, outcome.plan);
+        else
+          settled.set(
+            outcome.hash,
+            refusedRemoval(SERVICE, outcome.hash, outcome.name, outcome.plan.refusal),
+          );
       }
     }
     const erased = await this.perHash(
-      hashes.filter((h) => !missing.has(h)),
+      hashes.filter((h) => !settled.has(h)),
       (hash) => [{ methodName: 'd.erase', params: [hash] }],
     );
-    const results = new Map<string, HashOutcome<RemoveOutcome>>(missing);
+    const results = new Map<string, HashOutcome<RemoveOutcome>>(settled);
     for (const outcome of erased) {
       const plan = plans.get(outcome.hash);
       if (!outcome.ok) results.set(outcome.hash, outcome);
@@ -151,10 +166,37 @@ export class RtorrentClient implements TorrentClient {
           message: 'rTorrent removed the torrent; its data stays on disk.',
         });
       } else {
-        results.set(outcome.hash, { ...outcome, ...(plan.ok ? await removeData(plan) : plan.outcome) });
+        results.set(outcome.hash, { ...outcome, ...(await removeData(plan)) });
       }
     }
     return hashes.map((h) => results.get(h) as HashOutcome<RemoveOutcome>);
+  }
+
+  async dataLocations(): Promise<DataLocation[]> {
+    const [downloadDir, rows] = await this.values([
+      { methodName: 'directory.default', params: [''] },
+      {
+        methodName: 'd.multicall2',
+        params: ['', 'main', 'd.hash=', 'd.name=', 'd.base_path=', 'd.directory=', 'd.is_multi_file='],
+      },
+    ]);
+    const dir = asText(downloadDir);
+    const view = await panelView(dir, this.config.get().rutorrent?.download_dir);
+    return mapAnswer(SERVICE, () => {
+      if (!Array.isArray(rows)) throw new UnexpectedAnswer('d.multicall2 did not answer a list');
+      return rows.map((row) => {
+        if (!Array.isArray(row) || row.length < 5) throw new UnexpectedAnswer('a d.multicall2 row is short');
+        const [hash, name, base, directory, multi] = row;
+        const path = dataPath(asText(base), asText(directory), asText(name), multi === 1);
+        const located = locateData(dir, path, view);
+        return {
+          hash: asText(hash).toUpperCase(),
+          name: asText(name),
+          path,
+          refusal: located.ok ? null : located.refusal,
+        };
+      });
+    });
   }
 
   async addUrl(url: string, options: AddUrlOptions): Promise<AddedTorrent> {
@@ -202,7 +244,7 @@ export class RtorrentClient implements TorrentClient {
 
   private async planRemovals(
     hashes: readonly string[],
-  ): Promise<Array<{ hash: string; plan: DataPlan } | HashOutcome<RemoveOutcome>>> {
+  ): Promise<Array<{ hash: string; name: string; plan: DataPlan } | HashOutcome<RemoveOutcome>>> {
     const fields = ['d.base_path', 'd.directory', 'd.name', 'd.is_multi_file'];
     const calls: Call[] = [{ methodName: 'directory.default', params: [''] }];
     for (const hash of hashes) {
@@ -212,7 +254,7 @@ export class RtorrentClient implements TorrentClient {
     const results = await this.results(calls, true);
     const dirResult = results[0];
     const downloadDir = dirResult.ok && typeof dirResult.value === 'string' ? dirResult.value : '';
-    const panelDir = this.config.get().rutorrent?.download_dir;
+    const view = await panelView(downloadDir, this.config.get().rutorrent?.download_dir);
     return Promise.all(
       hashes.map(async (hash, i) => {
         const mine = results.slice(1 + i * 5, 6 + i * 5);
@@ -220,13 +262,12 @@ export class RtorrentClient implements TorrentClient {
         if (failed && !failed.ok) return this.failure(hash, failed.fault);
         const [base, directory, name, multi, files] = mine.map((r) => (r.ok ? r.value : ''));
         const multiFile = multi === 1;
-        // d.base_path is empty for an item not opened since rTorrent started: use d.directory (+ d.name).
-        const dir = asText(directory);
-        const basePath = asText(base) || (multiFile || !dir ? dir : `${dir}/${asText(name)}`);
+        const basePath = dataPath(asText(base), asText(directory), asText(name), multiFile);
         const paths = Array.isArray(files) ? files.map((f) => (Array.isArray(f) ? asText(f[0]) : '')) : [];
         return {
           hash,
-          plan: await planDataRemoval({ downloadDir, basePath, multiFile, files: paths }, panelDir),
+          name: asText(name),
+          plan: await planDataRemoval({ downloadDir, basePath, multiFile, files: paths }, view),
         };
       }),
     );

@@ -1,6 +1,6 @@
 import { lstat, realpath, rmdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { RemoveOutcome } from '../torrents/torrent.types';
+import type { DataRefusal, RemoveOutcome } from '../torrents/torrent.types';
 
 /** What rTorrent says about one download's data (its own paths, as rTorrent sees them). */
 export interface RtDataInfo {
@@ -13,49 +13,114 @@ export interface RtDataInfo {
   files: string[];
 }
 
+/**
+ * The data's path from rTorrent's fields: d.base_path, which is empty for an item not opened since
+ * rTorrent started, else d.directory (the folder of a multi-file torrent; the parent of a single file).
+ */
+export function dataPath(basePath: string, directory: string, name: string, multiFile: boolean): string {
+  return basePath || (multiFile || !directory ? directory : `${directory}/${name}`);
+}
+
 export type DataPlan =
   | { ok: true; root: string; files: string[]; multiFile: boolean; panelDir: string }
-  | { ok: false; outcome: RemoveOutcome };
+  | { ok: false; refusal: DataRefusal };
 
 const inside = (child: string, parent: string) =>
   child.startsWith(parent.endsWith('/') ? parent : `${parent}/`);
 
-function manual(message: string): DataPlan {
-  return { ok: false, outcome: { data: 'manual', message } };
+/** Where the panel sees rTorrent's download directory, and whether it sees it at all. */
+export interface PanelView {
+  /** The configured `rutorrent.download_dir`, when the panel sees rTorrent's downloads at another path. */
+  configuredDir?: string;
+  /** Whether the directory the panel would delete in exists for it. */
+  visible: boolean;
+}
+
+/** Whether `dir` is a folder the panel can see (stat follows a symlinked mount). */
+export async function panelView(rtDownloadDir: string, configuredDir?: string): Promise<PanelView> {
+  const dir = configuredDir || rtDownloadDir;
+  const visible =
+    path.isAbsolute(dir) &&
+    (await stat(dir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ));
+  return { configuredDir, visible };
+}
+
+/**
+ * Where a torrent's data lies for the panel, or why the panel must not delete it. Only absolute paths
+ * strictly inside rTorrent's download directory qualify: rTorrent 0.9.8 reports paths relative to its
+ * own working directory when `directory.default` is relative (its default is `./`), and such a path
+ * resolved here would point into the panel's own folder.
+ */
+export function locateData(
+  downloadDir: string,
+  basePath: string,
+  view: PanelView,
+): { ok: true; root: string; panelDir: string } | { ok: false; refusal: DataRefusal } {
+  const refuse = (reason: string, at: string | null = null) => ({
+    ok: false as const,
+    refusal: { reason, path: at, shared_with: [] },
+  });
+  if (!basePath) return refuse('rTorrent did not say where the data is');
+  if (!path.posix.isAbsolute(basePath)) {
+    return refuse(`rTorrent reports the relative path "${basePath}", which the panel cannot place`, basePath);
+  }
+  const base = path.posix.resolve(basePath);
+  if (!downloadDir || path.posix.resolve('/', downloadDir) === '/') {
+    return refuse("rTorrent's download directory (directory.default) is not set", base);
+  }
+  if (!path.posix.isAbsolute(downloadDir)) {
+    return refuse(
+      `rTorrent's download directory (directory.default) is the relative path "${downloadDir}"; set it to an absolute path`,
+      base,
+    );
+  }
+  const rtDir = path.posix.resolve(downloadDir);
+  if (!inside(base, rtDir)) {
+    return refuse(`the data is outside rTorrent's download directory ${rtDir}`, base);
+  }
+  const panelDir = path.resolve(view.configuredDir || rtDir);
+  if (!view.visible) {
+    return refuse(
+      `the panel cannot see the download directory at ${panelDir} (set rutorrent.download_dir to where the panel sees rTorrent's downloads)`,
+      base,
+    );
+  }
+  return { ok: true, root: path.resolve(panelDir, path.posix.relative(rtDir, base)), panelDir };
 }
 
 /**
  * Decides whether the panel may delete a torrent's files: only when they lie strictly inside rTorrent's
- * download directory, and that directory is visible to the panel (at `panelDir`, the configured
- * `rutorrent.download_dir`, when the panel sees it at another mount path). rTorrent's d.erase never
- * deletes data, so the panel does what Flood does: read the paths, erase, then delete the files.
+ * download directory (see `locateData`) and no file path climbs out of the torrent's folder.
+ * rTorrent's d.erase never deletes data, so the panel does what Flood does: read the paths, erase,
+ * then delete the files; the plan is made before anything is erased.
  */
-export async function planDataRemoval(info: RtDataInfo, configuredPanelDir?: string): Promise<DataPlan> {
-  const rtDir = info.downloadDir ? path.posix.resolve(info.downloadDir) : '';
-  const base = info.basePath ? path.posix.resolve(info.basePath) : '';
-  const byHand = (why: string) =>
-    manual(`rTorrent removed the torrent, but ${why}; remove its data${base ? ` at ${base}` : ''} by hand.`);
-  if (!base) return byHand('it did not say where the data is');
-  if (!rtDir || rtDir === '/') return byHand('its download directory (directory.default) is not set');
-  if (!inside(base, rtDir)) {
-    return byHand(
-      `the data is outside rTorrent's download directory ${rtDir}, so the panel does not touch it`,
-    );
-  }
-  const panelDir = path.resolve(configuredPanelDir || rtDir);
-  const visible = await stat(panelDir).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-  if (!visible) {
-    return byHand(
-      `the panel cannot see the download directory at ${panelDir} (set rutorrent.download_dir to where the panel sees rTorrent's downloads)`,
-    );
-  }
-  const root = path.resolve(panelDir, path.posix.relative(rtDir, base));
+export async function planDataRemoval(info: RtDataInfo, view: PanelView): Promise<DataPlan> {
+  const located = locateData(info.downloadDir, info.basePath, view);
+  if (!located.ok) return located;
+  const { root, panelDir } = located;
+  const refuse = (reason: string): DataPlan => ({
+    ok: false,
+    refusal: { reason, path: root, shared_with: [] },
+  });
   const files = info.multiFile ? info.files.map((f) => path.resolve(root, f)) : [root];
   if (!inside(root, panelDir) || files.some((f) => !(info.multiFile ? inside(f, root) : f === root))) {
-    return byHand('a file path leads outside its folder');
+    return refuse('a file path leads outside its folder');
+  }
+  const found = await Promise.all(
+    files.map((f) =>
+      lstat(f).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  if (!found.includes(true)) {
+    return refuse(
+      `none of its files are at ${root} (if the panel sees rTorrent's downloads at another path, set rutorrent.download_dir)`,
+    );
   }
   return { ok: true, root, files, multiFile: info.multiFile, panelDir };
 }

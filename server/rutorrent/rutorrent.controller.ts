@@ -16,6 +16,8 @@ import {
   SetBandwidthDto,
   TorrentActionResultDto,
   TorrentClientStatusDto,
+  TorrentDataCheckResultDto,
+  TorrentHashesDto,
   TorrentHealthDto,
   TorrentListQueryDto,
   TorrentRemoveResultDto,
@@ -71,7 +73,12 @@ export class RutorrentController {
     @Param() params: BulkActionParamsDto,
     @Body() dto: BulkTorrentsDto,
   ): Promise<BulkResultDto> {
-    return this.torrents.bulk(params.action, dto.hashes, dto.deleteData);
+    return this.torrents.bulk(params.action, dto.hashes, dto.deleteData, dto.force);
+  }
+
+  @route.dataCheck()
+  checkRutorrentData(@Body() dto: TorrentHashesDto): Promise<TorrentDataCheckResultDto> {
+    return this.torrents.checkData(dto.hashes);
   }
 
   @route.action('start')
@@ -99,7 +106,7 @@ export class RutorrentController {
     @Param() params: HashParamsDto,
     @Body() dto: RemoveTorrentDto,
   ): Promise<TorrentRemoveResultDto> {
-    return this.torrents.remove(params.hash, dto.deleteData);
+    return this.torrents.remove(params.hash, dto.deleteData, dto.force);
   }
 
   @route.events()

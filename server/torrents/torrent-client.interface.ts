@@ -4,6 +4,8 @@ import type {
   Bandwidth,
   BandwidthLimits,
   ClientVersion,
+  DataLocation,
+  DataRefusal,
   RemoveOutcome,
   Torrent,
   TorrentAction,
@@ -12,7 +14,7 @@ import type {
 
 /** The result of one hash of a batch: success (with `T`), or the sentence saying why not. */
 export type HashOutcome<T extends object = object> = { hash: string } & (
-  ({ ok: true } & T) | { ok: false; error: string; notFound: boolean }
+  ({ ok: true } & T) | { ok: false; error: string; notFound: boolean; refusal?: DataRefusal }
 );
 
 /**
@@ -48,10 +50,13 @@ export interface TorrentClient {
   /** Runs one action on each hash, in one upstream round trip where the client allows it. */
   act(action: TorrentAction, hashes: readonly string[]): Promise<HashOutcome[]>;
   /**
-   * Removes each torrent, and its data when asked. When the data cannot be deleted safely, the torrent
-   * is still removed and the outcome says `manual` with where the data is.
+   * Removes each torrent, and its data when asked. Whether the data can be deleted safely is decided
+   * before anything is removed: when it cannot, that torrent is left as it is and its outcome is a
+   * failure carrying the `refusal`.
    */
   remove(hashes: readonly string[], deleteData: boolean): Promise<HashOutcome<RemoveOutcome>[]>;
+  /** Where every loaded torrent's data is, and whether it could be deleted (for the removal check). */
+  dataLocations(): Promise<DataLocation[]>;
   /**
    * Adds a torrent by http(s) URL or magnet link and confirms it appeared; throws a 502 sentence when
    * it did not within a few seconds (both clients accept the call even when they reject the torrent).

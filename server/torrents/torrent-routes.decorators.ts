@@ -1,5 +1,6 @@
 import { applyDecorators, Get, Header, HttpCode, Post, Put } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiNotFoundResponse,
@@ -18,6 +19,7 @@ import {
   TorrentActionResultDto,
   TorrentChangesEventDto,
   TorrentClientStatusDto,
+  TorrentDataCheckResultDto,
   TorrentHealthDto,
   TorrentPageDto,
   TorrentRemoveResultDto,
@@ -123,6 +125,21 @@ export function torrentRoutes(kind: TorrentClientKind, service: string) {
         }),
         ApiOkResponse({ type: TorrentRemoveResultDto }),
         ApiNotFoundResponse({ type: ErrorBodyDto, description: `${service} has no torrent with that hash` }),
+        ApiConflictResponse({
+          type: ErrorBodyDto,
+          description:
+            'With deleteData: the data cannot be deleted safely, or other torrents use it (without force); nothing was removed',
+        }),
+        failures,
+      ),
+    dataCheck: () =>
+      applyDecorators(
+        Post('torrents/data-check'),
+        HttpCode(200),
+        ApiOperation({
+          summary: `Whether removing these ${service} torrents with their data would delete it, and if not, why (nothing changes)`,
+        }),
+        ApiOkResponse({ type: TorrentDataCheckResultDto }),
         failures,
       ),
     addUrl: () =>

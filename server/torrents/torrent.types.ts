@@ -74,6 +74,26 @@ export interface RemoveOutcome {
   message: string;
 }
 
+/** Why the data of a torrent is not deleted, decided before anything is removed. */
+export interface DataRefusal {
+  /** A clause, e.g. "the data is outside rTorrent's download directory /downloads". */
+  reason: string;
+  /** The data's path as the client reports it, when it says. */
+  path: string | null;
+  /** Other loaded torrents that use the same files (deleting would break them). */
+  shared_with: { hash: string; name: string }[];
+}
+
+/** Where one torrent's data is, as its client reports it, and whether the client or panel can delete it. */
+export interface DataLocation {
+  hash: string;
+  name: string;
+  /** The file (single-file) or folder (multi-file); '' when the client does not say. */
+  path: string;
+  /** Set when the data cannot be deleted safely whatever the user chooses. */
+  refusal: DataRefusal | null;
+}
+
 /** The outcome of one hash of a batch: ok, or the sentence saying why not. */
 export type PerHash =
   { hash: string; ok: true } | { hash: string; ok: false; error: string; notFound: boolean };

@@ -179,6 +179,13 @@ export class RemoveTorrentDto {
     description: 'Also delete the downloaded data',
   })
   deleteData?: boolean;
+  @BooleanField({
+    optional: true,
+    nullable: false,
+    default: false,
+    description: 'With deleteData: delete data that other loaded torrents also use (they break)',
+  })
+  force?: boolean;
 }
 
 /** A list of distinct info-hashes, each validated like the path parameter. */
@@ -214,6 +221,17 @@ export class BulkTorrentsDto {
     description: 'For remove: also delete the data',
   })
   deleteData?: boolean;
+  @BooleanField({
+    optional: true,
+    nullable: false,
+    default: false,
+    description: 'With deleteData: delete data that other loaded torrents also use (they break)',
+  })
+  force?: boolean;
+}
+
+export class TorrentHashesDto {
+  @HashListField() hashes!: string[];
 }
 
 export class AddTorrentUrlDto {
@@ -269,6 +287,32 @@ export class BulkResultDto {
   @ApiProperty({ type: 'integer' }) succeeded!: number;
   @ApiProperty({ type: 'integer' }) failed!: number;
   @ApiProperty({ type: [BulkItemResultDto] }) results!: BulkItemResultDto[];
+}
+
+export class TorrentRefDto {
+  @ApiProperty(HASH_DOC) hash!: string;
+  @ApiProperty() name!: string;
+}
+
+export class TorrentDataCheckDto {
+  @ApiProperty(HASH_DOC) hash!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null for an unknown hash' }) name!:
+    string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The data's path as the client reports it" })
+  path!: string | null;
+  @ApiProperty({ description: 'Removing with data would delete it now' }) deletable!: boolean;
+  @ApiProperty({
+    description: 'Not deletable only because other torrents use the same files: force deletes it anyway',
+  })
+  forceable!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Why not, as a sentence' }) reason!:
+    string | null;
+  @ApiProperty({ type: [TorrentRefDto], description: 'Other loaded torrents using the same files' })
+  shared_with!: TorrentRefDto[];
+}
+
+export class TorrentDataCheckResultDto {
+  @ApiProperty({ type: [TorrentDataCheckDto] }) items!: TorrentDataCheckDto[];
 }
 
 export class AddedTorrentDto {

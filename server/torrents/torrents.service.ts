@@ -1,10 +1,18 @@
-import { Logger, NotFoundException, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  ConflictException,
+  Logger,
+  NotFoundException,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ConfigStore } from '../config/config.store';
 import { NamedCache } from '../upstream/named-cache';
 import { SingleFlight } from '../upstream/single-flight';
 import { UpstreamError } from '../upstream/upstream-error';
 import type { HashOutcome, TorrentClient } from './torrent-client.interface';
+import { dataRefusalSentence, refusedRemoval } from './data-refusal';
+import { checkDataRemoval, dataRefusals } from './data-removal-check';
 import { sentenceOf } from './torrent.errors';
 import { DEFAULT_POLL_SECONDS } from './torrent-settings';
 import { TorrentEventHub } from './torrent-events';
@@ -19,6 +27,7 @@ import type {
   SetBandwidthDto,
   TorrentActionResultDto,
   TorrentClientStatusDto,
+  TorrentDataCheckResultDto,
   TorrentHealthDto,
   TorrentListQueryDto,
   TorrentPageDto,
@@ -212,25 +221,43 @@ export abstract class TorrentsService implements OnApplicationBootstrap, OnModul
     };
   }
 
-  async remove(hash: string, deleteData?: boolean): Promise<TorrentRemoveResultDto> {
+  async remove(hash: string, deleteData = false, force = false): Promise<TorrentRemoveResultDto> {
     const torrent = await this.find(hash);
-    const [outcome] = await this.client.remove([torrent.hash], deleteData ?? false);
+    if (deleteData) {
+      const refused = (await dataRefusals(this.client, [torrent.hash], force)).get(torrent.hash);
+      if (refused) {
+        throw new ConflictException(dataRefusalSentence(this.client.service, torrent.name, refused.refusal));
+      }
+    }
+    const [outcome] = await this.client.remove([torrent.hash], deleteData);
+    if (outcome && !outcome.ok && outcome.refusal) throw new ConflictException(outcome.error);
     this.assertOk(outcome);
     await this.refreshed();
     const { data, message } = outcome as HashOutcome<RemoveOutcome> & RemoveOutcome;
     return { hash: torrent.hash, name: torrent.name, data, message };
   }
 
-  async bulk(action: BulkAction, hashes: string[], deleteData?: boolean): Promise<BulkResultDto> {
+  async bulk(
+    action: BulkAction,
+    hashes: string[],
+    deleteData = false,
+    force = false,
+  ): Promise<BulkResultDto> {
     const wanted = hashes.map((h) => h.toUpperCase());
     let snapshot = await this.poller.read();
     if (wanted.some((h) => !snapshot.byHash.has(h))) snapshot = await this.poller.refresh();
-    const known = wanted.filter((h) => snapshot.byHash.has(h));
+    let known = wanted.filter((h) => snapshot.byHash.has(h));
     const outcomes = new Map<string, HashOutcome<Partial<RemoveOutcome>>>();
+    if (action === 'remove' && deleteData && known.length) {
+      // Torrents whose data must stay are left as they are; the others go ahead.
+      for (const [hash, { name, refusal }] of await dataRefusals(this.client, known, force))
+        outcomes.set(hash, refusedRemoval(this.client.service, hash, name, refusal));
+      known = known.filter((h) => !outcomes.has(h));
+    }
     if (known.length) {
       const done =
         action === 'remove'
-          ? await this.client.remove(known, deleteData ?? false)
+          ? await this.client.remove(known, deleteData)
           : await this.client.act(action, known);
       for (const o of done) outcomes.set(o.hash, o);
       await this.refreshed();
@@ -249,6 +276,17 @@ export abstract class TorrentsService implements OnApplicationBootstrap, OnModul
       succeeded,
       failed: results.length - succeeded,
       results: results.map((r) => ({ ...r, error: r.error ?? null })),
+    };
+  }
+
+  /** What removing with data would do to each torrent, read before the user is asked. */
+  async checkData(hashes: string[]): Promise<TorrentDataCheckResultDto> {
+    this.client.assertConfigured();
+    return {
+      items: await checkDataRemoval(
+        this.client,
+        hashes.map((h) => h.toUpperCase()),
+      ),
     };
   }
 

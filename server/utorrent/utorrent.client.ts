@@ -14,6 +14,7 @@ import type {
   Bandwidth,
   BandwidthLimits,
   ClientVersion,
+  DataLocation,
   RemoveOutcome,
   Torrent,
   TorrentAction,
@@ -28,6 +29,7 @@ import {
   tokenFromHtml,
   utorrentDownloadUrl,
   utorrentListReply,
+  utorrentSavePath,
   utorrentSettings,
   utorrentTorrent,
 } from './utorrent.mapper';
@@ -137,6 +139,21 @@ export class UtorrentClient implements TorrentClient {
       ? 'uTorrent removed the torrent and deleted its data.'
       : 'uTorrent removed the torrent; its data stays on disk.';
     return hashes.map((hash) => ({ hash, ok: true, data: deleteData ? 'deleted' : 'kept', message }));
+  }
+
+  /**
+   * uTorrent deletes its own data (removedata), so only the paths matter: list column 26, the save path.
+   * A magnet still fetching its metadata has no name and no data; its save path is the download folder
+   * itself, which would seem to hold every other torrent's data.
+   */
+  async dataLocations(): Promise<DataLocation[]> {
+    await this.list();
+    return [...this.rows.values()].map(({ raw, torrent }) => ({
+      hash: torrent.hash,
+      name: torrent.name,
+      path: torrent.name ? utorrentSavePath(raw) : '',
+      refusal: null,
+    }));
   }
 
   async addUrl(url: string, options: AddUrlOptions): Promise<AddedTorrent> {

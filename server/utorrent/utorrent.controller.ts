@@ -16,6 +16,8 @@ import {
   SetBandwidthDto,
   TorrentActionResultDto,
   TorrentClientStatusDto,
+  TorrentDataCheckResultDto,
+  TorrentHashesDto,
   TorrentHealthDto,
   TorrentListQueryDto,
   TorrentRemoveResultDto,
@@ -70,7 +72,12 @@ export class UtorrentController {
     @Param() params: BulkActionParamsDto,
     @Body() dto: BulkTorrentsDto,
   ): Promise<BulkResultDto> {
-    return this.torrents.bulk(params.action, dto.hashes, dto.deleteData);
+    return this.torrents.bulk(params.action, dto.hashes, dto.deleteData, dto.force);
+  }
+
+  @route.dataCheck()
+  checkUtorrentData(@Body() dto: TorrentHashesDto): Promise<TorrentDataCheckResultDto> {
+    return this.torrents.checkData(dto.hashes);
   }
 
   @route.action('start')
@@ -98,7 +105,7 @@ export class UtorrentController {
     @Param() params: HashParamsDto,
     @Body() dto: RemoveTorrentDto,
   ): Promise<TorrentRemoveResultDto> {
-    return this.torrents.remove(params.hash, dto.deleteData);
+    return this.torrents.remove(params.hash, dto.deleteData, dto.force);
   }
 
   @route.events()

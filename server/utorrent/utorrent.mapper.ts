@@ -27,6 +27,7 @@ const COL = {
   LABEL: 11,
   DOWNLOAD_URL: 19,
   ADDED: 23,
+  SAVE_PATH: 26,
 } as const;
 const MIN_COLUMNS = 19;
 
@@ -49,6 +50,11 @@ const num = (row: unknown[], i: number): number => {
   return typeof v === 'number' && Number.isFinite(v) ? v : 0;
 };
 const str = (row: unknown[], i: number): string => (typeof row[i] === 'string' ? row[i] : '');
+
+/** Where the torrent's data is (column 26, uTorrent 2.2 and later); '' when the row does not say. */
+export function utorrentSavePath(row: unknown[]): string {
+  return str(row, COL.SAVE_PATH);
+}
 
 /** One 19- to 27-column row → the panel's torrent. */
 export function utorrentTorrent(row: unknown): Torrent {

@@ -236,6 +236,47 @@ describe('Torrents tab', () => {
     expect(acted.resumed.some((name) => bulk.includes(name))).toBe(true);
   });
 
+  it('names data that cannot be deleted before anything is removed, and removes the torrent only', async () => {
+    const t = [...world.stack.rtorrent.state.torrents.values()].find((x) => !x.multiFile && x.isOpen)!;
+    t.directory = '/elsewhere';
+    t.basePath = `/elsewhere/${t.name}`;
+    await openTab(`?q=${t.hash}`);
+    await row(t.hash).getByTestId('torrent-menu').click();
+    await byTestId('torrent-action-remove').click();
+    await byTestId('remove-delete-data').locator('input').check();
+    await byTestId('remove-unsafe').waitFor();
+    expect(await text(byTestId('remove-unsafe'))).toContain(
+      `${t.name}: the data is outside rTorrent's download directory`,
+    );
+    expect(await text(byTestId('remove-unsafe'))).toContain(t.basePath);
+    expect(await byTestId('remove-confirm').isDisabled()).toBe(true);
+    await screenshot(page, 'torrents-remove-refused-desktop-light');
+    await byTestId('remove-torrent-only').click();
+    await row(t.hash).waitFor({ state: 'detached' });
+    expect(world.stack.rtorrent.state.torrents.has(t.hash)).toBe(false);
+  });
+
+  it('asks before deleting data another torrent shares, and deletes it once forced', async () => {
+    const [mine, other] = [...world.stack.utorrent.state.torrents.values()].filter((x) => x.name).slice(0, 2);
+    other.savePath = mine.savePath;
+    await openTab(`?q=${mine.hash}`);
+    await row(mine.hash).getByTestId('torrent-menu').click();
+    await byTestId('torrent-action-remove').click();
+    await byTestId('remove-delete-data').locator('input').check();
+    await byTestId('remove-shared').waitFor();
+    expect(await text(byTestId('remove-shared'))).toContain(`shares its data with "${other.name}"`);
+    expect(await byTestId('remove-confirm').isDisabled()).toBe(true);
+    await byTestId('remove-force').locator('input').check();
+    await eventually(
+      async () => !(await byTestId('remove-confirm').isDisabled()),
+      'forcing enables the removal',
+    );
+    await byTestId('remove-confirm').click();
+    await row(mine.hash).waitFor({ state: 'detached' });
+    expect(world.stack.utorrent.state.deletedData).toContain(mine.hash);
+    expect(world.stack.utorrent.state.torrents.has(other.hash)).toBe(true);
+  });
+
   it("shows a failing client's error in its card while the other client's torrents still list", async () => {
     await openTab();
     world.stack.rtorrent.setFaults({ errorRate: 1, errorStatus: 500 });

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -47,7 +48,8 @@ export async function startRtorrentPeer(): Promise<RtorrentPeer> {
     RT_PEER_DIR: dir,
     RT_PEER_PORT: String(port),
     RT_PEER_USER: 'rtorrent',
-    RT_PEER_PASS: 'rtorrent',
+    // Not a word of any path: the panel redacts its configured password from every message.
+    RT_PEER_PASS: `peer-${randomBytes(6).toString('hex')}`,
   };
   const script = (command: string) => run('bash', [RTORRENT_PEER_SCRIPT, command], { env, timeout: 300_000 });
   let info: string;

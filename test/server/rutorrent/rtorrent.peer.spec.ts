@@ -1,9 +1,11 @@
 import { HttpService } from '@nestjs/axios';
 import axios from 'axios';
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigStore } from '../../../server/config/config.store';
 import { RtorrentClient } from '../../../server/rutorrent/rtorrent.client';
 import type { Torrent } from '../../../server/torrents/torrent.types';
@@ -16,7 +18,7 @@ import {
   parseTorrentFile,
   type BDict,
 } from '../../../simulators/torrents';
-import { startRtorrentPeer, type RtorrentPeer } from '../../support/rtorrent-peer';
+import { startRtorrentPeer, xmlRpc, type RtorrentPeer } from '../../support/rtorrent-peer';
 import { baseConfig, startTestPanel, type TestPanel } from '../support/test-panel';
 
 /**
@@ -188,6 +190,92 @@ describe('RtorrentClient against the real rtorrent 0.9.8', () => {
       token = (await panel.login()).access_token;
     });
     afterAll(() => panel.close());
+
+    const api = (method: 'get' | 'post', path: string) =>
+      panel.http()[method](`/api/rutorrent${path}`).auth(token, { type: 'bearer' });
+
+    /** One data file in rtorrent's download directory, seeded under two info-hashes (two piece sizes). */
+    async function crossSeed(): Promise<{ path: string; name: string; hashes: [string, string] }> {
+      const name = `panel-cross-${process.pid}.bin`;
+      const data = randomBytes(64 * 1024);
+      const file = `${peer.downloadDir}/${name}`;
+      writeFileSync(file, data);
+      const hashes = [32768, 16384].map((pieceLength, i) => {
+        const torrent = makeTorrentFile({ name, data, announce: peer.announceUrl, pieceLength });
+        served.set(`/cross-${i}.torrent`, torrent);
+        return parseTorrentFile(torrent)!.hash;
+      }) as [string, string];
+      for (const i of [0, 1]) {
+        await api('post', '/torrents/add-url')
+          .send({ url: `${filesUrl}/cross-${i}.torrent` })
+          .expect(201);
+        await settled(hashes[i]);
+      }
+      made.cross = { name, path: file, hash: hashes[0] };
+      return { path: file, name, hashes };
+    }
+
+    it('refuses to delete data another loaded torrent uses, until forced', async () => {
+      const { path, name, hashes } = await crossSeed();
+      const [mine, other] = hashes;
+      const refused = await api('post', `/torrents/${mine}/remove`).send({ deleteData: true }).expect(409);
+      expect(refused.body.message).toBe(
+        `The data of "${name}" at ${path} is also used by "${name}" in rTorrent; nothing was removed. ` +
+          'Remove the torrent only, or force the deletion to break the other torrents.',
+      );
+      expect(existsSync(path)).toBe(true);
+      expect((await client.list()).map((t) => t.hash)).toEqual(expect.arrayContaining([mine, other]));
+
+      const check = await api('post', '/torrents/data-check')
+        .send({ hashes: [mine] })
+        .expect(200);
+      expect(check.body.items[0]).toMatchObject({
+        path,
+        deletable: false,
+        forceable: true,
+        shared_with: [{ hash: other, name }],
+      });
+
+      const forced = await api('post', `/torrents/${mine}/remove`)
+        .send({ deleteData: true, force: true })
+        .expect(200);
+      expect(forced.body.data).toBe('deleted');
+      expect(existsSync(path)).toBe(false);
+      await api('post', `/torrents/${other}/remove`).send({}).expect(200);
+    });
+
+    it("never deletes next to the panel when rtorrent's directory.default is relative", async () => {
+      const name = `panel-relative-${process.pid}.bin`;
+      const data = randomBytes(48 * 1024);
+      // rtorrent runs in the peer's folder, so "./" is that folder for it.
+      const rtFile = `${peer.dir}/${name}`;
+      writeFileSync(rtFile, data);
+      served.set('/relative.torrent', makeTorrentFile({ name, data, announce: peer.announceUrl }));
+      const hash = parseTorrentFile(served.get('/relative.torrent')!)!.hash;
+      const panelCwd = mkdtempSync(join(tmpdir(), 'panel-cwd-'));
+      const cwd = process.cwd();
+      expect((await xmlRpc(peer, 'directory.default.set', ['', './'])).value).not.toHaveProperty('fault');
+      try {
+        await api('post', '/torrents/add-url')
+          .send({ url: `${filesUrl}/relative.torrent` })
+          .expect(201);
+        await settled(hash);
+        process.chdir(panelCwd);
+        writeFileSync(join(panelCwd, name), 'the panel’s own file');
+        const refused = await api('post', `/torrents/${hash}/remove`).send({ deleteData: true }).expect(409);
+        expect(refused.body.message).toMatch(/relative path/);
+        expect(refused.body.message).toMatch(/Nothing was removed/);
+        expect(existsSync(join(panelCwd, name))).toBe(true);
+        expect(existsSync(rtFile)).toBe(true);
+        expect((await client.list()).map((t) => t.hash)).toContain(hash);
+        await api('post', `/torrents/${hash}/remove`).send({}).expect(200);
+      } finally {
+        process.chdir(cwd);
+        await xmlRpc(peer, 'directory.default.set', ['', peer.downloadDir]);
+        rmSync(panelCwd, { recursive: true, force: true });
+        rmSync(rtFile, { force: true });
+      }
+    });
 
     it('answers status, list and bandwidth from the real daemon', async () => {
       const status = (

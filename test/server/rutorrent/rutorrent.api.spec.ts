@@ -26,6 +26,15 @@ describe('/api/rutorrent against the rTorrent simulator', () => {
   const put = (path: string, body: object) =>
     panel.http().put(`/api/rutorrent${path}`).auth(token, { type: 'bearer' }).send(body);
   const torrents = () => [...sim.state.torrents.values()];
+  /** Open single-file torrents no earlier test has touched, so each test starts from the simulator's own. */
+  const used = new Set<string>();
+  const untouched = (count: number) => {
+    const picked = torrents()
+      .filter((t) => !t.multiFile && t.isOpen && !used.has(t.hash))
+      .slice(0, count);
+    for (const t of picked) used.add(t.hash);
+    return picked;
+  };
   const triple = (hash: string) => {
     const t = sim.state.torrents.get(hash)!;
     return [t.state, t.isActive, t.isOpen];
@@ -177,23 +186,80 @@ describe('/api/rutorrent against the rTorrent simulator', () => {
       expect(existsSync(folder)).toBe(false);
     });
 
-    it('leaves data outside the download directory and says to remove it by hand', async () => {
+    it('refuses data outside the download directory before removing anything (409 with the path)', async () => {
       const outside = mkdtempSync(join(tmpdir(), 'rt-outside-'));
-      const t = torrents().find((x) => !x.multiFile && x.isOpen)!;
+      const [t] = untouched(1);
       t.directory = outside;
       t.basePath = `${outside}/${t.name}`;
       writeFileSync(t.basePath, 'keep me');
-      const res = (await post(`/torrents/${t.hash}/remove`, { deleteData: true }).expect(200)).body;
-      expect(res.data).toBe('manual');
+      const res = (await post(`/torrents/${t.hash}/remove`, { deleteData: true }).expect(409)).body;
       expect(res.message).toContain(`outside rTorrent's download directory ${downloads}`);
-      expect(res.message).toMatch(/by hand/);
+      expect(res.message).toContain(`delete its data at ${t.basePath} by hand`);
+      expect(res.message).toMatch(/Nothing was removed/);
       expect(existsSync(t.basePath)).toBe(true);
-      expect(sim.state.torrents.has(t.hash)).toBe(false);
+      expect(sim.state.torrents.has(t.hash)).toBe(true);
+      // Force does not override an unsafe path; "remove the torrent only" still works.
+      await post(`/torrents/${t.hash}/remove`, { deleteData: true, force: true }).expect(409);
+      expect((await post(`/torrents/${t.hash}/remove`, {}).expect(200)).body.data).toBe('kept');
+      expect(existsSync(t.basePath)).toBe(true);
       rmSync(outside, { recursive: true, force: true });
     });
 
-    it('bulk remove with data gives each torrent its outcome', async () => {
-      const [a, b] = torrents().filter((x) => !x.multiFile && x.isOpen);
+    it("never deletes in the panel's own folder when rTorrent reports relative paths", async () => {
+      const panelCwd = mkdtempSync(join(tmpdir(), 'panel-cwd-'));
+      const cwd = process.cwd();
+      const [t] = untouched(1);
+      sim.state.downloadDir = './';
+      t.directory = '.';
+      t.basePath = `./${t.name}`;
+      process.chdir(panelCwd);
+      try {
+        writeFileSync(join(panelCwd, t.name), 'the panel’s own file');
+        const res = (await post(`/torrents/${t.hash}/remove`, { deleteData: true }).expect(409)).body;
+        expect(res.message).toContain(`relative path "./${t.name}"`);
+        expect(existsSync(join(panelCwd, t.name))).toBe(true);
+        expect(sim.state.torrents.has(t.hash)).toBe(true);
+      } finally {
+        process.chdir(cwd);
+        sim.state.downloadDir = downloads;
+        rmSync(panelCwd, { recursive: true, force: true });
+      }
+    });
+
+    it('refuses data another torrent also uses, naming it, unless forced', async () => {
+      const [a, b] = untouched(2);
+      // b cross-seeds a's file under its own hash.
+      b.directory = a.directory;
+      b.basePath = a.basePath;
+      writeFileSync(a.basePath, 'shared');
+      const check = (await post('/torrents/data-check', { hashes: [a.hash, UNKNOWN] }).expect(200)).body;
+      expect(check.items).toEqual([
+        {
+          hash: a.hash,
+          name: a.name,
+          path: a.basePath,
+          deletable: false,
+          forceable: true,
+          reason: 'other torrents use the same files',
+          shared_with: [{ hash: b.hash, name: b.name }],
+        },
+        expect.objectContaining({ hash: UNKNOWN, name: null, deletable: false, forceable: false }),
+      ]);
+      const res = (await post(`/torrents/${a.hash}/remove`, { deleteData: true }).expect(409)).body;
+      expect(res.message).toContain(`The data of "${a.name}" at ${a.basePath} is also used by "${b.name}"`);
+      expect(existsSync(a.basePath)).toBe(true);
+      expect(sim.state.torrents.has(a.hash)).toBe(true);
+      // Removing both together breaks nothing that stays.
+      const both = (await post('/torrents/data-check', { hashes: [a.hash, b.hash] }).expect(200)).body;
+      expect(both.items.map((i: { deletable: boolean }) => i.deletable)).toEqual([true, true]);
+      const forced = (await post(`/torrents/${a.hash}/remove`, { deleteData: true, force: true }).expect(200))
+        .body;
+      expect(forced.data).toBe('deleted');
+      expect(existsSync(a.basePath)).toBe(false);
+    });
+
+    it('bulk remove with data removes what it can and leaves the refused as they were', async () => {
+      const [a, b] = untouched(2);
       writeFileSync(join(downloads, a.name), 'a');
       const res = (
         await post('/torrents/bulk/remove', { hashes: [a.hash, b.hash, UNKNOWN], deleteData: true }).expect(
@@ -202,9 +268,12 @@ describe('/api/rutorrent against the rTorrent simulator', () => {
       ).body;
       expect(res.results.map((r: { data?: string; ok: boolean }) => r.data ?? r.ok)).toEqual([
         'deleted',
-        'manual',
+        false,
         false,
       ]);
+      expect(res.results[1].error).toMatch(/none of its files are at .*Nothing was removed/);
+      expect(sim.state.torrents.has(a.hash)).toBe(false);
+      expect(sim.state.torrents.has(b.hash)).toBe(true);
     });
   });
 

@@ -132,9 +132,10 @@ export function describeTorrentRoutes(
 
   describe(`POST ${base}/torrents/bulk/:action`, () => {
     it.each([
-      ['pause', {}, undefined],
-      ['remove', { deleteData: true }, true],
-    ])('runs %s on every hash (deleteData %j)', async (action, extra, deleteData) => {
+      ['pause', {}, undefined, undefined],
+      ['remove', { deleteData: true }, true, undefined],
+      ['remove', { deleteData: true, force: true }, true, true],
+    ])('runs %s on every hash (deleteData %j, force %j)', async (action, extra, deleteData, force) => {
       const result = { results: [{ hash: HASH, name: 'Ubuntu', ok: true, error: null }] };
       torrents().bulk.mockResolvedValue(result as never);
       const res = await admin()
@@ -142,7 +143,7 @@ export function describeTorrentRoutes(
         .send({ hashes: [HASH], ...extra })
         .expect(200);
       expect(res.body).toEqual(result);
-      expect(torrents().bulk).toHaveBeenCalledWith(action, [HASH], deleteData);
+      expect(torrents().bulk).toHaveBeenCalledWith(action, [HASH], deleteData, force);
     });
 
     it.each([
@@ -153,6 +154,7 @@ export function describeTorrentRoutes(
       ['start', { hashes: [HASH, HASH.toLowerCase()] }, 'hashes must not repeat a hash'],
       ['start', { hashes: ['all'] }, 'hashes must each be a 40-character hexadecimal info-hash'],
       ['start', { hashes: [HASH], deleteData: 'yes' }, 'deleteData must be true or false'],
+      ['remove', { hashes: [HASH], force: 1 }, 'force must be true or false'],
     ])('refuses bulk/%s with %j', async (action, body, message) => {
       const res = await admin().post(`${base}/torrents/bulk/${action}`).send(body).expect(400);
       expect(res.body).toEqual(badRequest(message));
@@ -179,19 +181,46 @@ export function describeTorrentRoutes(
     );
 
     it.each([
-      [{}, undefined],
-      [{ deleteData: true }, true],
-    ])('remove with %j passes deleteData %s to the service', async (body, deleteData) => {
+      [{}, undefined, undefined],
+      [{ deleteData: true }, true, undefined],
+      [{ deleteData: true, force: true }, true, true],
+    ])('remove with %j passes deleteData %s and force %s to the service', async (body, deleteData, force) => {
       const result = { hash: HASH, name: 'Ubuntu', data: deleteData ? 'deleted' : 'kept' };
       torrents().remove.mockResolvedValue(result as never);
       const res = await admin().post(`${base}/torrents/${HASH}/remove`).send(body).expect(200);
       expect(res.body).toEqual(result);
-      expect(torrents().remove).toHaveBeenCalledWith(HASH, deleteData);
+      expect(torrents().remove).toHaveBeenCalledWith(HASH, deleteData, force);
     });
 
-    it('remove refuses a deleteData that is not a boolean', async () => {
-      const res = await admin().post(`${base}/torrents/${HASH}/remove`).send({ deleteData: 1 }).expect(400);
-      expect(res.body).toEqual(badRequest('deleteData must be true or false'));
+    it.each([
+      [{ deleteData: 1 }, 'deleteData must be true or false'],
+      [{ deleteData: true, force: 'yes' }, 'force must be true or false'],
+    ])('remove refuses %j', async (body, message) => {
+      const res = await admin().post(`${base}/torrents/${HASH}/remove`).send(body).expect(400);
+      expect(res.body).toEqual(badRequest(message));
+    });
+  });
+
+  describe(`POST ${base}/torrents/data-check`, () => {
+    it('checks the hashes of the body', async () => {
+      const result = { items: [] };
+      torrents().checkData.mockResolvedValue(result);
+      const res = await admin()
+        .post(`${base}/torrents/data-check`)
+        .send({ hashes: [HASH] })
+        .expect(200);
+      expect(res.body).toEqual(result);
+      expect(torrents().checkData).toHaveBeenCalledWith([HASH]);
+    });
+
+    it.each([
+      [{}, 'hashes must be an array'],
+      [{ hashes: ['all'] }, 'hashes must each be a 40-character hexadecimal info-hash'],
+      [{ hashes: [HASH], deleteData: true }, 'deleteData should not exist'],
+    ])('refuses %j', async (body, message) => {
+      const res = await admin().post(`${base}/torrents/data-check`).send(body).expect(400);
+      expect(res.body).toEqual(badRequest(message));
+      expect(torrents().checkData).not.toHaveBeenCalled();
     });
   });
 

@@ -175,6 +175,36 @@ describe('/api/utorrent against the uTorrent simulator', () => {
       expect(await lastAudit('utorrent.remove')).toMatchObject({ target: b.name });
     });
 
+    it('refuses to delete data another torrent uses (same save path), until forced', async () => {
+      const [c, d] = [...sim.state.torrents.values()].slice(-4, -2);
+      d.savePath = c.savePath;
+      const check = (await post('/torrents/data-check', { hashes: [c.hash] }).expect(200)).body;
+      expect(check.items).toEqual([
+        {
+          hash: c.hash,
+          name: c.name,
+          path: c.savePath,
+          deletable: false,
+          forceable: true,
+          reason: 'other torrents use the same files',
+          shared_with: [{ hash: d.hash, name: d.name }],
+        },
+      ]);
+      const refused = (await post(`/torrents/${c.hash}/remove`, { deleteData: true }).expect(409)).body;
+      expect(refused.message).toContain(
+        `The data of "${c.name}" at ${c.savePath} is also used by "${d.name}"`,
+      );
+      expect(sim.state.torrents.has(c.hash)).toBe(true);
+      expect(sim.state.deletedData).not.toContain(c.hash);
+      const bulk = (await post('/torrents/bulk/remove', { hashes: [c.hash], deleteData: true }).expect(200))
+        .body;
+      expect(bulk.results[0]).toMatchObject({ ok: false, error: expect.stringMatching(/also used by/) });
+      expect(sim.state.torrents.has(c.hash)).toBe(true);
+      await post(`/torrents/${c.hash}/remove`, { deleteData: true, force: true }).expect(200);
+      expect(sim.state.deletedData).toContain(c.hash);
+      expect(sim.state.torrents.has(d.hash)).toBe(true);
+    });
+
     it('adds by magnet (label, not started) and by http URL, confirming each appeared', async () => {
       const hash = 'C0FFEE0000000000000000000000000000000001';
       const magnet = `magnet:?xt=urn:btih:${hash.toLowerCase()}&dn=Panel.Test`;

@@ -81,6 +81,8 @@ export type { AddRutorrentUrl$Params as AddRutorrentUrl$Params } from './fn/ruto
 export { addRutorrentUrl as addRutorrentUrl } from './fn/rutorrent/add-rutorrent-url';
 export type { BulkRutorrentAction$Params as BulkRutorrentAction$Params } from './fn/rutorrent/bulk-rutorrent-action';
 export { bulkRutorrentAction as bulkRutorrentAction } from './fn/rutorrent/bulk-rutorrent-action';
+export type { CheckRutorrentData$Params as CheckRutorrentData$Params } from './fn/rutorrent/check-rutorrent-data';
+export { checkRutorrentData as checkRutorrentData } from './fn/rutorrent/check-rutorrent-data';
 export type { PauseRutorrentTorrent$Params as PauseRutorrentTorrent$Params } from './fn/rutorrent/pause-rutorrent-torrent';
 export { pauseRutorrentTorrent as pauseRutorrentTorrent } from './fn/rutorrent/pause-rutorrent-torrent';
 export type { RemoveRutorrentTorrent$Params as RemoveRutorrentTorrent$Params } from './fn/rutorrent/remove-rutorrent-torrent';
@@ -169,6 +171,8 @@ export type { AddUtorrentUrl$Params as AddUtorrentUrl$Params } from './fn/utorre
 export { addUtorrentUrl as addUtorrentUrl } from './fn/utorrent/add-utorrent-url';
 export type { BulkUtorrentAction$Params as BulkUtorrentAction$Params } from './fn/utorrent/bulk-utorrent-action';
 export { bulkUtorrentAction as bulkUtorrentAction } from './fn/utorrent/bulk-utorrent-action';
+export type { CheckUtorrentData$Params as CheckUtorrentData$Params } from './fn/utorrent/check-utorrent-data';
+export { checkUtorrentData as checkUtorrentData } from './fn/utorrent/check-utorrent-data';
 export type { PauseUtorrentTorrent$Params as PauseUtorrentTorrent$Params } from './fn/utorrent/pause-utorrent-torrent';
 export { pauseUtorrentTorrent as pauseUtorrentTorrent } from './fn/utorrent/pause-utorrent-torrent';
 export type { RemoveUtorrentTorrent$Params as RemoveUtorrentTorrent$Params } from './fn/utorrent/remove-utorrent-torrent';

@@ -123,10 +123,14 @@ export type { TorrentChangesEventDto } from './models/torrent-changes-event-dto'
 export type { TorrentClientKind } from './models/torrent-client-kind';
 export type { TorrentClientSettingsDto } from './models/torrent-client-settings-dto';
 export type { TorrentClientStatusDto } from './models/torrent-client-status-dto';
+export type { TorrentDataCheckDto } from './models/torrent-data-check-dto';
+export type { TorrentDataCheckResultDto } from './models/torrent-data-check-result-dto';
 export type { TorrentDataOutcome } from './models/torrent-data-outcome';
 export type { TorrentDto } from './models/torrent-dto';
+export type { TorrentHashesDto } from './models/torrent-hashes-dto';
 export type { TorrentHealthDto } from './models/torrent-health-dto';
 export type { TorrentPageDto } from './models/torrent-page-dto';
+export type { TorrentRefDto } from './models/torrent-ref-dto';
 export type { TorrentRemoveResultDto } from './models/torrent-remove-result-dto';
 export type { TorrentSortField } from './models/torrent-sort-field';
 export type { TorrentState } from './models/torrent-state';

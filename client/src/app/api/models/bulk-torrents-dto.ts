@@ -7,5 +7,10 @@ export interface BulkTorrentsDto {
    * For remove: also delete the data
    */
   deleteData?: boolean;
+
+  /**
+   * With deleteData: delete data that other loaded torrents also use (they break)
+   */
+  force?: boolean;
   hashes: Array<string>;
 }

@@ -7,4 +7,9 @@ export interface RemoveTorrentDto {
    * Also delete the downloaded data
    */
   deleteData?: boolean;
+
+  /**
+   * With deleteData: delete data that other loaded torrents also use (they break)
+   */
+  force?: boolean;
 }

@@ -25,10 +25,12 @@ import {
   RemoveTorrentsDialogComponent,
 } from './remove-torrents-dialog.component';
 import { ACTION_LOOKS, CLIENT_NAMES } from './torrent-labels';
-import { type TorrentAction, TorrentsClient } from './torrents-client.service';
-
-/** The most hashes one bulk call takes (the API's MAX_BULK). */
-const BULK_CHUNK = 1000;
+import {
+  MAX_HASHES_PER_CALL,
+  type RemoveData,
+  type TorrentAction,
+  TorrentsClient,
+} from './torrents-client.service';
 
 const plural = (count: number): string => `${count} torrent${count === 1 ? '' : 's'}`;
 
@@ -63,9 +65,9 @@ export class TorrentActions {
       .afterClosed()
       .pipe(
         filter((choice): choice is RemoveTorrentsChoice => choice !== undefined),
-        switchMap(({ deleteData }) =>
+        switchMap((choice) =>
           torrents.length === 1
-            ? this.api.remove(torrents[0].client, torrents[0].hash, deleteData).pipe(
+            ? this.api.remove(torrents[0].client, torrents[0].hash, choice).pipe(
                 // "manual": the torrent is gone but its data could not be deleted; say where it is.
                 tap((result) =>
                   result.data === 'manual'
@@ -73,18 +75,22 @@ export class TorrentActions {
                     : this.notifier.success(result.message),
                 ),
               )
-            : this.bulk(torrents, 'remove', deleteData),
+            : this.bulk(torrents, 'remove', choice),
         ),
       );
   }
 
   /** One call per client (and per thousand hashes); the snackbar sums up every outcome. */
-  bulk(torrents: readonly TorrentDto[], action: TorrentBulkAction, deleteData = false): Observable<unknown> {
+  bulk(
+    torrents: readonly TorrentDto[],
+    action: TorrentBulkAction,
+    data: RemoveData = { deleteData: false },
+  ): Observable<unknown> {
     const calls: Observable<BulkResultDto>[] = [];
     for (const kind of Object.keys(CLIENT_NAMES) as TorrentClientKind[]) {
       const hashes = torrents.filter((t) => t.client === kind).map((t) => t.hash);
-      for (let from = 0; from < hashes.length; from += BULK_CHUNK) {
-        calls.push(this.api.bulk(kind, action, hashes.slice(from, from + BULK_CHUNK), deleteData));
+      for (let from = 0; from < hashes.length; from += MAX_HASHES_PER_CALL) {
+        calls.push(this.api.bulk(kind, action, hashes.slice(from, from + MAX_HASHES_PER_CALL), data));
       }
     }
     return (calls.length ? forkJoin(calls) : of([])).pipe(tap((results) => this.report(action, results)));

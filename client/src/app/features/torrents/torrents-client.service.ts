@@ -11,6 +11,7 @@ import {
   type TorrentBulkAction,
   type TorrentClientKind,
   type TorrentClientStatusDto,
+  type TorrentDataCheckResultDto,
   type TorrentPageDto,
   type TorrentRemoveResultDto,
   type TorrentStatsDto,
@@ -18,6 +19,8 @@ import {
   addUtorrentUrl,
   bulkRutorrentAction,
   bulkUtorrentAction,
+  checkRutorrentData,
+  checkUtorrentData,
   getRutorrentBandwidth,
   getRutorrentStats,
   getRutorrentStatus,
@@ -44,6 +47,12 @@ import {
 import { ApiCaller } from '../../core/api/api-caller.service';
 import { handledErrors } from '../../core/api/api-context';
 
+/** Whether a removal deletes the data too, and deletes data other torrents share (`force`). */
+export interface RemoveData {
+  readonly deleteData: boolean;
+  readonly force?: boolean;
+}
+
 /** A per-torrent action other than remove. */
 export type TorrentAction = Exclude<TorrentBulkAction, 'remove'>;
 
@@ -60,6 +69,7 @@ const ROUTES = {
     pause: pauseUtorrentTorrent,
     resume: resumeUtorrentTorrent,
     remove: removeUtorrentTorrent,
+    checkData: checkUtorrentData,
     bulk: bulkUtorrentAction,
     addUrl: addUtorrentUrl,
     events: utorrentEvents,
@@ -75,11 +85,15 @@ const ROUTES = {
     pause: pauseRutorrentTorrent,
     resume: resumeRutorrentTorrent,
     remove: removeRutorrentTorrent,
+    checkData: checkRutorrentData,
     bulk: bulkRutorrentAction,
     addUrl: addRutorrentUrl,
     events: rutorrentEvents,
   },
 } as const;
+
+/** The most hashes one bulk or data-check call takes. */
+export const MAX_HASHES_PER_CALL = 1000;
 
 /** The largest page the list route serves. */
 export const MAX_PAGE_SIZE = 1000;
@@ -121,20 +135,25 @@ export class TorrentsClient {
     return this.api.call(ROUTES[kind][action], { hash });
   }
 
-  remove(kind: TorrentClientKind, hash: string, deleteData: boolean): Observable<TorrentRemoveResultDto> {
-    return this.api.call(ROUTES[kind].remove, { hash, body: { deleteData } });
+  remove(kind: TorrentClientKind, hash: string, data: RemoveData): Observable<TorrentRemoveResultDto> {
+    return this.api.call(ROUTES[kind].remove, { hash, body: data });
   }
 
   bulk(
     kind: TorrentClientKind,
     action: TorrentBulkAction,
     hashes: string[],
-    deleteData = false,
+    data: RemoveData = { deleteData: false },
   ): Observable<BulkResultDto> {
     return this.api.call(ROUTES[kind].bulk, {
       action,
-      body: action === 'remove' ? { hashes, deleteData } : { hashes },
+      body: action === 'remove' ? { hashes, ...data } : { hashes },
     });
+  }
+
+  /** What removing with data would do to each torrent; the dialog shows its own error. */
+  checkData(kind: TorrentClientKind, hashes: string[]): Observable<TorrentDataCheckResultDto> {
+    return this.api.call(ROUTES[kind].checkData, { body: { hashes } }, handledErrors('all'));
   }
 
   addUrl(kind: TorrentClientKind, body: AddTorrentUrlDto): Observable<AddedTorrentDto> {
