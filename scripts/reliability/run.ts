@@ -9,6 +9,7 @@ import { checkBruteForce } from './check-brute-force';
 import { checkDataLoss } from './check-data-loss';
 import { checkLoadSoak } from './check-load-soak';
 import { checkSecrets } from './check-secrets';
+import { checkPartialLists } from './check-partial-lists';
 import { checkUpstreamFaults } from './check-upstream-faults';
 import { type Figure, table } from './figures';
 import { ReliabilityWorld } from './world';
@@ -47,6 +48,7 @@ async function main(): Promise<number> {
     await step('bad input', () => checkBadInput(world));
     await step('upstream faults', () => checkUpstreamFaults(world));
     await step('no data lost', () => checkDataLoss(world, SYNC_RUNS, KILLS));
+    await step('partial lists', () => checkPartialLists(world));
     await step('brute force', () => checkBruteForce(world));
     await step('load and soak', () => checkLoadSoak(world, SOAK_SECONDS));
     await step('secrets', () => checkSecrets(world));

@@ -1,5 +1,6 @@
 import type { MediaServerSection } from '../config/config.schema';
 import { UpstreamHttp } from '../upstream/upstream-http.service';
+import { assertCompleteList } from '../upstream/incomplete-list';
 import { mapAnswer } from '../upstream/unexpected-answer';
 import { requireSetting, serverLabel } from './media-server.errors';
 import type { MediaServerClient, MediaServerInfo, MediaUser } from './media-server.types';
@@ -23,14 +24,17 @@ export class EmbyClient implements MediaServerClient {
 
   async listUsers(): Promise<MediaUser[]> {
     const users = new Map<string, MediaUser>();
+    let total = 0;
     for (let start = 0; ;) {
       const body = await this.get('/Users/Query', { StartIndex: start, Limit: this.pageSize });
       const page = mapAnswer(this.service, () => embyUserPage(body));
       // Users added or removed between pages shift the window; the id map drops repeats.
       for (const user of page.users) users.set(user.id, user);
+      total = page.total;
       start += page.users.length;
       if (page.users.length === 0 || start >= page.total) break;
     }
+    assertCompleteList(this.service, 'users', users.size, total);
     return [...users.values()];
   }
 

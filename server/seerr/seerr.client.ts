@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { ConfigStore } from '../config/config.store';
 import { ConcurrencyLimit } from '../upstream/concurrency-limit';
+import { assertCompleteList } from '../upstream/incomplete-list';
 import { NamedCache } from '../upstream/named-cache';
 import { unexpectedAnswer } from '../upstream/unexpected-answer';
 import { UpstreamError } from '../upstream/upstream-error';
@@ -104,7 +105,7 @@ export class SeerrClient {
 
   /** Every Seerr user, in id order. */
   async listUsers(): Promise<SeerrUser[]> {
-    const rows = await this.allPages<WireUser>('/user', { sort: 'created' }, 'a user list', PAGE_SIZE);
+    const rows = await this.allPages<WireUser>('/user', { sort: 'created' }, 'users', PAGE_SIZE);
     return rows.map(toSeerrUser);
   }
 
@@ -183,12 +184,7 @@ export class SeerrClient {
   /** Every request matching the filter, newest first; `take` is the page size. */
   async listRequests(options: { filter?: SeerrRequestFilter; take?: number } = {}): Promise<SeerrRequest[]> {
     const take = Math.min(Math.max(options.take ?? 100, 1), PAGE_SIZE);
-    const rows = await this.allPages<WireRequest>(
-      '/request',
-      { filter: options.filter },
-      'a request list',
-      take,
-    );
+    const rows = await this.allPages<WireRequest>('/request', { filter: options.filter }, 'requests', take);
     return rows.map(toSeerrRequest);
   }
 
@@ -222,18 +218,25 @@ export class SeerrClient {
   private async allPages<T>(
     path: string,
     query: Record<string, string | undefined>,
+    /** The rows, plural: "users". */
     what: string,
     take: number,
   ): Promise<T[]> {
     const rows: T[] = [];
     for (let n = 0; n < MAX_PAGES; n++) {
-      const page = asPage<T>(await this.call(path, { query: { ...query, take, skip: n * take } }), what);
+      const page = asPage<T>(
+        await this.call(path, { query: { ...query, take, skip: n * take } }),
+        `a list of ${what}`,
+      );
       rows.push(...page.results);
       // Seerr's pageInfo has page = ceil(skip / take) + 1 and pages = ceil(total / take):
-      // stop on a short page or the last page.
-      if (page.results.length < take || page.pageInfo.page >= page.pageInfo.pages) return rows;
+      // stop on a short page or the last page, once the rows add up to the total.
+      if (page.results.length < take || page.pageInfo.page >= page.pageInfo.pages) {
+        assertCompleteList(SEERR, what, rows.length, page.pageInfo.results);
+        return rows;
+      }
     }
-    throw unexpectedAnswer(SEERR, `${what} that never ends`);
+    throw unexpectedAnswer(SEERR, `a list of ${what} that never ends`);
   }
 
   private async call<T = unknown>(path: string, call: Call = {}): Promise<T> {

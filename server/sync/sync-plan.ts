@@ -38,11 +38,16 @@ function currentQuota(user: SeerrUser): Quota | null {
     : { limit: user.movieQuotaLimit, days: user.movieQuotaDays ?? 0 };
 }
 
-/** Why no deletion may happen this run: a server that failed or answered no users looks like "everyone left". */
+/**
+ * Why no deletion may happen this run: a server that failed or answered no users looks like "everyone
+ * left". The Plex owner the panel adds itself (`include_owner`) is not something the server returned.
+ */
 function deletionGuard(servers: PlanServer[]): string | null {
   const reasons = servers.flatMap((s) => {
     if (!s.read.ok) return [`${s.name} could not be read (${s.read.error})`];
-    if (s.read.users.length === 0) return [`${s.name} returned no users`];
+    if (!s.read.users.some((u) => !u.owner)) {
+      return [`${s.name} returned no users${s.read.users.length ? ' besides its owner' : ''}`];
+    }
     return [];
   });
   return reasons.length ? `No deletions this run: ${reasons.join('; ')}.` : null;

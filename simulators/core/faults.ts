@@ -20,6 +20,16 @@ export interface Faults {
   badAuth: boolean;
   /** Every list comes back empty. */
   emptyLists: boolean;
+  /**
+   * Paged lists come back short while still counting every row: the first page holds half of what it
+   * should, every later page none (Emby answering page 2 with 200 and no items).
+   */
+  shortPages: boolean;
+}
+
+/** The rows of one page under the `shortPages` fault: half of the first page, nothing after it. */
+export function shortPage<T>(rows: readonly T[], start: number): T[] {
+  return start > 0 ? [] : rows.slice(0, Math.ceil(rows.length / 2));
 }
 
 export const NO_FAULTS: Readonly<Faults> = Object.freeze({
@@ -32,6 +42,7 @@ export const NO_FAULTS: Readonly<Faults> = Object.freeze({
   wrongContentType: false,
   badAuth: false,
   emptyLists: false,
+  shortPages: false,
 });
 
 /** Validates a partial fault object from the control endpoint; returns the problems, if any. */

@@ -1,3 +1,4 @@
+import { shortPage } from '../core/faults';
 import { json, Simulator, text, type SimHandler, type SimRequest, type SimResponse } from '../core/simulator';
 import { normaliseGuid } from '../mediabrowser';
 import { ADMIN_REQUIRED, authenticate, isAdministrator, type EmbyCaller } from './emby.auth';
@@ -69,12 +70,14 @@ export class EmbySimulator extends Simulator {
     const filters = listFilters(req.query);
     const matching = this.state.memo(`filtered:${filters.key}`, () => filters.apply(this.state.sorted()));
     const page = pageOf(req.query, matching.length);
-    if (page.start === 0 && page.end === matching.length) {
+    if (page.start === 0 && page.end === matching.length && !req.faults.shortPages) {
       return rawJson(
         this.state.memo(`query:${filters.key}`, () => this.queryBody(matching, matching.length)),
       );
     }
-    return rawJson(this.queryBody(matching.slice(page.start, page.end), matching.length));
+    const slice = matching.slice(page.start, page.end);
+    const rows = req.faults.shortPages ? shortPage(slice, page.start) : slice;
+    return rawJson(this.queryBody(rows, matching.length));
   }
 
   private queryBody(items: readonly EmbyUser[], total: number): string {

@@ -1,4 +1,4 @@
-import { json, type SimResponse } from '../core';
+import { json, shortPage, type SimResponse } from '../core';
 import { hasPermission, MediaRequestStatus, Permission } from './seerr.constants';
 import { idParam, num, type SeerrContext } from './seerr.context';
 import { handlerError } from './seerr.errors';
@@ -64,7 +64,10 @@ export function listUsers(ctx: SeerrContext): SimResponse {
   }
   const sorted = sortUsers(state, users, query.sort);
   const showFiltered = hasPermission(Permission.MANAGE_USERS, ctx.user.permissions);
-  const results = page(sorted, take, skip).map((u) => userRead(state, u, { showFiltered }));
+  const rows = ctx.req.faults.shortPages
+    ? shortPage(page(sorted, take, skip), skip)
+    : page(sorted, take, skip);
+  const results = rows.map((u) => userRead(state, u, { showFiltered }));
   return json(200, { pageInfo: pageInfo(sorted.length, take, skip), results });
 }
 

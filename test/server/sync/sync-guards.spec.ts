@@ -62,6 +62,24 @@ describe('a sync with removal on, while one media server misbehaves', () => {
     },
   );
 
+  it('Emby paging short (200 with too few items for its own total): zero deletions, the read failed', async () => {
+    const before = localCount(world);
+    world.emby.setFaults({ shortPages: true });
+    try {
+      const run = await runToEnd(panel, token);
+      expect(run.counts.deleted).toBe(0);
+      expect(localCount(world)).toBe(before);
+      expect(run.server_errors).toEqual([
+        {
+          server: 'Emby',
+          error: expect.stringMatching(/listed 4 of the 8 users it counts: a page came back short/),
+        },
+      ]);
+    } finally {
+      world.emby.resetFaults();
+    }
+  });
+
   it('deletes the stray Seerr users once every server answers (the guard is what stopped it)', async () => {
     const run = await runToEnd(panel, token);
     expect(run.counts.deleted).toBe(3);
@@ -84,6 +102,50 @@ describe('when Seerr itself fails', () => {
       world.seerr.resetFaults();
       expect(Object.keys(world.seerr.counters()).some((k) => k.startsWith('POST'))).toBe(false);
     } finally {
+      await panel.close();
+      await world.stop();
+    }
+  });
+});
+
+describe('a Plex server that lists nobody but its owner (include_owner)', () => {
+  it('counts as "no users": zero deletions', async () => {
+    const world = await startSyncWorld({ strayLocals: 3, sync: { remove_missing: true } });
+    world.config.media_servers[0].include_owner = true;
+    const panel = await startTestPanel(world.config, world.env);
+    try {
+      const token = (await panel.login()).access_token;
+      const before = localCount(world);
+      world.plexTv.sim.setFaults({ emptyLists: true });
+      const run = await runToEnd(panel, token);
+      expect(run.counts.deleted).toBe(0);
+      expect(localCount(world)).toBe(before);
+      expect(run.message).toMatch(/Plex returned no users besides its owner/);
+    } finally {
+      await panel.close();
+      await world.stop();
+    }
+  });
+});
+
+describe('when Seerr lists its users short', () => {
+  it('fails the run naming the short page, and deletes nobody', async () => {
+    const world = await startSyncWorld({ strayLocals: 3, sync: { remove_missing: true } });
+    const panel = await startTestPanel(world.config, world.env);
+    try {
+      const token = (await panel.login()).access_token;
+      const users = world.seerr.state.users.size;
+      world.seerr.setFaults({ shortPages: true });
+      const run = await runToEnd(panel, token);
+      expect(run).toMatchObject({
+        status: 'failed',
+        message: expect.stringMatching(
+          new RegExp(`Seerr listed ${Math.ceil(users / 2)} of the ${users} users it counts`),
+        ),
+      });
+      expect(world.seerr.state.users.size).toBe(users);
+    } finally {
+      world.seerr.resetFaults();
       await panel.close();
       await world.stop();
     }

@@ -257,6 +257,11 @@ describe('sync plan: removing users', () => {
       [server('Plex', [media('present')]), server('Emby', [])],
       /Emby returned no users/,
     ],
+    [
+      'a Plex server listed only the owner the panel added (include_owner)',
+      [server('Plex', [media('owner', { owner: true, admin: true })]), server('Emby', [media('present')])],
+      /Plex returned no users besides its owner/,
+    ],
   ])('refuses every deletion when %s', (_why, failing, reason) => {
     const plan = planSync(input({ servers: failing, seerrUsers: stale, options: { removeMissing: true } }));
     expect(plan.deletions).toEqual([]);
