@@ -59,6 +59,8 @@ export class MediaServerSection {
 export class UserSettingSection {
   @IsOptional() @IsBoolean() blocked?: boolean;
   @IsOptional() @IsBoolean() immune?: boolean;
+  /** Created in the panel (Users → Add user): a sync never removes it for being on no media server. */
+  @IsOptional() @IsBoolean() added_by_hand?: boolean;
   @IsOptional() @IsString({ each: true }) source_servers?: string[];
 }
 

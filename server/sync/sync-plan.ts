@@ -127,8 +127,8 @@ export function planSync(input: PlanInput): SyncPlan {
     row(person, undefined, 'create', 'Not in Seerr yet: the next sync creates the account');
   }
 
-  const isImmune = (user: SeerrUser) =>
-    seerrNames(user).some((name) => getUserSetting(userSettings, name)?.immune === true);
+  const flagged = (user: SeerrUser, flag: 'immune' | 'added_by_hand') =>
+    seerrNames(user).some((name) => getUserSetting(userSettings, name)?.[flag] === true);
   // With a server unreadable, "on no media server" may be wrong: the person could be on that one.
   const unreadable = servers.filter((s) => !s.read.ok).map((s) => s.name);
   const missing = unreadable.length
@@ -156,8 +156,15 @@ export function planSync(input: PlanInput): SyncPlan {
         code: 'admin',
         reason: `${why}, but Seerr administrators are never deleted`,
       };
-    else if (isImmune(user))
+    else if (flagged(user, 'immune'))
       skip = { username, seerr_id: user.id, code: 'immune', reason: `${why}, but immune` };
+    else if (!blockedName && flagged(user, 'added_by_hand'))
+      skip = {
+        username,
+        seerr_id: user.id,
+        code: 'added-by-hand',
+        reason: `${why}, but added by hand in the panel (mark it removable on the Users page to let a sync delete it)`,
+      };
     else if (!options.removeMissing)
       skip = { username, seerr_id: user.id, code: 'removal-off', reason: `${why}; removal is off` };
     else if (guardReason) skip = { username, seerr_id: user.id, code: 'server-failed', reason: guardReason };

@@ -15,6 +15,8 @@ export interface PlanServer {
 export interface PlanUserSetting {
   blocked?: boolean;
   immune?: boolean;
+  /** Created with Users → Add user: not removed for being on no media server. */
+  added_by_hand?: boolean;
 }
 
 export interface PlanOptions {
@@ -78,16 +80,19 @@ export interface PlannedDeletion {
   reason: string;
 }
 
-export type SkipCode =
-  | 'blocked'
-  | 'disabled'
-  | 'no-username'
-  | 'immune'
-  | 'owner'
-  | 'admin'
-  | 'server-failed'
-  | 'removal-off'
-  | 'quota-ignored';
+export const SKIP_CODES = [
+  'blocked',
+  'disabled',
+  'no-username',
+  'immune',
+  'added-by-hand',
+  'owner',
+  'admin',
+  'server-failed',
+  'removal-off',
+  'quota-ignored',
+] as const;
+export type SkipCode = (typeof SKIP_CODES)[number];
 
 export interface PlannedSkip {
   username: string;

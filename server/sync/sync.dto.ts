@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BooleanField, IntField } from '../common/validation.decorators';
+import { SKIP_CODES } from './sync-plan.types';
 
 export const SYNC_TRIGGERS = ['manual', 'schedule', 'api', 'cli'] as const;
 export const SYNC_RUN_STATUSES = ['running', 'awaiting_approval', 'completed', 'failed'] as const;
@@ -63,17 +64,7 @@ export class PlannedSkipDto {
   @ApiProperty() username!: string;
   @ApiProperty({ type: 'integer', nullable: true }) seerr_id!: number | null;
   @ApiProperty({
-    enum: [
-      'blocked',
-      'disabled',
-      'no-username',
-      'immune',
-      'owner',
-      'admin',
-      'server-failed',
-      'removal-off',
-      'quota-ignored',
-    ],
+    enum: SKIP_CODES,
     enumName: 'SyncSkipCode',
   })
   code!: string;

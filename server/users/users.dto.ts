@@ -32,6 +32,10 @@ export class DetailedUserDto {
   @ApiProperty({ type: 'integer' }) request_count!: number;
   @ApiProperty() blocked!: boolean;
   @ApiProperty() immune!: boolean;
+  @ApiProperty({
+    description: 'Added with Users → Add user: a sync does not remove it for being on no server',
+  })
+  added_by_hand!: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'Of the server whose settings apply' })
   password_suffix!: string | null;
   @ApiProperty({ type: 'integer', nullable: true }) request_limit!: number | null;
@@ -87,6 +91,11 @@ export class UsernameParams {
 export class UpdateUserSettingsDto {
   @BooleanField({ optional: true, description: 'Never sync this person' }) blocked?: boolean;
   @BooleanField({ optional: true, description: 'Never delete this person from Seerr' }) immune?: boolean;
+  @BooleanField({
+    optional: true,
+    description: 'false: a user added by hand may be removed by a sync like anyone on no media server',
+  })
+  added_by_hand?: boolean;
   @ApiPropertyOptional({ format: 'password', minLength: 8, description: 'New Seerr password (write-only)' })
   // Stacked decorators run bottom-up: the type is checked first, so a number is not called too long.
   @MaxLength(200)
@@ -100,6 +109,7 @@ export class UserSettingsResultDto {
   @ApiProperty() username!: string;
   @ApiProperty() blocked!: boolean;
   @ApiProperty() immune!: boolean;
+  @ApiProperty() added_by_hand!: boolean;
   @ApiProperty({ type: 'integer', nullable: true }) seerr_id!: number | null;
   @ApiProperty() password_changed!: boolean;
 }

@@ -1,9 +1,9 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DEFAULT_SYNC } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
 import { getUserSetting, setUserSetting } from '../config/user-settings';
 import { SeerrClient } from '../seerr/seerr.client';
-import { SEERR_MEDIA_STATUS, type SeerrRequest, type SeerrUser } from '../seerr/seerr.types';
+import { isManager, SEERR_MEDIA_STATUS, type SeerrRequest, type SeerrUser } from '../seerr/seerr.types';
 import { mapLimit } from '../sync/map-limit';
 import { SyncPlanner } from '../sync/sync-planner.service';
 import { SyncRunStore } from '../sync/sync-run.store';
@@ -82,6 +82,7 @@ export class UsersService {
         request_count: p.seerr_id === null ? 0 : (seerrById.get(p.seerr_id)?.requestCount ?? 0),
         blocked: setting.blocked === true,
         immune: setting.immune === true,
+        added_by_hand: setting.added_by_hand === true,
         password_suffix: server?.password_suffix ?? null,
         request_limit: server?.request_limit ?? null,
         status: p.status,
@@ -125,6 +126,12 @@ export class UsersService {
       const account = await this.findSeerrUser(username);
       if (!account)
         throw new NotFoundException(`${username} has no Seerr account, so there is no password to set.`);
+      // Seerr lets the API key set any password without the current one: the panel does not for these.
+      if (account.id === 1 || isManager(account.permissions)) {
+        throw new ForbiddenException(
+          `${username} is ${account.id === 1 ? "Seerr's owner" : 'a Seerr administrator (admin or manage-users permission)'}: the panel does not change their password; they change it in Seerr.`,
+        );
+      }
       await this.seerr.setPassword(account.id, dto.password);
       seerrId = account.id;
     }
@@ -134,6 +141,7 @@ export class UsersService {
         ...current,
         ...(dto.blocked === undefined ? {} : { blocked: dto.blocked }),
         ...(dto.immune === undefined ? {} : { immune: dto.immune }),
+        ...(dto.added_by_hand === undefined ? {} : { added_by_hand: dto.added_by_hand }),
       });
     });
     const setting = getUserSetting(config.user_settings, key) ?? {};
@@ -141,6 +149,7 @@ export class UsersService {
       username,
       blocked: setting.blocked === true,
       immune: setting.immune === true,
+      added_by_hand: setting.added_by_hand === true,
       seerr_id: seerrId,
       password_changed: dto.password !== undefined,
     };
@@ -149,16 +158,18 @@ export class UsersService {
   /** The old `add-user`: a Seerr account with password, permissions and request limit, plus the panel's flags. */
   async addUser(dto: CreateUserDto): Promise<CreatedUserDto> {
     const key = dto.username.toLowerCase();
-    const recordFlags = () =>
+    const recordFlags = (created: boolean) =>
       this.config.update((draft) => {
         setUserSetting(draft.user_settings, key, {
           ...getUserSetting(draft.user_settings, key),
           blocked: dto.blocked ?? false,
           immune: dto.immune ?? false,
+          // On no media server, so the next sync with removal on would delete it: recorded as hand-made.
+          ...(created ? { added_by_hand: true } : {}),
         });
       });
     if (dto.blocked) {
-      await recordFlags();
+      await recordFlags(false);
       return {
         username: dto.username,
         seerr_id: null,
@@ -184,7 +195,7 @@ export class UsersService {
       .catch((err: unknown) => {
         throw err instanceof SeerrUserCreationFailed ? err.cause : err;
       });
-    if (dto.immune !== undefined || dto.blocked !== undefined) await recordFlags();
+    await recordFlags(true);
     return { username: dto.username, seerr_id: id, message: `Created ${dto.username} in Seerr as #${id}.` };
   }
 

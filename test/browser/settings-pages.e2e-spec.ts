@@ -379,6 +379,17 @@ describe('Media servers, Seerr and Users pages', () => {
       await byTestId('add-user-cancel').click();
     });
 
+    it('marks a hand-added user, and lets syncs remove them once asked', async () => {
+      await search('hand.added');
+      const row = page.locator('[data-testid="user-row"]', { hasText: 'hand.added' });
+      await row.getByTestId('user-added-by-hand').waitFor();
+      await row.getByTestId('user-actions').click();
+      await byTestId('user-mark-removable').click();
+      await byTestId('users-notice').waitFor();
+      expect(await text(byTestId('users-notice'))).toContain('may now remove hand.added');
+      await row.getByTestId('user-added-by-hand').waitFor({ state: 'detached' });
+    });
+
     it('names a server that could not be read', async () => {
       world.stack.jellyfin.setFaults({ badAuth: true });
       await byTestId('users-refresh').click();

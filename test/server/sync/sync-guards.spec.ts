@@ -128,6 +128,44 @@ describe('a Plex server that lists nobody but its owner (include_owner)', () => 
   });
 });
 
+describe('a user added by hand (Users → Add user)', () => {
+  it('is kept by syncs with removal on, with the reason, until marked removable', async () => {
+    const world = await startSyncWorld({ sync: { remove_missing: true } });
+    const panel = await startTestPanel(world.config, world.env);
+    const as = (token: string) => ({
+      post: (path: string) => panel.http().post(path).auth(token, { type: 'bearer' }),
+      put: (path: string) => panel.http().put(path).auth(token, { type: 'bearer' }),
+    });
+    try {
+      const token = (await panel.login()).access_token;
+      const api = as(token);
+      const created = await api
+        .post('/api/users')
+        .send({ username: 'handmade', password: 'handmade-pass' })
+        .expect(201);
+      const id = created.body.seerr_id as number;
+      const plan = await api.post('/api/sync/plan').send({ remove_missing: true }).expect(200);
+      expect(plan.body.skips).toContainEqual({
+        username: 'handmade',
+        seerr_id: id,
+        code: 'added-by-hand',
+        reason: expect.stringMatching(/^On no media server, but added by hand in the panel/),
+      });
+      await runToEnd(panel, token);
+      expect(world.seerr.state.users.has(id)).toBe(true);
+
+      const marked = await api.put('/api/users/handmade/settings').send({ added_by_hand: false }).expect(200);
+      expect(marked.body.added_by_hand).toBe(false);
+      const run = await runToEnd(panel, token);
+      expect(run.counts.deleted).toBe(1);
+      expect(world.seerr.state.users.has(id)).toBe(false);
+    } finally {
+      await panel.close();
+      await world.stop();
+    }
+  });
+});
+
 describe('when Seerr lists its users short', () => {
   it('fails the run naming the short page, and deletes nobody', async () => {
     const world = await startSyncWorld({ strayLocals: 3, sync: { remove_missing: true } });

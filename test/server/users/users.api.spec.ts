@@ -102,6 +102,26 @@ describe('users API', () => {
     expect(JSON.stringify(audit.body)).not.toContain('a-new-password');
   });
 
+  it("refuses to set the password of Seerr's owner or an administrator (403), changing nothing", async () => {
+    const owner = world.seerr.state.users.get(1)!;
+    const admin = [...world.seerr.state.users.values()].find((u) => u.id !== 1 && u.plexUsername)!;
+    const permissions = admin.permissions;
+    admin.permissions = 2; // ADMIN
+    const before = [owner.password, admin.password];
+    for (const [user, who] of [
+      [owner, "Seerr's owner"],
+      [admin, 'a Seerr administrator'],
+    ] as const) {
+      const name = user.username ?? user.plexUsername ?? user.email;
+      const res = await put(`/api/users/${name}/settings`).send({ password: 'taken-over-1' }).expect(403);
+      expect(res.body.message).toBe(
+        `${name} is ${who}${who === "Seerr's owner" ? '' : ' (admin or manage-users permission)'}: the panel does not change their password; they change it in Seerr.`,
+      );
+    }
+    expect([owner.password, admin.password]).toEqual(before);
+    admin.permissions = permissions;
+  });
+
   it.each(['__proto__', 'constructor', 'toString'])(
     'keeps settings for a user named %s like any other',
     async (name) => {

@@ -16,7 +16,14 @@ describe(UsersController.name, () => {
   });
 
   describe('PUT /api/users/:username/settings', () => {
-    const result = { username: 'jdoe', blocked: true, immune: false, seerr_id: 3, password_changed: true };
+    const result = {
+      username: 'jdoe',
+      blocked: true,
+      immune: false,
+      added_by_hand: false,
+      seerr_id: 3,
+      password_changed: true,
+    };
 
     it('passes the user name of the path and the settings of the body', async () => {
       const users = ctx.mock(UsersService);

@@ -3,6 +3,11 @@
 
 import { PersonStatus } from '../models/person-status';
 export interface DetailedUserDto {
+
+  /**
+   * Added with Users → Add user: a sync does not remove it for being on no server
+   */
+  added_by_hand: boolean;
   blocked: boolean;
   email: string | null;
   immune: boolean;

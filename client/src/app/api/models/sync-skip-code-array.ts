@@ -11,6 +11,7 @@ export const SYNC_SKIP_CODE: SyncSkipCode[] = [
   'disabled',
   'no-username',
   'immune',
+  'added-by-hand',
   'owner',
   'admin',
   'server-failed',

@@ -4,6 +4,11 @@
 export interface UpdateUserSettingsDto {
 
   /**
+   * false: a user added by hand may be removed by a sync like anyone on no media server
+   */
+  added_by_hand?: boolean;
+
+  /**
    * Never sync this person
    */
   blocked?: boolean;

@@ -60,6 +60,7 @@ export const SKIP_LABEL: Readonly<Record<SyncSkipCode, string>> = {
   'server-failed': 'Server failed',
   'removal-off': 'Removal off',
   'quota-ignored': 'Quota ignored',
+  'added-by-hand': 'Added by hand',
 };
 
 /** "0.4 s", "12.3 s", "3 min 5 s"; null while the run has not finished. */

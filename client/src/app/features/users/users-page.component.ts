@@ -146,6 +146,14 @@ export class UsersPageComponent {
     );
   }
 
+  protected markRemovable(user: DetailedUserDto): void {
+    this.saveSettings(
+      user,
+      { added_by_hand: false },
+      `A sync with removal on may now remove ${user.username} while on no media server.`,
+    );
+  }
+
   protected setPassword(user: DetailedUserDto): void {
     this.dialog
       .open<SetPasswordDialogComponent, SetPasswordDialogData, boolean>(SetPasswordDialogComponent, {
@@ -179,7 +187,7 @@ export class UsersPageComponent {
 
   private saveSettings(
     user: DetailedUserDto,
-    change: { blocked?: boolean; immune?: boolean },
+    change: { blocked?: boolean; immune?: boolean; added_by_hand?: boolean },
     done: string,
   ): void {
     const name = user.username;
@@ -203,11 +211,12 @@ export class UsersPageComponent {
               ...patched.get(name),
               blocked: saved.blocked,
               immune: saved.immune,
+              added_by_hand: saved.added_by_hand,
             }),
           );
           this.notice.set(done);
           // Blocking changes the sync status and its reason, which only the server can tell.
-          if (change.blocked !== undefined) {
+          if (change.blocked !== undefined || change.added_by_hand !== undefined) {
             this.reload();
           }
         },

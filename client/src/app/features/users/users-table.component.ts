@@ -72,6 +72,8 @@ export class UsersTableComponent {
   readonly sortChange = output<UsersSortChange>();
   readonly block = output<UserToggle>();
   readonly immune = output<UserToggle>();
+  /** A user added by hand that syncs may now remove like anyone on no media server. */
+  readonly removable = output<DetailedUserDto>();
   readonly password = output<DetailedUserDto>();
 
   protected readonly columns = COLUMNS;
