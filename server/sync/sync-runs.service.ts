@@ -9,6 +9,7 @@ import type {
   SyncRunDetailDto,
   SyncRunPageDto,
   SyncRunsQueryDto,
+  SyncApprovalPreviewDto,
   SyncStartedDto,
   SyncStatusDto,
 } from './sync.dto';
@@ -26,6 +27,10 @@ export class SyncRunsService {
   /** From the UI the run's trigger is "manual", from anything else "api". */
   async start({ from_ui, ...options }: StartSyncDto, actor: string): Promise<SyncStartedDto> {
     return { run_id: await this.sync.start(from_ui ? 'manual' : 'api', actor, options) };
+  }
+
+  approvalPreview(runId: number): Promise<SyncApprovalPreviewDto> {
+    return this.sync.approvalPreview(runId);
   }
 
   async approve(runId: number, actor: string): Promise<SyncStartedDto> {

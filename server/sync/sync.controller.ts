@@ -22,6 +22,7 @@ import {
   SyncRunDetailDto,
   SyncRunPageDto,
   SyncRunsQueryDto,
+  SyncApprovalPreviewDto,
   SyncStartedDto,
   SyncStatusDto,
 } from './sync.dto';
@@ -72,6 +73,17 @@ export class SyncController {
   @ApiOkResponse({ type: SyncRunDetailDto })
   getSyncRun(@Param() params: RunIdParams): Promise<SyncRunDetailDto> {
     return this.runs.get(params.id);
+  }
+
+  @Get('runs/:id/approval')
+  @ApiOperation({
+    summary: 'Who approving a run stopped by the deletion cap would delete now (re-planned; nothing changes)',
+  })
+  @ApiOkResponse({ type: SyncApprovalPreviewDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The run is not waiting for approval' })
+  @UpstreamFailures('Seerr or a media server')
+  previewSyncApproval(@Param() params: RunIdParams): Promise<SyncApprovalPreviewDto> {
+    return this.runs.approvalPreview(params.id);
   }
 
   @Post('runs/:id/approve')

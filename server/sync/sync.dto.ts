@@ -93,6 +93,20 @@ export class SyncPlanDto {
   @ApiProperty({ type: [ServerErrorDto] }) server_errors!: ServerErrorDto[];
 }
 
+export class SyncApprovalPreviewDto {
+  @ApiProperty({ type: 'integer' }) run_id!: number;
+  @ApiProperty({
+    type: [PlannedDeletionDto],
+    description: 'Who approving deletes now: the held-back deletions that are still on no media server',
+  })
+  deletions!: PlannedDeletionDto[];
+  @ApiProperty({
+    type: [String],
+    description: 'Held back by the run but no longer to be deleted (back on a server, unblocked, immune…)',
+  })
+  no_longer!: string[];
+}
+
 export class SyncStartedDto {
   @ApiProperty({ type: 'integer' }) run_id!: number;
 }

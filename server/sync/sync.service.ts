@@ -15,7 +15,7 @@ import { SyncPlanner } from './sync-planner.service';
 import { SyncProgress } from './sync-progress';
 import { EMPTY_COUNTS, type NewRunUser, SyncRunStore } from './sync-run.store';
 import type { SyncPlan } from './sync-plan.types';
-import type { SyncCountsDto, SyncOptionsDto, SyncPlanDto } from './sync.dto';
+import type { SyncApprovalPreviewDto, SyncCountsDto, SyncOptionsDto, SyncPlanDto } from './sync.dto';
 
 interface ActiveRun {
   runId: number | null;
@@ -107,14 +107,20 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
     await this.active?.done;
   }
 
+  /** Who approving the run would delete now: the run's held-back deletions, re-planned. */
+  async approvalPreview(runId: number): Promise<SyncApprovalPreviewDto> {
+    const pending = await this.pendingDeletions(runId);
+    const deletions = await this.stillToDelete(pending);
+    const kept = new Set(deletions.map((d) => d.seerr_id));
+    return {
+      run_id: runId,
+      deletions,
+      no_longer: pending.filter((p) => !kept.has(p.seerr_id as number)).map((p) => p.username),
+    };
+  }
+
   async approve(runId: number, actor: string): Promise<number> {
-    const run = await this.runs.get(runId);
-    if (!run) throw new NotFoundException(`There is no sync run #${runId}.`);
-    if (run.status !== 'awaiting_approval') {
-      throw new ConflictException(
-        `Sync run #${runId} is not waiting for approval (it is ${run.status.replace('_', ' ')}).`,
-      );
-    }
+    const run = await this.awaitingApproval(runId);
     const active = this.claim();
     active.runId = runId;
     active.done = this.finishApproved(
@@ -124,6 +130,29 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
       run.counts,
     ).finally(() => this.release(active));
     return runId;
+  }
+
+  private async awaitingApproval(runId: number) {
+    const run = await this.runs.get(runId);
+    if (!run) throw new NotFoundException(`There is no sync run #${runId}.`);
+    if (run.status !== 'awaiting_approval') {
+      throw new ConflictException(
+        `Sync run #${runId} is not waiting for approval (it is ${run.status.replace('_', ' ')}).`,
+      );
+    }
+    return run;
+  }
+
+  private async pendingDeletions(runId: number) {
+    const run = await this.awaitingApproval(runId);
+    return run.users.filter((u) => u.action === 'delete' && u.outcome === 'pending');
+  }
+
+  /** Re-plans so that only people still missing (and still deletable) are removed. */
+  private async stillToDelete(pending: ReadonlyArray<{ seerr_id: number | null }>) {
+    const { plan } = await this.planner.plan({ remove_missing: true, force: true });
+    const approved = new Set(pending.map((p) => p.seerr_id));
+    return plan.deletions.filter((d) => approved.has(d.seerr_id));
   }
 
   private claim(): ActiveRun {
@@ -235,10 +264,7 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
   ): Promise<void> {
     const started = Date.now();
     try {
-      // Re-plan so that only people still missing (and still deletable) are removed.
-      const { plan } = await this.planner.plan({ remove_missing: true, force: true });
-      const approved = new Set(pending.map((p) => p.seerr_id));
-      const deletions = plan.deletions.filter((d) => approved.has(d.seerr_id));
+      const deletions = await this.stillToDelete(pending);
       this.progress.report({ run_id: runId, phase: 'deleting', done: 0, total: deletions.length });
       const results = await this.executor.delete(deletions);
       for (const r of results)

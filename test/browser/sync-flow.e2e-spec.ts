@@ -188,11 +188,40 @@ describe('Seerr user sync in the browser', () => {
     expect(await approval.textContent()).toContain(`deleting ${deletions} Seerr users`);
     await screenshot(page, 'sync-approval-desktop-light');
 
+    // One of them is made immune meanwhile: the question counts what approving deletes now.
+    const api = async (method: string, path: string, body?: object): Promise<unknown> => {
+      const login = await fetch(`${world.panel.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: world.panel.username, password: world.panel.password }),
+      });
+      const { access_token } = (await login.json()) as { access_token: string };
+      const res = await fetch(`${world.panel.baseUrl}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${access_token}`, 'Content-Type': 'application/json' },
+        body: body && JSON.stringify(body),
+      });
+      return res.json();
+    };
+    const runs = (await api('GET', '/api/sync/runs?page_size=1')) as { items: { id: number }[] };
+    const preview = (await api('GET', `/api/sync/runs/${runs.items[0].id}/approval`)) as {
+      deletions: { username: string }[];
+    };
+    const spared = preview.deletions[0].username;
+    await api('PUT', `/api/users/${encodeURIComponent(spared)}/settings`, { immune: true });
+
     await byTestId('sync-approve').click();
+    await byTestId('confirm-ok').waitFor();
+    expect(await page.locator('mat-dialog-container').textContent()).toContain(
+      `Delete ${deletions - 1} Seerr users?`,
+    );
+    expect(await page.locator('mat-dialog-container').textContent()).toContain(
+      `no longer to be deleted (${spared})`,
+    );
     await byTestId('confirm-ok').click();
     const done = page.locator('[data-testid="sync-last-run"][data-status="completed"]');
     await done.waitFor({ timeout: 30_000 });
-    expect(await done.locator('[data-count="deleted"]').textContent()).toContain(String(deletions));
+    expect(await done.locator('[data-count="deleted"]').textContent()).toContain(String(deletions - 1));
     await eventually(async () => (await byTestId('sync-history-row').count()) === 2, 'both runs are listed');
   });
 

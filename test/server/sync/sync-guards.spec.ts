@@ -231,6 +231,36 @@ describe('the deletion cap', () => {
     }
   });
 
+  it('tells, before approving, whom the approval deletes now (re-planned)', async () => {
+    const world = await startSyncWorld({ strayLocals: 4, sync: { remove_missing: true, deletion_cap: 1 } });
+    const panel = await startTestPanel(world.config, world.env);
+    const api = (token: string) => ({
+      get: (path: string) => panel.http().get(path).auth(token, { type: 'bearer' }),
+      put: (path: string) => panel.http().put(path).auth(token, { type: 'bearer' }),
+    });
+    try {
+      const token = (await panel.login()).access_token;
+      const run = await runToEnd(panel, token);
+      expect(run).toMatchObject({ status: 'awaiting_approval', counts: { pending_deletions: 4 } });
+      const [kept1, kept2] = world.strays;
+      for (const name of [kept1, kept2])
+        await api(token).put(`/api/users/${name}/settings`).send({ immune: true }).expect(200);
+      const preview = (await api(token).get(`/api/sync/runs/${run.id}/approval`).expect(200)).body;
+      expect(preview.run_id).toBe(run.id);
+      expect(preview.deletions).toHaveLength(2);
+      expect([...preview.no_longer].sort()).toEqual([kept1, kept2].sort());
+      await panel.http().post(`/api/sync/runs/${run.id}/approve`).auth(token, { type: 'bearer' }).expect(202);
+      await panel.app.get(SyncService).settled();
+      const approved = (await api(token).get(`/api/sync/runs/${run.id}`).expect(200)).body;
+      expect(approved.counts.deleted).toBe(2);
+      expect(localCount(world)).toBe(2);
+      await api(token).get(`/api/sync/runs/${run.id}/approval`).expect(409);
+    } finally {
+      await panel.close();
+      await world.stop();
+    }
+  });
+
   it('lets a forced run delete past the cap', async () => {
     const world = await startSyncWorld({ strayLocals: 7, sync: { remove_missing: true } });
     const panel = await startTestPanel(world.config, world.env);

@@ -111,6 +111,8 @@ export type { ListSyncRuns$Params as ListSyncRuns$Params } from './fn/sync/list-
 export { listSyncRuns as listSyncRuns } from './fn/sync/list-sync-runs';
 export type { GetSyncRun$Params as GetSyncRun$Params } from './fn/sync/get-sync-run';
 export { getSyncRun as getSyncRun } from './fn/sync/get-sync-run';
+export type { PreviewSyncApproval$Params as PreviewSyncApproval$Params } from './fn/sync/preview-sync-approval';
+export { previewSyncApproval as previewSyncApproval } from './fn/sync/preview-sync-approval';
 export type { ApproveSyncRun$Params as ApproveSyncRun$Params } from './fn/sync/approve-sync-run';
 export { approveSyncRun as approveSyncRun } from './fn/sync/approve-sync-run';
 export type { GetSyncStatus$Params as GetSyncStatus$Params } from './fn/sync/get-sync-status';

@@ -78,6 +78,7 @@ export type { SetBandwidthDto } from './models/set-bandwidth-dto';
 export type { SortOrder } from './models/sort-order';
 export type { StartSyncDto } from './models/start-sync-dto';
 export type { SyncAction } from './models/sync-action';
+export type { SyncApprovalPreviewDto } from './models/sync-approval-preview-dto';
 export type { SyncCountsDto } from './models/sync-counts-dto';
 export type { SyncOptionsDto } from './models/sync-options-dto';
 export type { SyncPhase } from './models/sync-phase';

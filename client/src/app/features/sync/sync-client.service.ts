@@ -2,6 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { type Observable, map } from 'rxjs';
 
 import {
+  type SyncApprovalPreviewDto,
   type SyncOptionsDto,
   type SyncPlanDto,
   type SyncRunDetailDto,
@@ -13,6 +14,7 @@ import {
   getSyncStatus,
   listSyncRuns,
   previewSync,
+  previewSyncApproval,
   startSync,
 } from '../../api';
 import { ApiCaller } from '../../core/api/api-caller.service';
@@ -33,6 +35,11 @@ export class SyncClient {
   /** Started from the UI, so the run's trigger is "manual" rather than "api". */
   start(options: SyncOptionsDto): Observable<number> {
     return this.api.call(startSync, { body: { ...options, from_ui: true } }).pipe(runId);
+  }
+
+  /** Whom approving the run deletes now (the server re-plans); failures go to the snackbar. */
+  approvalPreview(id: number): Observable<SyncApprovalPreviewDto> {
+    return this.api.call(previewSyncApproval, { id });
   }
 
   approve(id: number): Observable<number> {

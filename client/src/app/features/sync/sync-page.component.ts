@@ -23,7 +23,13 @@ import {
   tap,
 } from 'rxjs';
 
-import { type SyncOptionsDto, type SyncPlanDto, type SyncProgressDto, type SyncRunDto } from '../../api';
+import {
+  type SyncApprovalPreviewDto,
+  type SyncOptionsDto,
+  type SyncPlanDto,
+  type SyncProgressDto,
+  type SyncRunDto,
+} from '../../api';
 import { SyncEventsService } from '../../core/api/sync-events.service';
 import { mediaQuery } from '../../core/util/media-query';
 import { LOADING, type Remote, remoteError, remoteValue, toRemote } from '../../core/util/remote';
@@ -226,16 +232,17 @@ export class SyncPageComponent {
   }
 
   protected approve(run: SyncRunDto): void {
-    const count = run.counts.pending_deletions;
-    this.confirm({
-      title: `Delete ${count} Seerr ${count === 1 ? 'user' : 'users'}?`,
-      message:
-        `Run #${run.id} stopped at the deletion cap. Approving deletes the users it held back who are ` +
-        'still on no media server, and their requests.',
-      confirm: 'Approve and delete',
-      destructive: true,
-    })
+    // The count the run held back may be stale (people unblocked or back on a server since): ask first.
+    this.approving.set(true);
+    let count = 0;
+    this.sync
+      .approvalPreview(run.id)
       .pipe(
+        finalize(() => this.approving.set(false)),
+        switchMap((preview) => {
+          count = preview.deletions.length;
+          return this.confirm(approvalQuestion(run.id, preview));
+        }),
         filter(Boolean),
         tap(() => this.approving.set(true)),
         switchMap(() => this.sync.approve(run.id).pipe(finalize(() => this.approving.set(false)))),
@@ -293,6 +300,36 @@ export class SyncPageComponent {
       .afterClosed()
       .pipe(map((result) => result === true));
   }
+}
+
+const NAMED = 8;
+
+function someNames(names: readonly string[]): string {
+  const more = names.length - NAMED;
+  return names.slice(0, NAMED).join(', ') + (more > 0 ? ` and ${more} more` : '');
+}
+
+function approvalQuestion(runId: number, preview: SyncApprovalPreviewDto): ConfirmDialogData {
+  const count = preview.deletions.length;
+  const users = (n: number) => `${n} Seerr ${n === 1 ? 'user' : 'users'}`;
+  const dropped = preview.no_longer.length
+    ? ` ${preview.no_longer.length} of those it held back ${preview.no_longer.length === 1 ? 'is' : 'are'} no longer to be deleted (${someNames(preview.no_longer)}).`
+    : '';
+  if (count === 0) {
+    return {
+      title: 'Nobody is left to delete',
+      message: `Run #${runId} stopped at the deletion cap, but everyone it held back is now kept.${dropped} Approving closes the run.`,
+      confirm: 'Close the run',
+    };
+  }
+  return {
+    title: `Delete ${users(count)}?`,
+    message:
+      `Run #${runId} stopped at the deletion cap. Approving deletes ${users(count)} still on no media server ` +
+      `(${someNames(preview.deletions.map((d) => d.username))}), and their requests.${dropped}`,
+    confirm: 'Approve and delete',
+    destructive: true,
+  };
 }
 
 function sameOptions(a: SyncOptionsDto, b: SyncOptionsDto): boolean {
