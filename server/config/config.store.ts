@@ -1,11 +1,11 @@
-import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { secretRedactor } from '../common/redact';
 import { writeFileAtomic } from './atomic-file';
 import { applyEnvironment, environmentOverrides } from './config.environment';
 import { readEnvironment, type PanelEnvironment } from './panel-environment';
-import { configProblems, parseConfigText, serializeConfig } from './config.loader';
+import { ConfigError, configProblems, parseConfigText, serializeConfig } from './config.loader';
 import type { PanelConfig } from './config.schema';
 
 export const CONFIG_OPTIONS = Symbol('CONFIG_OPTIONS');
@@ -82,10 +82,14 @@ export class ConfigStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Applies `mutate` to a copy of the latest file content, validates it and writes it atomically. */
+  /**
+   * Applies `mutate` to a copy of the file as it is on disk now (so an edit made by hand while the panel
+   * runs is kept), validates it and writes it atomically. A file edited into something invalid is never
+   * overwritten: the update fails with a 409 saying so.
+   */
   update(mutate: ConfigMutator): Promise<PanelConfig> {
     const run = this.queue.then(async () => {
-      const draft = structuredClone(this.fileConfig);
+      const draft = structuredClone(this.latestFile());
       await mutate(draft);
       const problems = configProblems(draft);
       if (problems.length) {
@@ -110,6 +114,29 @@ export class ConfigStore {
     });
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** The file's content now: what the panel last wrote or read, unless someone has edited it since. */
+  private latestFile(): PanelConfig {
+    if (this.options.persist === false) return this.fileConfig;
+    let text: string;
+    try {
+      text = readFileSync(this.options.file, 'utf8');
+    } catch {
+      return this.fileConfig; // gone: the write puts the panel's version back
+    }
+    try {
+      const onDisk = parseConfigText(text, this.options.file);
+      if (serializeConfig(onDisk) !== serializeConfig(this.fileConfig)) {
+        this.logger.log(`${this.options.file} was edited outside the panel; the change is kept.`);
+      }
+      return onDisk;
+    } catch (err) {
+      const problems = err instanceof ConfigError ? err.problems.join('; ') : (err as Error).message;
+      throw new ConflictException(
+        `${this.options.file} was changed by hand and is no longer valid (${problems}); the panel did not overwrite it. Fix the file, then try again.`,
+      );
+    }
   }
 
   /** Re-reads the file from disk and reports whether it still parses and validates. */

@@ -48,6 +48,34 @@ describe('ConfigStore', () => {
     expect(store.get().seerr.url).toBe('http://seerr:5055');
   });
 
+  it('keeps a hand edit made while the panel runs: each write starts from the file as it is now', async () => {
+    await store.update((d) => void (d.sync_interval_minutes = 15));
+    const edited = JSON.parse(readFileSync(file, 'utf8'));
+    edited.user_settings.bob = { immune: true };
+    edited.sync_interval_minutes = 45;
+    writeFileSync(file, JSON.stringify(edited, null, 4));
+    await store.update((d) => void (d.user_settings.ann = { blocked: true }));
+    const onDisk = JSON.parse(readFileSync(file, 'utf8'));
+    expect(onDisk.user_settings).toEqual({ bob: { immune: true }, ann: { blocked: true } });
+    expect(onDisk.sync_interval_minutes).toBe(45);
+    expect(store.get().sync_interval_minutes).toBe(45);
+  });
+
+  it.each([
+    ['not JSON', '{ "admin": '],
+    ['JSON the panel refuses', JSON.stringify({ ...baseConfig(), sync_interval_minutes: 'often' })],
+  ])('never overwrites a file edited into %s, and says so', async (_what, text) => {
+    writeFileSync(file, text);
+    const refused = store.update((d) => void (d.user_settings.ann = { blocked: true }));
+    await expect(refused).rejects.toMatchObject({ status: 409 });
+    await expect(refused).rejects.toThrow(
+      new RegExp(
+        `${file.replace(/[/.]/g, '\\$&')} was changed by hand and is no longer valid .*; the panel did not overwrite it`,
+      ),
+    );
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
   it('tells listeners about changes', async () => {
     const seen: Array<number | null | undefined> = [];
     store.onChange((c) => seen.push(c.sync_interval_minutes));
