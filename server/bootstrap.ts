@@ -1,10 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { readEnvironment } from './config/panel-environment';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { loadConfig } from './config/config.loader';
+import { DirectoryLock } from './config/directory-lock';
 import { PanelLogger } from './logging/panel-logger';
 
 export interface PanelOptions {
@@ -25,11 +26,17 @@ export async function createPanel(options: PanelOptions = {}): Promise<NestExpre
   const env = options.env ?? process.env;
   const file = resolve(options.configFile ?? configFileFrom(env));
   const logger = options.logger ?? PanelLogger.fromEnv(env);
-  const loaded = await loadConfig(file);
+  // Before anything opens the database or touches a run: one process per config directory.
+  const lock = new DirectoryLock(dirname(file), 'the panel');
+  lock.acquire();
+  const loaded = await loadConfig(file).catch((err: unknown) => {
+    lock.release();
+    throw err;
+  });
   if (loaded.createdPassword) options.onCreatedPassword?.(loaded.createdPassword, file);
   for (const warning of loaded.warnings) logger.warn(warning, 'Config');
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ file, initial: loaded.config, env }),
+    AppModule.forRoot({ file, initial: loaded.config, env, lock }),
     { logger, bodyParser: false, abortOnError: false },
   );
   app.enableShutdownHooks();

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { config as loadDotenv } from 'dotenv';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppModule } from '../app.module';
 import { EnvironmentError, envFileOf, readEnvironment } from '../config/panel-environment';
 import { ConfigError, loadConfig } from '../config/config.loader';
+import { DirectoryLock, DirectoryLockedError } from '../config/directory-lock';
 import { PanelLogger } from '../logging/panel-logger';
 import { SyncPlanner } from '../sync/sync-planner.service';
 import { SyncProgress } from '../sync/sync-progress';
@@ -83,15 +84,24 @@ async function main(argv: string[]): Promise<number> {
   }
   const file = resolve(values.config ?? environment.configFile);
   const env = { ...process.env, CONFIG_FILE: file, SYNC_SCHEDULE: 'off' };
+  // Never beside a running panel: it would close the panel's run as abandoned and sync over it.
+  const lock = new DirectoryLock(dirname(file), 'a command-line run');
+  try {
+    lock.acquire();
+  } catch (err) {
+    if (err instanceof DirectoryLockedError) fail(err.message, EXIT.failed);
+    throw err;
+  }
   let loaded;
   try {
     loaded = await loadConfig(file);
   } catch (err) {
+    lock.release();
     if (err instanceof ConfigError) fail(err.message, EXIT.failed);
     throw err;
   }
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ file, initial: loaded.config, env }),
+    AppModule.forRoot({ file, initial: loaded.config, env, lock }),
     {
       logger: new PanelLogger(process.env.LOG_LEVEL ? environment.logLevel : 'warn', 'text', process.stderr),
     },

@@ -1,8 +1,16 @@
-import { BadRequestException, ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { secretRedactor } from '../common/redact';
 import { writeFileAtomic } from './atomic-file';
+import type { DirectoryLock } from './directory-lock';
 import { applyEnvironment, environmentOverrides } from './config.environment';
 import { readEnvironment, type PanelEnvironment } from './panel-environment';
 import { ConfigError, configProblems, parseConfigText, serializeConfig } from './config.loader';
@@ -18,6 +26,8 @@ export interface ConfigOptions {
   env?: NodeJS.ProcessEnv;
   /** False only for the OpenAPI generator, which must never touch the disk. */
   persist?: boolean;
+  /** The config directory's lock, taken by the entry point before the app is built; released on shutdown. */
+  lock?: DirectoryLock;
 }
 
 export type ConfigMutator = (draft: PanelConfig) => void | Promise<void>;
@@ -28,7 +38,7 @@ type ConfigListener = (config: PanelConfig) => void;
  * on the result of the previous one, so concurrent edits never lose each other's changes.
  */
 @Injectable()
-export class ConfigStore {
+export class ConfigStore implements OnApplicationShutdown {
   private readonly logger = new Logger(ConfigStore.name);
   private fileConfig: PanelConfig;
   private effectiveConfig: PanelConfig;
@@ -44,6 +54,10 @@ export class ConfigStore {
     this.fileConfig = structuredClone(options.initial);
     this.effectiveConfig = applyEnvironment(this.fileConfig, this.environment);
     this.registerSecrets();
+  }
+
+  onApplicationShutdown(): void {
+    this.options.lock?.release();
   }
 
   get file(): string {

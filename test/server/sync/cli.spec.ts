@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SyncService } from '../../../server/sync/sync.service';
+import { startTestPanel } from '../support/test-panel';
 import { startSyncWorld, type SyncWorld } from './sync-world';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -80,6 +82,37 @@ describe('command line', () => {
       expect(run.stdout).toMatch(/Seerr answered HTTP 503/);
     } finally {
       world.seerr.resetFaults();
+    }
+  }, 90000);
+
+  it('refuses to run while the panel holds the config directory, touching nothing of its run', async () => {
+    const panel = await startTestPanel(world.config, world.env);
+    try {
+      const token = (await panel.login()).access_token;
+      // A run the panel has in progress: the CLI must not close it as abandoned.
+      world.seerr.setFaults({ latencyMs: 1500 });
+      const started = await panel
+        .http()
+        .post('/api/sync')
+        .auth(token, { type: 'bearer' })
+        .send({})
+        .expect(202);
+      const run = await cli(['sync'], { ...world.env, CONFIG_FILE: panel.configFile });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(
+        /^Another Seedbox Panel process is using .*: the panel \(pid \d+, since .*\)\. Stop it first, or start syncs from the panel/,
+      );
+      world.seerr.resetFaults();
+      await panel.app.get(SyncService).settled();
+      const after = await panel
+        .http()
+        .get(`/api/sync/runs/${started.body.run_id}`)
+        .auth(token, { type: 'bearer' })
+        .expect(200);
+      expect(after.body.status).toBe('completed');
+    } finally {
+      world.seerr.resetFaults();
+      await panel.close();
     }
   }, 90000);
 });
