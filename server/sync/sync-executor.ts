@@ -30,13 +30,13 @@ export class SyncExecutor {
     return this.config.get().sync?.concurrency ?? DEFAULT_SYNC.concurrency;
   }
 
-  async create(creates: PlannedCreate[]): Promise<NewRunUser[]> {
-    const out: NewRunUser[] = [];
+  async create(creates: PlannedCreate[], record?: (user: NewRunUser) => void): Promise<NewRunUser[]> {
+    const { out, settle } = collect(record);
     await mapLimit(creates, this.concurrency, async (c) => {
       try {
         const id = await this.creator.create(c);
         const weak = c.weak_password ? ' (password shorter than 8 characters)' : '';
-        out.push({
+        settle({
           username: c.username,
           seerr_id: id,
           action: 'create',
@@ -45,7 +45,7 @@ export class SyncExecutor {
         });
       } catch (err) {
         const failed = err instanceof SeerrUserCreationFailed ? err : new SeerrUserCreationFailed(null, err);
-        out.push({
+        settle({
           username: c.username,
           seerr_id: failed.seerrId,
           action: 'create',
@@ -58,12 +58,12 @@ export class SyncExecutor {
     return out;
   }
 
-  async update(updates: PlannedUpdate[]): Promise<NewRunUser[]> {
-    const out: NewRunUser[] = [];
+  async update(updates: PlannedUpdate[], record?: (user: NewRunUser) => void): Promise<NewRunUser[]> {
+    const { out, settle } = collect(record);
     await mapLimit(updates, this.concurrency, async (u) => {
       try {
         await this.seerr.setQuotas(u.seerr_id, sameQuotas(u.quota_to));
-        out.push({
+        settle({
           username: u.username,
           seerr_id: u.seerr_id,
           action: 'update',
@@ -71,7 +71,7 @@ export class SyncExecutor {
           message: u.reason,
         });
       } catch (err) {
-        out.push({
+        settle({
           username: u.username,
           seerr_id: u.seerr_id,
           action: 'update',
@@ -84,12 +84,12 @@ export class SyncExecutor {
     return out;
   }
 
-  async delete(deletions: PlannedDeletion[]): Promise<NewRunUser[]> {
-    const out: NewRunUser[] = [];
+  async delete(deletions: PlannedDeletion[], record?: (user: NewRunUser) => void): Promise<NewRunUser[]> {
+    const { out, settle } = collect(record);
     await mapLimit(deletions, this.concurrency, async (d) => {
       try {
         await this.seerr.deleteUser(d.seerr_id);
-        out.push({
+        settle({
           username: d.username,
           seerr_id: d.seerr_id,
           action: 'delete',
@@ -97,7 +97,7 @@ export class SyncExecutor {
           message: d.reason,
         });
       } catch (err) {
-        out.push({
+        settle({
           username: d.username,
           seerr_id: d.seerr_id,
           action: 'delete',
@@ -109,4 +109,14 @@ export class SyncExecutor {
     });
     return out;
   }
+}
+
+/** The outcomes of one phase, each also handed to `record` as it happens. */
+function collect(record?: (user: NewRunUser) => void) {
+  const out: NewRunUser[] = [];
+  const settle = (user: NewRunUser) => {
+    out.push(user);
+    record?.(user);
+  };
+  return { out, settle };
 }

@@ -13,6 +13,7 @@ import type { SyncTrigger } from '../database/database.schema';
 import { SyncExecutor } from './sync-executor';
 import { SyncPlanner } from './sync-planner.service';
 import { SyncProgress } from './sync-progress';
+import { RunRecorder, tally } from './run-recorder';
 import { EMPTY_COUNTS, type NewRunUser, SyncRunStore } from './sync-run.store';
 import type { SyncPlan } from './sync-plan.types';
 import type { SyncApprovalPreviewDto, SyncCountsDto, SyncOptionsDto, SyncPlanDto } from './sync.dto';
@@ -34,17 +35,6 @@ export function planForDisplay(plan: SyncPlan): SyncPlanDto {
     guard,
     server_errors,
   };
-}
-
-function tally(users: NewRunUser[], counts: SyncCountsDto): SyncCountsDto {
-  const out = { ...counts };
-  for (const u of users) {
-    if (u.outcome === 'error') out.failed++;
-    else if (u.outcome === 'ok' && u.action === 'create') out.created++;
-    else if (u.outcome === 'ok' && u.action === 'update') out.updated++;
-    else if (u.outcome === 'ok' && u.action === 'delete') out.deleted++;
-  }
-  return out;
 }
 
 /**
@@ -94,6 +84,14 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
     try {
       const runId = await this.runs.create(trigger, actor, { ...this.planner.options(options), trigger });
       active.runId = runId;
+      // Written before any account is touched, so even a run whose process is killed is in the log.
+      await this.audit.record({
+        actor,
+        action: 'sync.started',
+        target: `run #${runId}`,
+        outcome: 'ok',
+        detail: { trigger, ...this.planner.options(options) },
+      });
       active.done = this.execute(runId, actor, options).finally(() => this.release(active));
       return runId;
     } catch (err) {
@@ -179,11 +177,17 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
       total: 0,
       message: 'Reading media servers and Seerr',
     });
+    let recording: RunRecorder | undefined;
     try {
       await this.runs.supersedePending(runId);
       const { plan, readMs } = await this.planner.plan(options);
       timings.read_ms = readMs;
-      let counts: SyncCountsDto = { ...EMPTY_COUNTS, unchanged: plan.unchanged, skipped: plan.skips.length };
+      const recorder = new RunRecorder(this.runs, runId, {
+        ...EMPTY_COUNTS,
+        unchanged: plan.unchanged,
+        skipped: plan.skips.length,
+      });
+      recording = recorder;
       const skipped: NewRunUser[] = plan.skips.map((s) => ({
         username: s.username,
         seerr_id: s.seerr_id,
@@ -196,17 +200,16 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
       const phase = async (
         name: 'creating' | 'updating' | 'deleting',
         total: number,
-        work: () => Promise<NewRunUser[]>,
+        work: (record: (user: NewRunUser) => void) => Promise<unknown>,
       ) => {
         this.progress.report({ run_id: runId, phase: name, done: 0, total });
         const t = Date.now();
-        const users = await work();
+        await work((user) => recorder.add(user));
+        await recorder.flush();
         timings[`${name}_ms`] = Date.now() - t;
-        counts = tally(users, counts);
-        await this.runs.addUsers(runId, users);
       };
-      await phase('creating', plan.creates.length, () => this.executor.create(plan.creates));
-      await phase('updating', plan.updates.length, () => this.executor.update(plan.updates));
+      await phase('creating', plan.creates.length, (record) => this.executor.create(plan.creates, record));
+      await phase('updating', plan.updates.length, (record) => this.executor.update(plan.updates, record));
       await this.runs.addUsers(runId, skipped);
       await this.recordSourceServers(plan.source_servers);
 
@@ -214,7 +217,6 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
       let message: string | null = plan.guard.reason;
       if (plan.guard.needs_approval) {
         status = 'awaiting_approval';
-        counts.pending_deletions = plan.deletions.length;
         message = `${plan.deletions.length} deletions exceed the cap of ${plan.guard.cap}; approve the run to make them.`;
         await this.runs.addUsers(
           runId,
@@ -234,13 +236,21 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
           message,
         });
       } else {
-        await phase('deleting', plan.deletions.length, () => this.executor.delete(plan.deletions));
+        await phase('deleting', plan.deletions.length, (record) =>
+          this.executor.delete(plan.deletions, record),
+        );
       }
+      const counts = {
+        ...recorder.totals,
+        pending_deletions: status === 'completed' ? 0 : plan.deletions.length,
+      };
       timings.total_ms = Date.now() - started;
       await this.runs.update(runId, { status, counts, timings, message, finished: status === 'completed' });
       if (status === 'completed') this.progress.report({ run_id: runId, phase: 'done', done: 1, total: 1 });
       await this.auditRun(runId, actor, status, counts, plan.server_errors);
     } catch (err) {
+      // Whatever was done before the failure is kept on the run.
+      await recording?.flush().catch(() => undefined);
       const message = `The sync stopped before writing anything more: ${(err as Error).message}`;
       this.logger.warn(`Sync run #${runId} failed: ${(err as Error).message}`);
       timings.total_ms = Date.now() - started;

@@ -1,8 +1,14 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { AuditService } from '../../../server/audit/audit.service';
+import { createPanel } from '../../../server/bootstrap';
+import { PanelLogger } from '../../../server/logging/panel-logger';
+import { SyncRunStore } from '../../../server/sync/sync-run.store';
 import { SyncService } from '../../../server/sync/sync.service';
+import { eventually } from '../../support/eventually';
 import { startTestPanel } from '../support/test-panel';
 import { startSyncWorld, type SyncWorld } from './sync-world';
 
@@ -115,4 +121,65 @@ describe('command line', () => {
       await panel.close();
     }
   }, 90000);
+
+  it('killed with -9 mid-run, still records what it did, and the start is in the audit log', async () => {
+    const fresh = await startSyncWorld();
+    const runDir = mkdtempSync(join(tmpdir(), 'cli-killed-'));
+    const configFile = join(runDir, 'config.json');
+    writeFileSync(configFile, JSON.stringify(fresh.config));
+    const before = fresh.seerr.state.users.size;
+    // Slow enough that the run is still going when it is killed.
+    fresh.seerr.setFaults({ latencyMs: 400 });
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', 'server/bin/cli.ts', 'sync'],
+      { cwd: ROOT, env: { ...process.env, ...fresh.env, CONFIG_FILE: configFile }, stdio: 'ignore' },
+    );
+    const exited = new Promise((done) => child.once('exit', done));
+    const recordedCreates = (): number => {
+      const file = join(runDir, 'seedbox-panel.db');
+      if (!existsSync(file)) return 0;
+      const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+      try {
+        const row = db.prepare('SELECT counts FROM sync_run ORDER BY id DESC LIMIT 1').get() as
+          { counts: string } | undefined;
+        return row ? (JSON.parse(row.counts) as { created: number }).created : 0;
+      } catch {
+        return 0; // not migrated yet
+      } finally {
+        db.close();
+      }
+    };
+    let panel: Awaited<ReturnType<typeof createPanel>> | undefined;
+    try {
+      await eventually(() => recordedCreates() > 0, 'the run has recorded its first creations', 60_000);
+      child.kill('SIGKILL');
+      await exited;
+      const createdInSeerr = fresh.seerr.state.users.size - before;
+      fresh.seerr.resetFaults();
+
+      panel = await createPanel({
+        configFile,
+        env: { ...fresh.env, CONFIG_FILE: configFile },
+        logger: new PanelLogger('error', 'json', { write: () => undefined }),
+        clientDir: join(runDir, 'no-client'),
+      });
+      await panel.init();
+      const runs = panel.get(SyncRunStore);
+      const run = (await runs.get((await runs.latest())!.id))!;
+      expect(run.status).toBe('failed');
+      expect(run.counts.created).toBeGreaterThan(0);
+      expect(run.counts.created).toBeLessThanOrEqual(createdInSeerr);
+      expect(run.users.filter((u) => u.action === 'create' && u.outcome === 'ok')).toHaveLength(
+        run.counts.created,
+      );
+      const started = await panel.get(AuditService).list({ action: 'sync.started' });
+      expect(started.items.map((e) => e.target)).toContain(`run #${run.id}`);
+    } finally {
+      child.kill('SIGKILL');
+      await panel?.close();
+      await fresh.stop();
+      rmSync(runDir, { recursive: true, force: true });
+    }
+  }, 120000);
 });
