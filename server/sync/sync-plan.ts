@@ -61,7 +61,7 @@ export function planSync(input: PlanInput): SyncPlan {
   const { servers, seerrUsers, userSettings, options } = input;
   const { people: merged, skips } = mergePeople(servers);
   const serverByName = new Map(servers.map((s) => [s.name, s]));
-  const matcher = new SeerrMatcher(seerrUsers);
+  const matcher = new SeerrMatcher(seerrUsers, merged);
   const creates: PlannedCreate[] = [];
   const updates: PlannedUpdate[] = [];
   const people: PlannedPerson[] = [];
@@ -83,12 +83,19 @@ export function planSync(input: PlanInput): SyncPlan {
     });
 
   for (const person of merged) {
-    const seerr = matcher.match(person);
+    const match = matcher.match(person);
+    const seerr = match.kind === 'one' ? match.user : undefined;
     if (getUserSetting(userSettings, person.key)?.blocked) {
       const reason = 'Blocked in the panel: never synced';
       skips.push({ username: person.username, seerr_id: seerr?.id ?? null, code: 'blocked', reason });
       if (seerr) blockedAccounts.set(seerr.id, person.username);
       row(person, seerr, 'blocked', reason);
+      continue;
+    }
+    if (match.kind === 'ambiguous') {
+      const reason = `${match.reason}: not written until it is told apart`;
+      skips.push({ username: person.username, seerr_id: null, code: 'ambiguous', reason });
+      row(person, undefined, 'skipped', reason);
       continue;
     }
     const server = serverByName.get(person.sources[0]) as PlanServer;

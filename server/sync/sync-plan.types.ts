@@ -86,6 +86,7 @@ export const SKIP_CODES = [
   'no-username',
   'immune',
   'added-by-hand',
+  'ambiguous',
   'owner',
   'admin',
   'server-failed',

@@ -199,15 +199,19 @@ export class UsersService {
     return { username: dto.username, seerr_id: id, message: `Created ${dto.username} in Seerr as #${id}.` };
   }
 
+  /** The one Seerr account of a person; a 409 when several could be theirs, so no one else is changed. */
   private async findSeerrUser(username: string, email?: string): Promise<SeerrUser | undefined> {
-    const matcher = new SeerrMatcher(await this.seerr.listUsers());
-    return matcher.match({
+    const match = new SeerrMatcher(await this.seerr.listUsers()).match({
       key: username.toLowerCase(),
       username,
       email: email ?? null,
-      sources: [],
-      types: [],
     });
+    if (match.kind === 'ambiguous') {
+      throw new ConflictException(
+        `${username} cannot be told apart in Seerr: ${match.reason}; nothing was changed.`,
+      );
+    }
+    return match.kind === 'one' ? match.user : undefined;
   }
 
   private toRequest(

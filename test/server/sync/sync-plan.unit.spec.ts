@@ -97,7 +97,59 @@ describe('sync plan: creating users', () => {
         seerrUsers: [OWNER, seerr(9, { username: 'fay', email: 'shared@mail.test', ...IN_LINE })],
       }),
     );
-    expect(names(plan.creates)).toEqual(['gus']);
+    // fay matches by name and e-mail; gus only shares the e-mail, so creating gus would clash with it.
+    expect(plan.people.find((p) => p.username === 'fay')).toMatchObject({ seerr_id: 9, status: 'synced' });
+    expect(names(plan.creates)).toEqual([]);
+    expect(plan.skips).toContainEqual({
+      username: 'gus',
+      seerr_id: null,
+      code: 'ambiguous',
+      reason: 'Seerr user #9 (fay) also matches fay: not written until it is told apart',
+    });
+  });
+
+  it('never takes a user name that is someone’s e-mail for that someone', () => {
+    const robin = seerr(5, { username: 'robin.smith', email: 'robin.smith@example.test', ...IN_LINE });
+    const plan = planSync(
+      input({
+        servers: [server('Jelly', [media('robin.smith@example.test'), media('robin.smith')])],
+        seerrUsers: [OWNER, robin],
+        options: { removeMissing: true },
+      }),
+    );
+    expect(plan.people.find((p) => p.username === 'robin.smith')).toMatchObject({ seerr_id: 5 });
+    expect(names(plan.creates)).toEqual([]);
+    expect(plan.skips).toContainEqual(
+      expect.objectContaining({
+        username: 'robin.smith@example.test',
+        code: 'ambiguous',
+        reason: expect.stringMatching(/^Its name is the e-mail of Seerr user #5 \(robin\.smith\)/),
+      }),
+    );
+    expect(plan.deletions).toEqual([]);
+  });
+
+  it('skips a person who could be either of two Seerr users, deleting neither', () => {
+    const plan = planSync(
+      input({
+        servers: [server('Plex', [media('kit', { email: 'kit@mail.test' })])],
+        seerrUsers: [
+          OWNER,
+          seerr(7, { username: 'kit', email: 'other@mail.test', ...IN_LINE }),
+          seerr(8, { username: 'kitty', email: 'kit@mail.test', ...IN_LINE }),
+        ],
+        options: { removeMissing: true },
+      }),
+    );
+    expect(plan.skips).toContainEqual(
+      expect.objectContaining({
+        username: 'kit',
+        code: 'ambiguous',
+        reason: expect.stringMatching(/#7.*#8/),
+      }),
+    );
+    expect(plan.creates).toEqual([]);
+    expect(plan.deletions).toEqual([]);
   });
 });
 

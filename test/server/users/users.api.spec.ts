@@ -122,6 +122,22 @@ describe('users API', () => {
     admin.permissions = permissions;
   });
 
+  it('refuses to set a password by a name that is only someone else’s e-mail (409), changing nobody', async () => {
+    const robin = [...world.seerr.state.users.values()].find(
+      (u) => u.id !== 1 && u.email.includes('@') && u.email !== (u.username ?? u.plexUsername),
+    )!;
+    const before = robin.password;
+    const res = await put(`/api/users/${robin.email}/settings`)
+      .send({ password: 'not-robins-1' })
+      .expect(409);
+    expect(res.body.message).toMatch(
+      new RegExp(
+        `^${robin.email.replace(/[.+]/g, '\\$&')} cannot be told apart in Seerr: Its name is the e-mail of Seerr user #${robin.id}`,
+      ),
+    );
+    expect(robin.password).toBe(before);
+  });
+
   it.each(['__proto__', 'constructor', 'toString'])(
     'keeps settings for a user named %s like any other',
     async (name) => {

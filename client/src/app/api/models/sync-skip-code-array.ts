@@ -12,6 +12,7 @@ export const SYNC_SKIP_CODE: SyncSkipCode[] = [
   'no-username',
   'immune',
   'added-by-hand',
+  'ambiguous',
   'owner',
   'admin',
   'server-failed',

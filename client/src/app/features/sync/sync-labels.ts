@@ -61,6 +61,7 @@ export const SKIP_LABEL: Readonly<Record<SyncSkipCode, string>> = {
   'removal-off': 'Removal off',
   'quota-ignored': 'Quota ignored',
   'added-by-hand': 'Added by hand',
+  ambiguous: 'Ambiguous',
 };
 
 /** "0.4 s", "12.3 s", "3 min 5 s"; null while the run has not finished. */
