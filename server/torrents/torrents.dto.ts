@@ -171,6 +171,15 @@ export class BulkActionParamsDto {
   @EnumField(BULK_ACTIONS, { enumName: 'TorrentBulkAction' }) action!: BulkAction;
 }
 
+/** With deleteData: delete data other loaded torrents also use (they break). */
+const ForceField = () =>
+  BooleanField({
+    optional: true,
+    nullable: false,
+    default: false,
+    description: 'With deleteData: delete data that other loaded torrents also use (they break)',
+  });
+
 export class RemoveTorrentDto {
   @BooleanField({
     optional: true,
@@ -179,13 +188,7 @@ export class RemoveTorrentDto {
     description: 'Also delete the downloaded data',
   })
   deleteData?: boolean;
-  @BooleanField({
-    optional: true,
-    nullable: false,
-    default: false,
-    description: 'With deleteData: delete data that other loaded torrents also use (they break)',
-  })
-  force?: boolean;
+  @ForceField() force?: boolean;
 }
 
 /** A list of distinct info-hashes, each validated like the path parameter. */
@@ -221,13 +224,7 @@ export class BulkTorrentsDto {
     description: 'For remove: also delete the data',
   })
   deleteData?: boolean;
-  @BooleanField({
-    optional: true,
-    nullable: false,
-    default: false,
-    description: 'With deleteData: delete data that other loaded torrents also use (they break)',
-  })
-  force?: boolean;
+  @ForceField() force?: boolean;
 }
 
 export class TorrentHashesDto {
