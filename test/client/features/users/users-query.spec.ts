@@ -22,6 +22,7 @@ function user(username: string, fields: Partial<DetailedUserDto> = {}): Detailed
     request_count: 0,
     blocked: false,
     immune: false,
+    added_by_hand: false,
     password_suffix: null,
     request_limit: null,
     status: 'synced',
