@@ -9,6 +9,10 @@ export type UpstreamFailureKind =
   | 'unauthorized'
   | 'status'
   | 'invalid-response'
+  /** The answer passed the panel's size cap; the panel stopped reading it. */
+  | 'too-large'
+  /** A redirect the panel refuses to follow (another address, or too many hops). */
+  | 'redirect'
   | 'not-configured';
 
 /**

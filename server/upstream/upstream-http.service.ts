@@ -2,9 +2,14 @@ import { HttpService } from '@nestjs/axios';
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { ConfigStore } from '../config/config.store';
 import type { AxiosRequestConfig, AxiosResponse } from 'axios';
+import type { Readable } from 'node:stream';
 import { firstValueFrom } from 'rxjs';
+import { BodyBudget } from './body-budget';
+import { CappedBody, sizeText } from './capped-body';
+import { isRedirect, nextHop } from './same-origin-redirect';
+import { parseAnswer, statusFailure } from './upstream-answer';
 import { transportFailure, UpstreamError } from './upstream-error';
-import { parseXml } from './xml';
+import { encodeBody, flatHeaders, type Hop, requestUrl, where } from './upstream-wire';
 
 /** `auto`: JSON when the answer says it is JSON, XML otherwise (plex.tv and PMS pick by Accept, loosely). */
 export type UpstreamFormat = 'json' | 'xml' | 'auto' | 'text' | 'none';
@@ -30,6 +35,8 @@ export interface UpstreamRequest {
   acceptStatus?: (status: number) => boolean;
   /** Extracts the upstream's own error sentence from an error body. */
   errorMessage?: (body: string) => string | undefined;
+  /** The largest answer to read, in bytes; UPSTREAM_MAX_BODY_MB by default. */
+  maxBodyBytes?: number;
 }
 
 export interface UpstreamResponse<T> {
@@ -38,39 +45,44 @@ export interface UpstreamResponse<T> {
   data: T;
 }
 
-/** Without a ConfigStore (a client built on its own) the schema's default applies. */
+/** Without a ConfigStore (a client built on its own) the schema's defaults apply. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_BODY_MB = 64;
 const RETRY_DELAYS_MS = [250, 750];
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
-
-function where(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return 'its configured address';
-  }
-}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**
- * The one transport policy for every upstream: timeout, retries of idempotent reads with backoff,
- * parsing, a debug log line without secrets, and failures turned into sentences naming the service.
+ * The one transport policy for every upstream: timeout, retries of idempotent reads with backoff, a
+ * size cap on every answer, redirects followed only to the same origin, parsing, a debug log line
+ * without secrets, and failures turned into sentences naming the service.
  */
 @Injectable()
 export class UpstreamHttp {
   private readonly logger = new Logger(UpstreamHttp.name);
 
+  private readonly budget: BodyBudget;
+
   constructor(
     private readonly http: HttpService,
     @Optional() private readonly config?: ConfigStore,
-  ) {}
+    /** Tests pass a small one; the panel's is a share of its heap. */
+    @Optional() budget?: BodyBudget,
+  ) {
+    this.budget = budget ?? new BodyBudget();
+  }
 
   /** UPSTREAM_TIMEOUT_MS of the panel's environment (tests start panels with their own). */
   private get defaultTimeoutMs(): number {
     return this.config?.env.upstreamTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  /** UPSTREAM_MAX_BODY_MB of the panel's environment. */
+  private get defaultMaxBodyBytes(): number {
+    return (this.config?.env.upstreamMaxBodyMb ?? DEFAULT_MAX_BODY_MB) * 2 ** 20;
   }
 
   async request<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
@@ -94,104 +106,101 @@ export class UpstreamHttp {
 
   private async once<T>(req: UpstreamRequest, method: string): Promise<UpstreamResponse<T>> {
     const timeoutMs = req.timeoutMs ?? this.defaultTimeoutMs;
-    const url = new URL(
-      req.path.replace(/^\//, ''),
-      req.baseUrl.endsWith('/') ? req.baseUrl : `${req.baseUrl}/`,
-    );
-    for (const [key, value] of Object.entries(req.query ?? {}))
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    const isRaw = typeof req.body === 'string';
+    const body = new CappedBody(req.service, this.budget, req.maxBodyBytes ?? this.defaultMaxBodyBytes);
+    // One deadline for the whole exchange: the inactivity timeout misses a slow drip of bytes and
+    // does not cover the body of a streamed answer.
+    const signal = AbortSignal.timeout(timeoutMs + 50);
+    const started = Date.now();
+    let hop: Hop = { url: requestUrl(req), method, data: encodeBody(req.body) };
+    try {
+      for (let hops = 0; ; hops++) {
+        const res = await this.send(req, hop, timeoutMs, signal, started);
+        const headers = flatHeaders(res.headers);
+        if (isRedirect(res.status, headers.location)) {
+          res.data.destroy();
+          const next = nextHop(req.service, hop.url, hop.method, res.status, headers.location, hops);
+          hop = { url: next.url, method: next.method, data: next.keepBody ? hop.data : undefined };
+          continue;
+        }
+        const text = await this.read(req, hop, res, headers, body, timeoutMs, started);
+        const ok = (res.status >= 200 && res.status < 300) || req.acceptStatus?.(res.status) === true;
+        if (!ok) throw statusFailure(req, res.status, text);
+        // Awaited here so the body's share of the budget is given back only once it is parsed.
+        const data = await parseAnswer<T>(req, text, headers['content-type'] ?? '');
+        return { status: res.status, headers, data };
+      }
+    } finally {
+      body.release();
+    }
+  }
+
+  private async send(
+    req: UpstreamRequest,
+    hop: Hop,
+    timeoutMs: number,
+    signal: AbortSignal,
+    started: number,
+  ): Promise<AxiosResponse<Readable>> {
     const config: AxiosRequestConfig<unknown> = {
-      method,
-      url: url.toString(),
+      method: hop.method,
+      url: hop.url.toString(),
       headers: {
-        ...(req.body !== undefined && !isRaw ? { 'Content-Type': 'application/json' } : {}),
+        ...(hop.data !== undefined && typeof req.body !== 'string'
+          ? { 'Content-Type': 'application/json' }
+          : {}),
         ...req.headers,
       },
-      data: req.body === undefined ? undefined : isRaw ? req.body : JSON.stringify(req.body),
+      data: hop.data,
       auth: req.auth,
       timeout: timeoutMs,
-      // The inactivity timeout above misses a slow drip of bytes; this bounds the whole exchange.
-      signal: AbortSignal.timeout(timeoutMs + 50),
-      responseType: 'text',
-      transformResponse: [(data: unknown) => data],
+      signal,
+      // A stream, read through CappedBody: axios would buffer a text answer of any size.
+      responseType: 'stream',
       validateStatus: () => true,
-      maxRedirects: 3,
+      // Redirects are followed by `once`, and only to the same origin (see nextHop).
+      maxRedirects: 0,
       socketPath: req.socketPath,
     };
-    const started = Date.now();
-    let res: AxiosResponse<string>;
     try {
-      res = await firstValueFrom(this.http.request<string>(config));
+      return await firstValueFrom(this.http.request<Readable>(config));
     } catch (err) {
-      const code = (err as { code?: string }).code;
-      this.logger.debug(
-        `${method} ${req.service} ${url.pathname} failed after ${Date.now() - started}ms: ${code ?? 'error'}`,
-      );
-      throw transportFailure(req.service, where(req.baseUrl), code, timeoutMs);
+      throw this.transportFailure(req, hop, err, timeoutMs, started);
     }
-    this.logger.debug(`${method} ${req.service} ${url.pathname} ${res.status} ${Date.now() - started}ms`);
-    const headers = Object.fromEntries(
-      Object.entries(res.headers).map(([k, v]) => [
-        k.toLowerCase(),
-        Array.isArray(v) ? v.join(', ') : String(v),
-      ]),
-    );
-    const body = typeof res.data === 'string' ? res.data : '';
-    const ok = (res.status >= 200 && res.status < 300) || req.acceptStatus?.(res.status) === true;
-    if (!ok) throw this.statusFailure(req, res.status, body);
-    return {
-      status: res.status,
-      headers,
-      data: await this.parse<T>(req, body, headers['content-type'] ?? ''),
-    };
   }
 
-  private statusFailure(req: UpstreamRequest, status: number, body: string): UpstreamError {
-    const upstreamMessage = req.errorMessage?.(body);
-    if (status === 401 || status === 403) {
-      return new UpstreamError(
-        req.service,
-        'unauthorized',
-        `${req.service} refused the panel's credentials (HTTP ${status}); check the token or key in the settings.`,
-        status,
-        upstreamMessage,
-      );
-    }
-    const detail = upstreamMessage ? `: ${upstreamMessage}` : '.';
-    return new UpstreamError(
-      req.service,
-      'status',
-      `${req.service} answered HTTP ${status}${detail}`,
-      status,
-      upstreamMessage,
-    );
-  }
-
-  private async parse<T>(req: UpstreamRequest, body: string, contentType: string): Promise<T> {
-    const wanted = req.expect ?? 'json';
-    const expect = wanted === 'auto' ? (/json/i.test(contentType) ? 'json' : 'xml') : wanted;
-    if (expect === 'none') return undefined as T;
-    if (expect === 'text') return body as T;
-    const invalid = (what: string) =>
-      new UpstreamError(
-        req.service,
-        'invalid-response',
-        `${req.service} answered with something that is not valid ${what}.`,
-      );
-    if (expect === 'json') {
-      if (/html/i.test(contentType)) throw invalid('JSON (an HTML page; is the URL right?)');
-      try {
-        return JSON.parse(body) as T;
-      } catch {
-        throw invalid('JSON');
-      }
-    }
-    if (/html/i.test(contentType)) throw invalid('XML (an HTML page; is the URL right?)');
+  private async read(
+    req: UpstreamRequest,
+    hop: Hop,
+    res: AxiosResponse<Readable>,
+    headers: Record<string, string>,
+    body: CappedBody,
+    timeoutMs: number,
+    started: number,
+  ): Promise<string> {
+    const line = `${hop.method} ${req.service} ${hop.url.pathname} ${res.status}`;
     try {
-      return await parseXml<T>(body);
-    } catch {
-      throw invalid('XML');
+      const bytes = await body.read(res.data, headers['content-length']);
+      this.logger.debug(`${line} ${Date.now() - started}ms`);
+      return bytes.toString('utf8').replace(/^\uFEFF/, '');
+    } catch (err) {
+      res.data.destroy();
+      if (!(err instanceof UpstreamError)) throw this.transportFailure(req, hop, err, timeoutMs, started);
+      this.logger.debug(`${line} stopped reading after ${sizeText(body.held())}`);
+      throw err;
     }
+  }
+
+  private transportFailure(
+    req: UpstreamRequest,
+    hop: Hop,
+    err: unknown,
+    timeoutMs: number,
+    started: number,
+  ): UpstreamError {
+    const code = (err as { code?: string }).code;
+    this.logger.debug(
+      `${hop.method} ${req.service} ${hop.url.pathname} failed after ${Date.now() - started}ms: ${code ?? 'error'}`,
+    );
+    return transportFailure(req.service, where(req.baseUrl), code, timeoutMs);
   }
 }

@@ -25,12 +25,34 @@ export interface Faults {
    * should, every later page none (Emby answering page 2 with 200 and no items).
    */
   shortPages: boolean;
+  /** Answer 200 with this many MB of valid JSON (an array of small objects) instead of the real body; 0 = off. */
+  hugeBodyMb: number;
+  /** Answer 200 and keep sending JSON-looking bytes, without a Content-Length, until the client hangs up. */
+  endlessBody: boolean;
+  /** Answer 302 to this base URL plus the request's path and query (a moved or hijacked server); '' = off. */
+  redirectTo: string;
 }
 
 /** The rows of one page under the `shortPages` fault: half of the first page, nothing after it. */
 export function shortPage<T>(rows: readonly T[], start: number): T[] {
   return start > 0 ? [] : rows.slice(0, Math.ceil(rows.length / 2));
 }
+
+let hugeBody: { mb: number; body: Buffer } | undefined;
+
+/** The body of the `hugeBodyMb` fault, built once per size (a 50 MB answer is costly to build). */
+export function hugeJsonBody(mb: number): Buffer {
+  if (hugeBody?.mb !== mb) {
+    const item =
+      '{"Id":"0123456789abcdef0123456789abcdef","Name":"filler-user","Policy":{"IsDisabled":false}}';
+    const count = Math.max(1, Math.floor((mb * 2 ** 20) / (item.length + 1)));
+    hugeBody = { mb, body: Buffer.from(`[${Array.from({ length: count }, () => item).join(',')}]`) };
+  }
+  return hugeBody.body;
+}
+
+/** One piece of the `endlessBody` fault's stream. */
+export const ENDLESS_CHUNK = Buffer.from(`[${'{"Name":"endless"},'.repeat(3449)}`);
 
 export const NO_FAULTS: Readonly<Faults> = Object.freeze({
   latencyMs: 0,
@@ -43,6 +65,9 @@ export const NO_FAULTS: Readonly<Faults> = Object.freeze({
   badAuth: false,
   emptyLists: false,
   shortPages: false,
+  hugeBodyMb: 0,
+  endlessBody: false,
+  redirectTo: '',
 });
 
 /** Validates a partial fault object from the control endpoint; returns the problems, if any. */
@@ -55,6 +80,8 @@ export function faultProblems(input: Record<string, unknown>): string[] {
   }
   if (typeof input.errorRate === 'number' && (input.errorRate < 0 || input.errorRate > 1))
     problems.push('errorRate must be within 0..1');
+  if (typeof input.hugeBodyMb === 'number' && (input.hugeBodyMb < 0 || input.hugeBodyMb > 1024))
+    problems.push('hugeBodyMb must be within 0..1024');
   if (typeof input.errorStatus === 'number' && (input.errorStatus < 400 || input.errorStatus > 599)) {
     problems.push('errorStatus must be within 400..599');
   }

@@ -6,7 +6,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { faultProblems, NO_FAULTS, type Faults } from './faults';
+import { ENDLESS_CHUNK, faultProblems, hugeJsonBody, NO_FAULTS, type Faults } from './faults';
 import { SeededRandom } from './random';
 
 export interface SimRequest {
@@ -87,6 +87,8 @@ export class Simulator {
   private counts = new Map<string, number>();
   private current: Faults = { ...NO_FAULTS };
   private readonly faultRandom: SeededRandom;
+  /** Bytes each `endlessBody` answer had written when its connection closed, oldest first. */
+  readonly endlessSent: number[] = [];
   url = '';
 
   constructor(private readonly options: SimulatorOptions) {
@@ -139,6 +141,7 @@ export class Simulator {
 
   resetCounters(): void {
     this.counts = new Map();
+    this.endlessSent.length = 0;
   }
 
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
@@ -220,7 +223,9 @@ export class Simulator {
     }
     let answer: SimResponse;
     try {
-      if (faults.errorRate > 0 && this.faultRandom.chance(faults.errorRate)) {
+      if (faults.redirectTo) {
+        answer = { status: 302, headers: { Location: `${faults.redirectTo}${url.pathname}${url.search}` } };
+      } else if (faults.errorRate > 0 && this.faultRandom.chance(faults.errorRate)) {
         answer =
           this.options.errorResponse?.(faults.errorStatus, simReq) ??
           text(faults.errorStatus, 'Simulated failure');
@@ -239,11 +244,17 @@ export class Simulator {
 
   private send(res: ServerResponse, answer: SimResponse, applyFaults: boolean): void {
     const faults = applyFaults ? this.current : NO_FAULTS;
-    let body = answer.body === undefined ? Buffer.alloc(0) : Buffer.from(answer.body);
+    let body: Buffer = answer.body === undefined ? Buffer.alloc(0) : Buffer.from(answer.body);
     const headers = { ...(answer.headers ?? {}) };
     if (faults.garbage && answer.status < 400)
       body = Buffer.from('\u0000\u0007<<garbage>>{"unterminated": [1, 2,', 'utf8');
+    if (faults.hugeBodyMb > 0 && answer.status < 400) body = hugeJsonBody(faults.hugeBodyMb);
     if (faults.wrongContentType) headers['Content-Type'] = 'text/html; charset=utf-8';
+    if (faults.endlessBody && answer.status < 400) {
+      res.writeHead(answer.status, headers);
+      this.sendEndless(res);
+      return;
+    }
     headers['Content-Length'] = String(body.length);
     res.writeHead(answer.status, headers);
     if (faults.truncated && body.length > 1) {
@@ -253,6 +264,26 @@ export class Simulator {
       return;
     }
     res.end(body);
+  }
+
+  /** Writes as fast as the client reads, until it hangs up (or the faults are reset). */
+  private sendEndless(res: ServerResponse): void {
+    let sent = 0;
+    this.hanging.add(res);
+    res.on('close', () => {
+      this.hanging.delete(res);
+      this.endlessSent.push(sent);
+    });
+    const pump = () => {
+      while (!res.destroyed) {
+        sent += ENDLESS_CHUNK.length;
+        if (!res.write(ENDLESS_CHUNK)) {
+          res.once('drain', pump);
+          return;
+        }
+      }
+    };
+    pump();
   }
 
   private control(method: string, path: string, body: Buffer): SimResponse {
