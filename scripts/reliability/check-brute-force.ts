@@ -1,7 +1,9 @@
 import type { Figure } from './figures';
 import { type ReliabilityWorld, SECRETS } from './world';
 
-/** Repeated bad logins from one address are throttled; another address still signs in. */
+const PARALLEL_GUESSES = 200;
+
+/** Repeated bad logins from one address are throttled, also when sent all at once; another address still signs in. */
 export async function checkBruteForce(world: ReliabilityWorld): Promise<Figure[]> {
   const attacker = '203.0.113.66';
   const statuses: number[] = [];
@@ -31,6 +33,19 @@ export async function checkBruteForce(world: ReliabilityWorld): Promise<Figure[]
     { auth: false, ip: '198.51.100.77' },
   );
   const retryAfter = Number(goodFromAttacker.headers.get('retry-after'));
+  // All at once: the limit must hold while earlier password checks are still running.
+  const parallel = await Promise.all(
+    Array.from({ length: PARALLEL_GUESSES }, (_, i) =>
+      world.request(
+        'POST',
+        '/api/auth/login',
+        { username: 'admin', password: `parallel-guess-${i}` },
+        { auth: false, ip: '203.0.113.67' },
+      ),
+    ),
+  );
+  const checked = parallel.filter((r) => r.status === 401).length;
+  const refused = parallel.filter((r) => r.status === 429).length;
   return [
     {
       check: 'brute force',
@@ -43,6 +58,12 @@ export async function checkBruteForce(world: ReliabilityWorld): Promise<Figure[]
       figure: 'the throttled address, even with the right password',
       value: `${goodFromAttacker.status}, Retry-After ${retryAfter} s`,
       pass: goodFromAttacker.status === 429 && retryAfter > 0,
+    },
+    {
+      check: 'brute force',
+      figure: `parallel wrong logins that reached the password check, of ${PARALLEL_GUESSES} (limit 5)`,
+      value: `${checked} (the other ${refused} answered 429)`,
+      pass: checked === 5 && refused === PARALLEL_GUESSES - 5,
     },
     {
       check: 'brute force',

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import {
+  ApiBody,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -12,7 +13,7 @@ import { Audited } from '../audit/audited.decorator';
 import { clientIp } from '../common/client-ip';
 import { ErrorBodyDto } from '../common/error-body';
 import { type AuthUser, CurrentUser } from '../common/auth-user';
-import { LoginDto, RefreshDto, TokenResponseDto, VerifyResponseDto } from './auth.dto';
+import { LoginDto, LogoutDto, RefreshDto, TokenResponseDto, VerifyResponseDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { Public } from './public.decorator';
 
@@ -53,9 +54,13 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Audited('auth.logout')
-  @ApiOperation({ summary: 'End this session: its refresh token and access tokens stop working' })
+  @ApiOperation({
+    summary:
+      "End the bearer token's session: its refresh token, access tokens and event streams stop working (the body is optional)",
+  })
+  @ApiBody({ type: LogoutDto, required: false })
   @ApiNoContentResponse()
-  logout(@Body() dto: RefreshDto, @CurrentUser() user: AuthUser): Promise<void> {
+  logout(@Body() dto: LogoutDto, @CurrentUser() user: AuthUser): Promise<void> {
     return this.auth.logout(dto, user);
   }
 

@@ -11,6 +11,17 @@ export class RefreshDto {
   refresh_token!: string;
 }
 
+export class LogoutDto {
+  @StringField({
+    optional: true,
+    nullable: false,
+    maxLength: 200,
+    description:
+      "The refresh token of the session, if it is another one than the bearer token's; the bearer token's session ends either way.",
+  })
+  refresh_token?: string;
+}
+
 export class TokenResponseDto {
   @ApiProperty({ description: 'The access token again, under the name Seerrsync clients read.' })
   token!: string;

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { JwtSecretService } from './jwt-secret.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { RefreshReplay } from './refresh-replay';
 import { RefreshTokenStore } from './refresh-token.store';
+import { SessionStreamInterceptor } from './session-stream.interceptor';
+import { SessionStreams } from './session-streams.service';
 
 @Module({
   // The secret is passed on each sign/verify call, so building the module reads no file.
@@ -16,8 +19,11 @@ import { RefreshTokenStore } from './refresh-token.store';
     AuthService,
     JwtSecretService,
     LoginThrottleService,
+    RefreshReplay,
     RefreshTokenStore,
+    SessionStreams,
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: SessionStreamInterceptor },
   ],
   exports: [RefreshTokenStore],
 })

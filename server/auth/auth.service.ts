@@ -3,10 +3,11 @@ import { JwtService } from '@nestjs/jwt';
 import { ConfigStore } from '../config/config.store';
 import { constantTimeEqual, verifyPasswordHash } from '../config/password-hash';
 import type { AuthUser } from '../common/auth-user';
-import type { LoginDto, RefreshDto, TokenResponseDto, VerifyResponseDto } from './auth.dto';
+import type { LoginDto, LogoutDto, RefreshDto, TokenResponseDto, VerifyResponseDto } from './auth.dto';
 import type { AccessTokenPayload } from './auth.guard';
 import { JwtSecretService } from './jwt-secret.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { type RefreshOutcome, RefreshReplay } from './refresh-replay';
 import { RefreshTokenStore } from './refresh-token.store';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
@@ -30,12 +31,12 @@ export class AuthService {
     private readonly secret: JwtSecretService,
     private readonly tokens: RefreshTokenStore,
     private readonly throttle: LoginThrottleService,
+    private readonly replay: RefreshReplay,
   ) {}
 
   async login(dto: LoginDto, ip: string): Promise<TokenResponseDto> {
-    this.throttle.assertAllowed(ip);
+    this.throttle.claimAttempt(ip);
     if (!(await this.checkCredentials(dto.username, dto.password))) {
-      this.throttle.recordFailure(ip);
       throw new UnauthorizedException('Wrong username or password.');
     }
     this.throttle.recordSuccess(ip);
@@ -44,25 +45,40 @@ export class AuthService {
     return this.tokenResponse(admin, refresh.family, refresh.token);
   }
 
+  /** Rotates the refresh token; the same token presented again within the grace period gets the same pair. */
   async refresh(dto: RefreshDto): Promise<TokenResponseDto> {
-    const result = await this.tokens.rotate(dto.refresh_token);
-    if (!result.ok) throw new UnauthorizedException(REFRESH_FAILURES[result.reason]);
-    if (result.username !== this.config.get().admin.username) {
-      await this.tokens.revokeFamily(result.family);
-      throw new UnauthorizedException(REFRESH_FAILURES.unknown);
-    }
-    return this.tokenResponse(result.username, result.family, result.token);
+    const outcome = await this.replay.run(
+      dto.refresh_token,
+      (session) => this.tokens.isFamilyRevoked(session),
+      () => this.rotate(dto.refresh_token),
+    );
+    return outcome.response;
   }
 
-  /** Ends the caller's session and the session of the given refresh token (normally the same one). */
-  async logout(dto: RefreshDto, user: AuthUser): Promise<void> {
+  /**
+   * Ends the caller's session, and the session of the refresh token if one is given and it is another
+   * (Seerrsync clients send only the bearer token).
+   */
+  async logout(dto: LogoutDto, user: AuthUser): Promise<void> {
     await this.tokens.revokeFamily(user.session);
+    if (!dto.refresh_token) return;
     const family = await this.tokens.familyOf(dto.refresh_token);
     if (family && family !== user.session) await this.tokens.revokeFamily(family);
   }
 
   verify(user: AuthUser): VerifyResponseDto {
     return { valid: true, username: user.username, expires_at: user.expiresAt.toISOString() };
+  }
+
+  private async rotate(refreshToken: string): Promise<RefreshOutcome> {
+    const result = await this.tokens.rotate(refreshToken);
+    if (!result.ok) throw new UnauthorizedException(REFRESH_FAILURES[result.reason]);
+    if (result.username !== this.config.get().admin.username) {
+      await this.tokens.revokeFamily(result.family);
+      throw new UnauthorizedException(REFRESH_FAILURES.unknown);
+    }
+    const response = await this.tokenResponse(result.username, result.family, result.token);
+    return { response, session: result.family };
   }
 
   private async checkCredentials(username: string, password: string): Promise<boolean> {

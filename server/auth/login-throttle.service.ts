@@ -34,19 +34,20 @@ export class LoginThrottleService {
     return kept;
   }
 
-  /** Throws when `ip` has used up its failures; call before checking the password. */
-  assertAllowed(ip: string, now = Date.now()): void {
+  /**
+   * Counts a sign-in attempt from `ip` as a failure before its password is checked, or throws when `ip`
+   * has used up its failures. Claiming and counting happen in one synchronous step: the password check
+   * is asynchronous, so checking first and counting after would let a burst of parallel attempts all
+   * pass the limit before the first failure is counted. A success then clears the address.
+   */
+  claimAttempt(ip: string, now = Date.now()): void {
     const { max, windowMs } = this.settings();
     const recent = this.recent(ip, now, windowMs);
     if (recent.length >= max) {
       const retryAfter = Math.max(1, Math.ceil((recent[recent.length - max] + windowMs - now) / 1000));
       throw new TooManyAttemptsException(retryAfter);
     }
-  }
-
-  recordFailure(ip: string, now = Date.now()): void {
-    const { windowMs } = this.settings();
-    this.failures.set(ip, [...this.recent(ip, now, windowMs), now]);
+    this.failures.set(ip, [...recent, now]);
     if (this.failures.size > 10000) this.failures.delete(this.failures.keys().next().value as string);
   }
 

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DatabaseService } from '../database/database.service';
+import { SessionStreams } from './session-streams.service';
 
 export const REFRESH_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -30,7 +31,10 @@ export class RefreshTokenStore implements OnModuleInit {
    */
   private readonly revoked = new Set<string>();
 
-  constructor(private readonly database: DatabaseService) {}
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly streams: SessionStreams,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     const rows = await this.database.db
@@ -99,8 +103,10 @@ export class RefreshTokenStore implements OnModuleInit {
     return row?.family;
   }
 
+  /** Ends the session: its tokens stop working and its open event streams close now. */
   async revokeFamily(family: string): Promise<void> {
     this.revoked.add(family);
+    this.streams.end(family);
     await this.database.db
       .updateTable('refresh_token')
       .set({ revoked_at: new Date().toISOString() })

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { sseFrame } from '../common/sse-frame';
 
 const PING_MS = 15_000;
 /** A reader this far behind is dropped; its browser reconnects and reloads the list. */
@@ -36,7 +37,9 @@ export class TorrentEventHub {
     for (const e of first) res.write(frame(e));
     this.connections.add(res);
     req.socket.setNoDelay(true);
-    req.on('close', () => this.detach(res));
+    // The response closes when the client leaves and also when the server ends the stream (its
+    // session ended); either way it must not be written to again.
+    res.on('close', () => this.detach(res));
     this.ping ??= setInterval(() => this.broadcast({ event: 'ping', data: {} }), PING_MS).unref();
     this.onCountChange(this.connections.size);
   }
@@ -45,7 +48,9 @@ export class TorrentEventHub {
     if (this.connections.size === 0) return;
     const bytes = frame(e);
     for (const res of this.connections) {
-      if (res.writableLength > MAX_BUFFERED_BYTES) {
+      if (res.writableEnded) {
+        this.detach(res);
+      } else if (res.writableLength > MAX_BUFFERED_BYTES) {
         res.end();
         this.detach(res);
       } else {
@@ -73,6 +78,5 @@ export class TorrentEventHub {
 }
 
 function frame(e: StreamEvent): Buffer {
-  // JSON.stringify never emits a raw newline, so the data fits on one `data:` line.
-  return Buffer.from(`event: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`, 'utf8');
+  return sseFrame(e.event, e.data);
 }

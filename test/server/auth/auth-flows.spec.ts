@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { baseConfig, startTestPanel, TEST_ADMIN, type TestPanel } from '../support/test-panel';
 import { hashPassword } from '../../../server/config/password-hash';
+import { RefreshReplay, REFRESH_GRACE_MS } from '../../../server/auth/refresh-replay';
 import { RefreshTokenStore } from '../../../server/auth/refresh-token.store';
 import { DatabaseService } from '../../../server/database/database.service';
 
@@ -41,13 +42,17 @@ describe('auth flows', () => {
     expect(b.body.message).toBe(a.body.message);
   });
 
-  it('rotates refresh tokens and rejects a rotated one, ending that session', async () => {
+  it('rotates refresh tokens and rejects a rotated one after the grace period, ending that session', async () => {
     const first = await panel.login();
     const second = (
       await panel.http().post('/api/auth/refresh').send({ refresh_token: first.refresh_token }).expect(200)
     ).body;
     expect(second.refresh_token).not.toBe(first.refresh_token);
     await panel.http().get('/api/auth/verify').auth(second.access_token, { type: 'bearer' }).expect(200);
+    // Within the grace period another tab would get the same pair (see refresh-tabs.spec.ts).
+    const clock = jest
+      .spyOn(panel.app.get(RefreshReplay), 'now')
+      .mockReturnValue(Date.now() + REFRESH_GRACE_MS + 1);
 
     const reuse = await panel
       .http()
@@ -58,6 +63,7 @@ describe('auth flows', () => {
     // Reuse signals theft: the whole session dies, including the newest tokens.
     await panel.http().post('/api/auth/refresh').send({ refresh_token: second.refresh_token }).expect(401);
     await panel.http().get('/api/auth/verify').auth(second.access_token, { type: 'bearer' }).expect(401);
+    clock.mockRestore();
   });
 
   it('logout revokes the refresh token and the access token', async () => {
@@ -80,6 +86,18 @@ describe('auth flows', () => {
       .auth(session.access_token, { type: 'bearer' })
       .expect(401);
     expect(verify.body.message).toMatch(/signed out/);
+  });
+
+  it('logs out with only the bearer token, as Seerrsync clients do', async () => {
+    const session = await panel.login();
+    await panel.http().post('/api/auth/logout').auth(session.access_token, { type: 'bearer' }).expect(204);
+    await panel.http().get('/api/auth/verify').auth(session.access_token, { type: 'bearer' }).expect(401);
+    const refresh = await panel
+      .http()
+      .post('/api/auth/refresh')
+      .send({ refresh_token: session.refresh_token })
+      .expect(401);
+    expect(refresh.body.message).toMatch(/signed out/);
   });
 
   it('rejects an expired token and one signed with another secret', async () => {

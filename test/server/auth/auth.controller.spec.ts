@@ -100,14 +100,32 @@ describe(AuthController.name, () => {
       );
     });
 
-    it('refuses a missing refresh token with 400', async () => {
+    it('needs no body: the bearer token says which session ends', async () => {
+      const auth = ctx.mock(AuthService);
+      auth.logout.mockResolvedValue();
+      await ctx.http().post('/api/auth/logout').set('Authorization', ctx.auth).expect(204);
+      expect(auth.logout).toHaveBeenCalledWith(
+        {},
+        expect.objectContaining({ username: SPEC_ADMIN, session: SPEC_SESSION }),
+      );
+    });
+
+    it.each([
+      [{ refresh_token: 7 }, 'refresh_token must be a string'],
+      [{ refresh_token: 'r'.repeat(201) }, 'refresh_token must be shorter than or equal to 200 characters'],
+      [{ refresh_token: null }, 'refresh_token must be a string'],
+    ])('refuses %j with 400', async (body, message) => {
       const res = await ctx
         .http()
         .post('/api/auth/logout')
         .set('Authorization', ctx.auth)
-        .send({})
+        .send(body)
         .expect(400);
-      expect(res.body).toEqual(badRequest('refresh_token should not be empty'));
+      expect(res.body).toEqual(badRequest(message));
+    });
+
+    it('needs the bearer token', async () => {
+      await ctx.http().post('/api/auth/logout').expect(401);
     });
   });
 

@@ -10,6 +10,8 @@ export interface EventStreamReader {
   events: ReceivedEvent[];
   /** Resolves with the first event (from now on, or already received after `from`) matching `test`. */
   next(test: (e: ReceivedEvent) => boolean, timeoutMs?: number, from?: number): Promise<ReceivedEvent>;
+  /** Resolves when the server ends the stream (or it is closed here). */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -23,6 +25,7 @@ export function openEventStream(baseUrl: string, path: string, token: string): P
       `${baseUrl}${path}`,
       { headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' } },
       (res) => {
+        const ended = new Promise<void>((done) => res.once('close', done));
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
           buffer += chunk;
@@ -59,6 +62,7 @@ export function openEventStream(baseUrl: string, path: string, token: string): P
               waiters.add(check);
               check();
             }),
+          ended,
           close: () => req.destroy(),
         });
       },

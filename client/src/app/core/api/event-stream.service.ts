@@ -1,11 +1,21 @@
 import { Injectable, inject } from '@angular/core';
-import { Observable, firstValueFrom, repeat, retry, throwError, timer } from 'rxjs';
+import { Observable, defer, firstValueFrom, repeat, retry, throwError, timer } from 'rxjs';
 
 import { ApiConfiguration } from '../../api';
 import { AuthService } from '../auth/auth.service';
 import { SessionStore } from '../auth/session.store';
 
 const MAX_RECONNECT_DELAY_MS = 30_000;
+
+/**
+ * The server's last event on a stream it closes because of the session: `reason` is `expired` when the
+ * access token that opened it ran out (reconnect with a refreshed one), `signed-out` when the session
+ * ended (signed out, perhaps in another tab, or revoked).
+ */
+export const SESSION_ENDED_EVENT = 'session-ended';
+
+/** How a read of the stream ended. */
+type ReadOutcome = 'closed' | 'token-expired' | 'session-ended';
 
 /** One server-sent event: its `event:` name and its `data:` lines joined. */
 export interface ServerSentEvent {
@@ -85,35 +95,46 @@ export class EventStreamService {
     const giveUpOn = options.giveUpOn ?? [];
     const backoff = (attempt: number): Observable<0> =>
       timer(Math.min(MAX_RECONNECT_DELAY_MS, 1000 * 2 ** Math.min(attempt, 5)));
-    return new Observable<StreamEvent<T, E>>((subscriber) => {
-      const abort = new AbortController();
-      this.read(`${this.rootUrl}${path}`, abort.signal, (message) => {
-        if (wanted.has(message.event)) {
-          subscriber.next({ event: message.event as E, data: JSON.parse(message.data) as T });
-        }
-      }).then(
-        // After the session ended the user is sent to log in; reconnecting would only fail again.
-        (outcome) => (outcome === 'closed' ? subscriber.complete() : undefined),
-        (error: unknown) => subscriber.error(error),
+    return defer(() => {
+      let closedTimes = 0;
+      let tokenExpired = false;
+      return new Observable<StreamEvent<T, E>>((subscriber) => {
+        const abort = new AbortController();
+        this.read(`${this.rootUrl}${path}`, abort.signal, (message) => {
+          if (wanted.has(message.event)) {
+            subscriber.next({ event: message.event as E, data: JSON.parse(message.data) as T });
+          }
+        }).then(
+          (outcome) => {
+            // After the session ended the user is sent to log in; reconnecting would only fail again.
+            if (outcome !== 'session-ended') {
+              tokenExpired = outcome === 'token-expired';
+              subscriber.complete();
+            }
+          },
+          (error: unknown) => subscriber.error(error),
+        );
+        return () => abort.abort();
+      }).pipe(
+        retry({
+          delay: (error: unknown, attempt) =>
+            error instanceof EventStreamError && giveUpOn.includes(error.status)
+              ? throwError(() => error)
+              : backoff(attempt),
+          resetOnSuccess: true,
+        }),
+        // A stream closed because its access token ran out reopens at once (the 401 refreshes the token);
+        // any other end waits longer each time.
+        repeat({ delay: () => (tokenExpired ? timer(0) : backoff(++closedTimes)) }),
       );
-      return () => abort.abort();
-    }).pipe(
-      retry({
-        delay: (error: unknown, attempt) =>
-          error instanceof EventStreamError && giveUpOn.includes(error.status)
-            ? throwError(() => error)
-            : backoff(attempt),
-        resetOnSuccess: true,
-      }),
-      repeat({ delay: (count) => backoff(count) }),
-    );
+    });
   }
 
   private async read(
     url: string,
     signal: AbortSignal,
     emit: (message: ServerSentEvent) => void,
-  ): Promise<'closed' | 'session-ended'> {
+  ): Promise<ReadOutcome> {
     const response = await this.open(url, signal);
     if (response === null) {
       return 'session-ended';
@@ -130,11 +151,24 @@ export class EventStreamService {
       buffer = blocks.pop() ?? '';
       for (const block of blocks) {
         const message = parseEventBlock(block);
+        if (message?.event === SESSION_ENDED_EVENT) {
+          await reader.cancel();
+          return this.sessionEnded(message);
+        }
         if (message !== null) {
           emit(message);
         }
       }
     }
+  }
+
+  /** The server closed the stream because of its session (see {@link SESSION_ENDED_EVENT}). */
+  private sessionEnded(message: ServerSentEvent): ReadOutcome {
+    if (sessionEndReason(message.data) === 'expired') {
+      return 'token-expired';
+    }
+    this.auth.expireSession();
+    return 'session-ended';
   }
 
   /** Opens the stream; `null` when the session has ended (the user is then on the login page). */
@@ -161,6 +195,14 @@ export class EventStreamService {
       headers['Authorization'] = `Bearer ${token}`;
     }
     return fetch(url, { headers, signal, cache: 'no-store' });
+  }
+}
+
+function sessionEndReason(data: string): unknown {
+  try {
+    return (JSON.parse(data) as { reason?: unknown } | null)?.reason;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,8 +1,13 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { type Observable } from 'rxjs';
+import { type Observable, catchError, of, throwError } from 'rxjs';
 
 import { type HealthDto, type ReadinessDto, getHealth, getReadiness } from '../../api';
 import { ApiCaller } from './api-caller.service';
+
+function isReadiness(body: unknown): body is ReadinessDto {
+  return !!body && typeof body === 'object' && Array.isArray((body as ReadinessDto).checks);
+}
 
 /** Thin wrapper over the generated health functions. */
 @Injectable({ providedIn: 'root' })
@@ -13,7 +18,16 @@ export class HealthClient {
     return this.api.call(getHealth, undefined);
   }
 
+  /** A degraded panel answers 503 with the same body: that is a result to show, not a failure. */
   readiness(): Observable<ReadinessDto> {
-    return this.api.call(getReadiness, undefined);
+    return this.api
+      .call(getReadiness, undefined)
+      .pipe(
+        catchError((err: unknown) =>
+          err instanceof HttpErrorResponse && err.status === 503 && isReadiness(err.error)
+            ? of(err.error)
+            : throwError(() => err),
+        ),
+      );
   }
 }

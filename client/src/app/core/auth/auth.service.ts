@@ -1,9 +1,10 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { Injectable, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import {
   type Observable,
   catchError,
+  defer,
   finalize,
   firstValueFrom,
   map,
@@ -17,18 +18,38 @@ import {
 
 import { AuthClient } from './auth-client.service';
 import { SessionStore } from './session.store';
+import { SharedRefresh } from './shared-refresh.service';
 
-/** Session flows: log in, restore on start-up, refresh (shared between concurrent callers), log out. */
+/** What the login page says after a session ended without the user signing out here. */
+export const SESSION_ENDED_NOTICE = 'Your session ended. Sign in again to continue.';
+
+/** A refresh holds the tab-wide lock, so a hung one must not hold every tab up for long. */
+const REFRESH_TIMEOUT_MS = 15_000;
+
+/** Session flows: log in, restore on start-up, refresh (shared between callers and tabs), log out. */
 @Injectable({ providedIn: 'root' })
 export class AuthService {
   private readonly client = inject(AuthClient);
   private readonly session = inject(SessionStore);
+  private readonly shared = inject(SharedRefresh);
   private readonly router = inject(Router);
   private refreshing: Observable<string> | null = null;
+  /** From a log-out in this tab until its own navigation to /login is over. */
+  private signingOut = false;
+  /** Set by a log-out in this tab; cleared by signing in again. */
+  private signedOutHere = false;
+  private readonly endedNotice = signal<string | null>(null);
+
+  /** The login page's notice: set when the session ended without a log-out here, else null. */
+  readonly notice = this.endedNotice.asReadonly();
 
   login(username: string, password: string): Observable<void> {
     return this.client.login(username, password).pipe(
-      tap((tokens) => this.session.start(tokens)),
+      tap((tokens) => {
+        this.session.start(tokens);
+        this.signedOutHere = false;
+        this.endedNotice.set(null);
+      }),
       map(() => undefined),
     );
   }
@@ -46,18 +67,22 @@ export class AuthService {
     );
   }
 
-  /** Emits a new access token. While a refresh is in flight every caller shares it. */
+  /**
+   * Emits a new access token. While a refresh is in flight every caller shares it, and other tabs share
+   * it too (see {@link SharedRefresh}).
+   */
   refreshAccessToken(): Observable<string> {
     if (this.refreshing) {
       return this.refreshing;
     }
-    const refreshToken = this.session.refreshToken();
-    if (refreshToken === null) {
+    if (this.session.refreshToken() === null) {
       return throwError(() => new Error('No stored session.'));
     }
-    this.refreshing = this.client.refresh(refreshToken).pipe(
-      tap((tokens) => this.session.start(tokens)),
-      map((tokens) => tokens.access_token),
+    this.refreshing = defer(() =>
+      this.shared.run((refreshToken) =>
+        firstValueFrom(this.client.refresh(refreshToken).pipe(timeout(REFRESH_TIMEOUT_MS))),
+      ),
+    ).pipe(
       catchError((error: unknown) => {
         // Only a rejected token is forgotten; an unreachable server should not wipe a valid session.
         if (error instanceof HttpErrorResponse && (error.status === 400 || error.status === 401)) {
@@ -92,9 +117,20 @@ export class AuthService {
     );
   }
 
-  /** Called when a refresh failed mid-session: back to the login page, then back here afterwards. */
+  /**
+   * Called when the session ended without a log-out here (a refresh failed mid-session, the server
+   * closed an event stream because the session was signed out): back to the login page with a notice,
+   * then back here afterwards.
+   */
   expireSession(): void {
+    // A log-out here (under way, or done and not resumed since) sends the user to /login by itself;
+    // an event stream closed by it has nothing to add.
+    const loggedOutHere = this.signingOut || (this.signedOutHere && !this.session.isLoggedIn());
     this.session.end(false);
+    if (loggedOutHere) {
+      return;
+    }
+    this.endedNotice.set(SESSION_ENDED_NOTICE);
     const current = this.router.url;
     // Several requests can fail together; only the first one has somewhere to come back to.
     if (!current.startsWith('/login')) {
@@ -103,10 +139,13 @@ export class AuthService {
   }
 
   logout(): void {
+    this.signingOut = true;
+    this.signedOutHere = true;
+    this.endedNotice.set(null);
     const refreshToken = this.session.refreshToken();
     const done = (): void => {
       this.session.end(true);
-      void this.router.navigate(['/login']);
+      void this.router.navigate(['/login']).finally(() => (this.signingOut = false));
     };
     if (refreshToken === null || !this.session.isLoggedIn()) {
       done();

@@ -89,11 +89,13 @@ export class LoginPageComponent {
   /** Bound from the query string by the router. */
   readonly returnUrl = input<string>();
 
+  private readonly auth = inject(AuthService);
+
   protected readonly theme = inject(ThemeService);
   protected readonly pending = signal(false);
-  protected readonly error = signal<string | null>(null);
+  /** Starts with "your session ended" when the session ended by itself (signed out elsewhere, expired). */
+  protected readonly error = signal<string | null>(this.auth.notice());
 
-  private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
 
