@@ -5,9 +5,13 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { AuditRoutes } from './audit/audit-routes';
+import { AuditService } from './audit/audit.service';
+import { auditRefusedBodies } from './audit/refused-body.audit';
 import { PACKAGE_ROOT } from './common/version';
 import { translateBodyErrors } from './common/body-errors.middleware';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { refuseDeepJson } from './common/json-depth';
 import { createValidationPipe } from './common/validation.pipe';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 
@@ -42,7 +46,7 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
  */
 export function configureRequestHandling(app: NestExpressApplication, env: NodeJS.ProcessEnv): void {
   app.setGlobalPrefix('api');
-  app.useBodyParser('json', { limit: readEnvironment(env).bodyLimit });
+  app.useBodyParser('json', { limit: readEnvironment(env).bodyLimit, verify: refuseDeepJson });
   app.use(translateBodyErrors);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
@@ -57,6 +61,7 @@ export function configureApp(app: NestExpressApplication, options: SetupOptions 
   // API answers change with every poll; hashing each body for an ETag costs more than it saves.
   app.set('etag', false);
   configureRequestHandling(app, env);
+  app.use(auditRefusedBodies(app.get(AuditRoutes), app.get(AuditService)));
   app.use(
     helmet({
       contentSecurityPolicy: {

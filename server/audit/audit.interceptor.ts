@@ -4,25 +4,30 @@ import type { Request, Response } from 'express';
 import { Observable, tap } from 'rxjs';
 import type { AuthenticatedRequest } from '../common/auth-user';
 import { clientIp } from '../common/client-ip';
-import { AUDIT_METADATA, type AuditContext, type AuditOptions } from './audited.decorator';
+import {
+  AUDIT_METADATA,
+  defaultAuditAction,
+  type AuditContext,
+  type AuditOptions,
+} from './audited.decorator';
 import { AuditService } from './audit.service';
 
-const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-function defaultAction(context: ExecutionContext): string {
-  const controller = context.getClass().name.replace(/Controller$/, '');
-  return `${controller.charAt(0).toLowerCase()}${controller.slice(1)}.${context.getHandler().name}`;
-}
+/** Details kept of a request body: strings, lists and objects cut short, nesting cut at MAX_DETAIL_DEPTH. */
+const MAX_DETAIL_DEPTH = 8;
+const MAX_ITEMS = 50;
 
-function shorten(value: unknown): unknown {
+function shorten(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.length > 500 ? `${value.slice(0, 500)}…` : value;
-  if (Array.isArray(value)) return value.slice(0, 50).map(shorten);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, shorten(v)]),
-    );
-  }
-  return value;
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DETAIL_DEPTH) return '[truncated]';
+  if (Array.isArray(value)) return value.slice(0, MAX_ITEMS).map((item) => shorten(item, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .slice(0, MAX_ITEMS)
+      .map(([k, v]) => [k, shorten(v, depth + 1)]),
+  );
 }
 
 /**
@@ -41,7 +46,7 @@ export class AuditInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const options = this.reflector.get<AuditOptions | undefined>(AUDIT_METADATA, context.getHandler());
     if (!options && !STATE_CHANGING.has(req.method)) return next.handle();
-    const action = options?.action ?? defaultAction(context);
+    const action = options?.action ?? defaultAuditAction(context.getClass(), context.getHandler());
     return next.handle().pipe(
       tap({
         next: (result: unknown) => {

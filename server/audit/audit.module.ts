@@ -1,15 +1,22 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { AuditController } from './audit.controller';
 import { AuditInterceptor } from './audit.interceptor';
+import { AuditRoutes } from './audit-routes';
 import { AuditRetentionTask } from './audit-retention.task';
 import { AuditService } from './audit.service';
 
 /** Global: any service can add its own entries (sync runs, scheduler, CLI). */
 @Global()
 @Module({
+  imports: [DiscoveryModule],
   controllers: [AuditController],
-  providers: [AuditService, AuditRetentionTask, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
-  exports: [AuditService],
+  providers: [
+    AuditService,
+    AuditRoutes,
+    AuditRetentionTask,
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+  ],
+  exports: [AuditService, AuditRoutes],
 })
 export class AuditModule {}

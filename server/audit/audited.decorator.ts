@@ -25,3 +25,9 @@ export interface AuditOptions {
  */
 export const Audited = (action: string, options: Omit<AuditOptions, 'action'> = {}): MethodDecorator =>
   SetMetadata(AUDIT_METADATA, { action, ...options } satisfies AuditOptions);
+
+/** The action of a route without @Audited: `<controller>.<handler>`, e.g. `utorrent.addUrl`. */
+export function defaultAuditAction(controller: { name: string }, handler: { name: string }): string {
+  const name = controller.name.replace(/Controller$/, '');
+  return `${name.charAt(0).toLowerCase()}${name.slice(1)}.${handler.name}`;
+}

@@ -38,7 +38,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       error: STATUS_CODES[status] ?? 'Error',
       message: secretRedactor.redactText(message),
     };
-    if (details?.length) body.details = details;
+    if (details?.length)
+      body.details = details.map((d) => ({ ...d, message: secretRedactor.redactText(d.message) }));
     if (res.headersSent) return;
     const retryAfter = (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds;
     if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { flattenValidationErrors } from '../common/validation.pipe';
 import { writeFileAtomic } from './atomic-file';
 import { defaultConfig } from './config.defaults';
+import { shortSecretProblems } from './config-secrets';
 import { PanelConfig, UserSettingSection } from './config.schema';
 import { hashPassword } from './password-hash';
 
@@ -69,6 +70,7 @@ export function configProblems(raw: unknown): string[] {
       if (name) seen.add(name);
     });
   }
+  problems.push(...shortSecretProblems(config));
   return problems;
 }
 

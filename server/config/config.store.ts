@@ -12,6 +12,7 @@ import { secretRedactor } from '../common/redact';
 import { writeFileAtomic } from './atomic-file';
 import type { DirectoryLock } from './directory-lock';
 import { applyEnvironment, environmentOverrides } from './config.environment';
+import { configSecrets } from './config-secrets';
 import { readEnvironment, type PanelEnvironment } from './panel-environment';
 import { ConfigError, configProblems, parseConfigText, serializeConfig } from './config.loader';
 import type { PanelConfig } from './config.schema';
@@ -165,16 +166,9 @@ export class ConfigStore implements OnApplicationShutdown {
   }
 
   private registerSecrets(): void {
-    const c = this.effectiveConfig;
-    secretRedactor.setKnownSecrets('config', [
-      c.admin.password,
-      c.admin.password_hash,
-      c.seerr.api_key,
-      ...c.media_servers.map((s) => s.token),
-      c.plex?.token,
-      c.tautulli?.api_key,
-      c.utorrent?.password,
-      c.rutorrent?.password,
-    ]);
+    secretRedactor.setKnownSecrets(
+      'config',
+      configSecrets(this.effectiveConfig).map((s) => s.value),
+    );
   }
 }

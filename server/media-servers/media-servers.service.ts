@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { MediaServerSection, PanelConfig } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
-import { applySettingsPatch } from '../config/settings-patch';
+import { applySettingsPatch, keepUrlCredentials } from '../config/settings-patch';
+import { withoutCredentials } from '../common/url-credentials';
 import { MediaServerClientFactory } from './media-server-client.factory';
 import { checkMediaServer } from './media-server.check';
 import { failureSentence, serverLabel } from './media-server.errors';
@@ -23,7 +24,7 @@ export function toMediaServerDto(server: MediaServerSection): MediaServerDto {
   return {
     name: server.name,
     type: server.type,
-    url: server.url,
+    url: withoutCredentials(server.url),
     enabled: isEnabled(server),
     token_set: server.token !== '',
     password_suffix: server.password_suffix ?? null,
@@ -128,7 +129,7 @@ export class MediaServersService {
         renameInUserSettings(draft, server.name, dto.name);
         server.name = dto.name;
       }
-      applySettingsPatch(server, dto, ['type', 'url', 'token']);
+      applySettingsPatch(server, keepUrlCredentials(dto, server.url), ['type', 'url', 'token']);
       applyOptional(server, dto);
       updated = server;
     });

@@ -13,7 +13,7 @@ describe('AuditService.exportCsv', () => {
     for await (const chunk of file) chunks.push(String(chunk));
     expect(chunks.join('')).toBe(
       'id,time,actor,ip,action,target,outcome,status_code,detail\r\n' +
-        '1,2026-01-02T03:04:05.000Z,admin,127.0.0.1,auth.login,,ok,200,{}\r\n',
+        '"1","2026-01-02T03:04:05.000Z","admin","127.0.0.1","auth.login","","ok","200","{}"\r\n',
     );
     expect(iterate).toHaveBeenCalledWith({ actor: 'adm' });
   });

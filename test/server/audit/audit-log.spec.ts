@@ -83,7 +83,7 @@ describe('audit log', () => {
     expect(res.headers['content-disposition']).toMatch(/audit-log\.csv/);
     const [header, row] = res.text.split('\r\n');
     expect(header).toBe('id,time,actor,ip,action,target,outcome,status_code,detail');
-    expect(row).toContain(",'=cmd|calc,");
+    expect(row).toContain(',"\'=cmd|calc",');
     expect(row).toContain('""note"":""comma, \\""quoted\\""\\nnewline""');
     expect(res.text).not.toContain('should-not-be-stored');
   });

@@ -9,7 +9,7 @@ import { verifyPasswordHash } from '../../../server/config/password-hash';
 /** A config.json exactly as Seerrsync writes it (clear-text admin password, old `overseerr` key). */
 const SEERRSYNC_FILE = {
   admin: { username: 'admin', password: 'changeme' },
-  overseerr: { url: 'http://overseerr:5055', api_key: 'abc123' },
+  overseerr: { url: 'http://overseerr:5055', api_key: 'abc123-seerr-api-key' },
   media_servers: [
     {
       name: 'Main Plex',
@@ -26,7 +26,7 @@ const SEERRSYNC_FILE = {
       name: 'Jelly',
       type: 'jellyfin',
       url: 'http://jellyfin:8096',
-      token: 'jf',
+      token: 'jellyfin-api-key',
       enabled: false,
       password_suffix: '',
       request_limit: 0,

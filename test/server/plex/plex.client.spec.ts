@@ -272,7 +272,7 @@ describe('PlexClient over the reference wire variants', () => {
   });
 
   it('names the token when PMS answers 401', async () => {
-    await store.update((c) => void (c.plex = { url: stub.url, token: 'wrong' }));
+    await store.update((c) => void (c.plex = { url: stub.url, token: 'wrong-plex-token' }));
     const err = (await client.status().catch((e: unknown) => e)) as UpstreamError;
     expect(err.getStatus()).toBe(502);
     expect(err.message).toBe(
