@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { loadConfig } from './config/config.loader';
 import { DirectoryLock } from './config/directory-lock';
+import { trustProxyWarning } from './config/trust-proxy';
 import { PanelLogger } from './logging/panel-logger';
 
 export interface PanelOptions {
@@ -35,6 +36,8 @@ export async function createPanel(options: PanelOptions = {}): Promise<NestExpre
   });
   if (loaded.createdPassword) options.onCreatedPassword?.(loaded.createdPassword, file);
   for (const warning of loaded.warnings) logger.warn(warning, 'Config');
+  const proxyWarning = trustProxyWarning(readEnvironment(env).trustProxy);
+  if (proxyWarning) logger.warn(proxyWarning, 'Security');
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ file, initial: loaded.config, env, lock }),
     { logger, bodyParser: false, abortOnError: false },

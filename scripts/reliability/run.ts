@@ -4,13 +4,18 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkAuthCoverage } from './check-auth';
+import { checkAuditSecrets } from './check-audit-secrets';
 import { checkBadInput } from './check-bad-input';
+import { checkCsv } from './check-csv';
+import { checkDeepJson } from './check-deep-json';
 import { checkBruteForce } from './check-brute-force';
 import { checkDataLoss } from './check-data-loss';
 import { checkLoadSoak } from './check-load-soak';
 import { checkSecrets } from './check-secrets';
+import { checkSessions } from './check-sessions';
 import { checkPartialLists } from './check-partial-lists';
 import { checkUpstreamFaults } from './check-upstream-faults';
+import { checkUpstreamLimits } from './check-upstream-limits';
 import { type Figure, table } from './figures';
 import { ReliabilityWorld } from './world';
 
@@ -45,11 +50,17 @@ async function main(): Promise<number> {
   try {
     await world.start();
     await step('auth coverage', () => checkAuthCoverage(world));
+    // Before bad input, which changes upstream settings: these figures need the credentials as set up.
+    await step('upstream limits', () => checkUpstreamLimits(world));
+    await step('audit secrets', () => checkAuditSecrets(world));
+    await step('deep JSON', () => checkDeepJson(world));
+    await step('CSV export', () => checkCsv(world));
     await step('bad input', () => checkBadInput(world));
     await step('upstream faults', () => checkUpstreamFaults(world));
     await step('no data lost', () => checkDataLoss(world, SYNC_RUNS, KILLS));
     await step('partial lists', () => checkPartialLists(world));
     await step('brute force', () => checkBruteForce(world));
+    await step('sessions', () => checkSessions(world));
     await step('load and soak', () => checkLoadSoak(world, SOAK_SECONDS));
     await step('secrets', () => checkSecrets(world));
   } finally {

@@ -1,5 +1,7 @@
 import type { LogLevel } from '@nestjs/common';
 import { resolve } from 'node:path';
+import { shortEnvironmentSecretProblems } from './config-secrets';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export type LogFormat = 'json' | 'text';
 export const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -18,8 +20,10 @@ export interface PanelEnvironment {
   logFormat: LogFormat;
   /** UPSTREAM_TIMEOUT_MS: how long any upstream may take to answer. */
   upstreamTimeoutMs: number;
-  /** TRUST_PROXY: Express's `trust proxy` setting. */
-  trustProxy: boolean | number | string;
+  /** UPSTREAM_MAX_BODY_MB: the largest answer the panel reads from an upstream; it stops reading past it. */
+  upstreamMaxBodyMb: number;
+  /** TRUST_PROXY: which proxies may report the client's address (Express's `trust proxy`). */
+  trustProxy: TrustProxy;
   /** BODY_LIMIT: the largest JSON body accepted. */
   bodyLimit: string;
   corsOrigins: string[];
@@ -68,13 +72,6 @@ function byteSize(raw: string): string {
   return raw;
 }
 
-/** `TRUST_PROXY`: unset = trust no proxy; "true", a hop count, or Express's list of addresses/subnets. */
-export function parseTrustProxy(raw: string): boolean | number | string {
-  if (raw === 'true') return true;
-  if (raw === 'false') return false;
-  return /^\d+$/.test(raw) ? Number(raw) : raw;
-}
-
 const SCHEMA: {
   [K in keyof PanelEnvironment]: { name: string; fallback: PanelEnvironment[K]; read: Reader };
 } = {
@@ -85,7 +82,8 @@ const SCHEMA: {
   logLevel: { name: 'LOG_LEVEL', fallback: 'log', read: oneOf(LOG_LEVELS) },
   logFormat: { name: 'LOG_FORMAT', fallback: 'json', read: oneOf(['json', 'text'] as const) },
   upstreamTimeoutMs: { name: 'UPSTREAM_TIMEOUT_MS', fallback: 10_000, read: integer(1, 600_000) },
-  trustProxy: { name: 'TRUST_PROXY', fallback: false, read: parseTrustProxy },
+  upstreamMaxBodyMb: { name: 'UPSTREAM_MAX_BODY_MB', fallback: 64, read: integer(1, 4096) },
+  trustProxy: { name: 'TRUST_PROXY', fallback: 'loopback', read: parseTrustProxy },
   bodyLimit: { name: 'BODY_LIMIT', fallback: '1mb', read: byteSize },
   corsOrigins: {
     name: 'CORS_ORIGINS',
@@ -115,8 +113,9 @@ export function envFileOf(env: NodeJS.ProcessEnv): string {
 export const PANEL_ENVIRONMENT_VARIABLES = ['ENV_FILE', ...Object.values(SCHEMA).map((s) => s.name)];
 
 /**
- * Reads every panel variable through the schema: unset or empty takes the default; a bad value is
- * an EnvironmentError naming each variable and what it must be.
+ * Reads every panel variable through the schema: unset or empty takes the default; a bad value (or a
+ * service secret such as UTORRENT_PASSWORD too short to redact) is an EnvironmentError naming each
+ * variable and what it must be.
  */
 export function readEnvironment(env: NodeJS.ProcessEnv): PanelEnvironment {
   const problems: string[] = [];
@@ -133,6 +132,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv): PanelEnvironment {
       problems.push(`${spec.name} ${(err as Error).message} (got "${raw}")`);
     }
   }
+  problems.push(...shortEnvironmentSecretProblems(env));
   if (problems.length) throw new EnvironmentError(problems);
   return out as unknown as PanelEnvironment;
 }

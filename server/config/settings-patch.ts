@@ -1,3 +1,5 @@
+import { hasCredentials, withoutCredentials } from '../common/url-credentials';
+
 /** A PATCH body for some keys of a config section: each may be a value, `null`, or absent. */
 export type SettingsPatch<T, K extends keyof T> = { readonly [P in K]?: T[P] | null };
 
@@ -30,3 +32,27 @@ export function applySettingsPatch<T extends object, K extends keyof T>(
 export const baseUrl = (url: string): string => url.trim().replace(/\/+$/, '');
 
 export const trimmed = (value: string): string => value.trim();
+
+/**
+ * Secrets are write-only, so a settings form that never shows them sends them back empty (Seerrsync's
+ * does): an empty string for one of `keys` is dropped from the patch (the saved secret stays), while
+ * `null` still removes it.
+ */
+export function keepEmptySecrets<T extends object>(patch: T, keys: readonly (keyof T)[]): T {
+  const out = { ...patch };
+  for (const key of keys)
+    if (typeof out[key] === 'string' && (out[key] as string).trim() === '') delete out[key];
+  return out;
+}
+
+/**
+ * Settings show a URL without its `user:pass@`, and their forms send the URL back: one sent back as shown
+ * (the stored URL minus its credentials, give or take a trailing slash) keeps the stored credentials.
+ */
+export function keepUrlCredentials<T extends { url?: string | null }>(
+  patch: T,
+  stored: string | undefined,
+): T {
+  if (typeof patch.url !== 'string' || !stored || !hasCredentials(stored)) return patch;
+  return baseUrl(patch.url) === baseUrl(withoutCredentials(stored)) ? { ...patch, url: stored } : patch;
+}

@@ -1,5 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { HealthDto, ReadinessDto } from './health.dto';
 import { HealthService } from './health.service';
@@ -18,9 +19,15 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: database and configuration checks' })
-  @ApiOkResponse({ type: ReadinessDto })
-  getReadiness(): Promise<ReadinessDto> {
-    return this.health.readiness();
+  @ApiOperation({ summary: 'Readiness: database, configuration and free-space checks' })
+  @ApiOkResponse({ type: ReadinessDto, description: 'Every check passes' })
+  @ApiServiceUnavailableResponse({
+    type: ReadinessDto,
+    description: 'At least one check fails; see `checks`',
+  })
+  async getReadiness(@Res({ passthrough: true }) res: Response): Promise<ReadinessDto> {
+    const readiness = await this.health.readiness();
+    if (readiness.status !== 'ok') res.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return readiness;
   }
 }

@@ -54,12 +54,13 @@ export class UpdatePlexSettingsDto {
   url?: string;
   @StringField({
     optional: true,
-    nullable: false,
+    nullable: true,
     maxLength: 500,
     format: 'password',
-    description: "The server owner's X-Plex-Token; write-only, empty to remove it",
+    description:
+      "The server owner's X-Plex-Token; write-only: empty or absent keeps the saved token, null removes it",
   })
-  token?: string;
+  token?: string | null;
   @StringField({
     optional: true,
     nullable: true,

@@ -1,8 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { withoutCredentials } from '../common/url-credentials';
 import { SERVICE_ENVIRONMENT } from '../config/config.environment';
 import type { PanelConfig } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
-import { applySettingsPatch, baseUrl, trimmed } from '../config/settings-patch';
+import {
+  applySettingsPatch,
+  baseUrl,
+  keepEmptySecrets,
+  keepUrlCredentials,
+  trimmed,
+} from '../config/settings-patch';
 import type { PlexSettingsDto } from './plex.dto';
 import type { UpdatePlexSettingsDto } from './plex-requests.dto';
 import { PlexService } from './plex.service';
@@ -24,7 +31,8 @@ export class PlexSettingsService {
   async update(dto: UpdatePlexSettingsDto): Promise<PlexSettingsDto> {
     const saved = await this.config.update((draft) => {
       const plex = { ...draft.plex };
-      applySettingsPatch(plex, dto, ['url', 'token', 'container'], {
+      const patch = keepUrlCredentials(keepEmptySecrets(dto, ['token']), plex.url);
+      applySettingsPatch(plex, patch, ['url', 'token', 'container'], {
         url: baseUrl,
         token: trimmed,
         container: trimmed,
@@ -40,7 +48,7 @@ export class PlexSettingsService {
 
   private view(config: PanelConfig): PlexSettingsDto {
     return {
-      url: config.plex?.url ?? '',
+      url: withoutCredentials(config.plex?.url ?? ''),
       token_set: !!config.plex?.token?.trim(),
       container: config.plex?.container?.trim() || null,
       overridden_by_env: this.config

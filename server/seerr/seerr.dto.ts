@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { HTTP_URL } from '../common/http-url.pattern';
 import { BooleanField, IntField, StringField } from '../common/validation.decorators';
 
 const URL_PATTERN = { regex: /^$|^https?:\/\/[^\s]+$/i, message: 'must be an http:// or https:// URL' };
@@ -77,20 +78,22 @@ export class SeerrOverviewDto {
 export class UpdateSeerrDto {
   @StringField({
     optional: true,
-    nullable: false,
+    nullable: true,
     maxLength: 2000,
-    pattern: URL_PATTERN,
+    pattern: HTTP_URL,
     example: 'http://seerr:5055',
+    description: 'Null disconnects Seerr; an empty string is refused (it is what a form sends by mistake)',
   })
-  url?: string;
+  url?: string | null;
   @StringField({
     optional: true,
-    nullable: false,
+    nullable: true,
     maxLength: 500,
     format: 'password',
-    description: "Seerr's API key (Settings → General); write-only, empty to remove it",
+    description:
+      "Seerr's API key (Settings → General); write-only: empty or absent keeps the saved key, null removes it",
   })
-  api_key?: string;
+  api_key?: string | null;
   @IntField({
     optional: true,
     nullable: true,

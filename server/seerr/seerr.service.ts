@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DEFAULT_SYNC, type PanelConfig } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
-import { applySettingsPatch, trimmed } from '../config/settings-patch';
+import { applySettingsPatch, keepEmptySecrets, keepUrlCredentials, trimmed } from '../config/settings-patch';
+import { withoutCredentials } from '../common/url-credentials';
 import { seerrChecks, sentence } from './seerr.checks';
 import { SeerrClient } from './seerr.client';
 import { SEERR_SYNC_TIMES, type SeerrSyncTimesSource } from './seerr-sync-times';
@@ -38,9 +39,15 @@ export class SeerrService {
     return { config: configView(this.config.get()), live, sync };
   }
 
-  async update(dto: UpdateSeerrDto): Promise<SeerrConfigDto> {
+  async update(sent: UpdateSeerrDto): Promise<SeerrConfigDto> {
+    const dto = keepEmptySecrets(sent, ['api_key']);
     const saved = await this.config.update((draft) => {
-      applySettingsPatch(draft.seerr, dto, ['url', 'api_key'], {
+      // Both keys are required in the Seerrsync format, so null (disconnect, remove) writes ''.
+      const patch = keepUrlCredentials(
+        { url: dto.url === null ? '' : dto.url, api_key: dto.api_key === null ? '' : dto.api_key },
+        draft.seerr.url,
+      );
+      applySettingsPatch(draft.seerr, patch, ['url', 'api_key'], {
         url: (url) => url.replace(/\/+$/, ''),
         api_key: trimmed,
       });
@@ -57,7 +64,8 @@ export class SeerrService {
   /** Tests the given values, each absent one replaced by the saved value. Never throws for Seerr's state. */
   async test(dto: TestSeerrDto): Promise<SeerrTestResultDto> {
     const saved = this.config.get().seerr;
-    const client = this.client.connect({ url: dto.url ?? saved.url, api_key: dto.api_key ?? saved.api_key });
+    const url = keepUrlCredentials({ url: dto.url ?? saved.url }, saved.url).url;
+    const client = this.client.connect({ url, api_key: dto.api_key ?? saved.api_key });
     const checks = await seerrChecks(client);
     return { ok: checks.every((c) => c.ok), checks };
   }
@@ -86,7 +94,7 @@ export class SeerrService {
 export function configView(config: PanelConfig): SeerrConfigDto {
   const sync = config.sync ?? {};
   return {
-    url: config.seerr.url,
+    url: withoutCredentials(config.seerr.url),
     api_key_set: config.seerr.api_key !== '',
     sync_interval_minutes: config.sync_interval_minutes ?? null,
     default_permissions: sync.default_permissions ?? null,

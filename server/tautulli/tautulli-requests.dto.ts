@@ -42,10 +42,11 @@ export class UpdateTautulliSettingsDto {
   url?: string;
   @StringField({
     optional: true,
-    nullable: false,
+    nullable: true,
     maxLength: 200,
     format: 'password',
-    description: "Tautulli's API key (Settings → Web Interface); write-only, empty to remove it",
+    description:
+      "Tautulli's API key (Settings → Web Interface); write-only: empty or absent keeps the saved key, null removes it",
   })
-  api_key?: string;
+  api_key?: string | null;
 }

@@ -1,8 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { withoutCredentials } from '../common/url-credentials';
 import { SERVICE_ENVIRONMENT } from '../config/config.environment';
 import type { PanelConfig } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
-import { applySettingsPatch, baseUrl, trimmed } from '../config/settings-patch';
+import {
+  applySettingsPatch,
+  baseUrl,
+  keepEmptySecrets,
+  keepUrlCredentials,
+  trimmed,
+} from '../config/settings-patch';
 import type { TautulliSettingsDto } from './tautulli.dto';
 import type { UpdateTautulliSettingsDto } from './tautulli-requests.dto';
 import { TautulliService } from './tautulli.service';
@@ -24,7 +31,8 @@ export class TautulliSettingsService {
   async update(dto: UpdateTautulliSettingsDto): Promise<TautulliSettingsDto> {
     const saved = await this.config.update((draft) => {
       const tautulli = { ...draft.tautulli };
-      applySettingsPatch(tautulli, dto, ['url', 'api_key'], { url: baseUrl, api_key: trimmed });
+      const patch = keepUrlCredentials(keepEmptySecrets(dto, ['api_key']), tautulli.url);
+      applySettingsPatch(tautulli, patch, ['url', 'api_key'], { url: baseUrl, api_key: trimmed });
       for (const key of ['url', 'api_key'] as const) if (!tautulli[key]) delete tautulli[key];
       if (Object.keys(tautulli).length) draft.tautulli = tautulli;
       else delete draft.tautulli;
@@ -36,7 +44,7 @@ export class TautulliSettingsService {
 
   private view(config: PanelConfig): TautulliSettingsDto {
     return {
-      url: config.tautulli?.url ?? '',
+      url: withoutCredentials(config.tautulli?.url ?? ''),
       api_key_set: !!config.tautulli?.api_key?.trim(),
       overridden_by_env: this.config
         .overrides()

@@ -30,11 +30,11 @@ export class UpdateTorrentClientSettingsDto {
   @StringField({ optional: true, nullable: false, maxLength: 200 }) username?: string;
   @StringField({
     optional: true,
-    nullable: false,
+    nullable: true,
     maxLength: 1000,
     format: 'password',
-    description: 'Write-only',
+    description: 'Write-only: empty or absent keeps the saved password, null removes it',
   })
-  password?: string;
+  password?: string | null;
   @IntField({ optional: true, nullable: false, min: 1, max: 3600 }) poll_seconds?: number;
 }

@@ -1,7 +1,8 @@
 import { SERVICE_ENVIRONMENT } from '../config/config.environment';
 import type { TorrentClientSection } from '../config/config.schema';
 import type { ConfigStore } from '../config/config.store';
-import { applySettingsPatch } from '../config/settings-patch';
+import { applySettingsPatch, keepEmptySecrets, keepUrlCredentials } from '../config/settings-patch';
+import { withoutCredentials } from '../common/url-credentials';
 import type { TorrentClientSettingsDto, UpdateTorrentClientSettingsDto } from './torrent-settings.dto';
 import type { TorrentClientKind } from './torrent.types';
 
@@ -14,7 +15,7 @@ export function clientSettings(config: ConfigStore, kind: TorrentClientKind): To
     .filter(([, [s]]) => s === kind)
     .map(([name]) => name);
   return {
-    url: section.url ?? '',
+    url: withoutCredentials(section.url ?? ''),
     username: section.username ?? '',
     password_set: !!section.password,
     poll_seconds: section.poll_seconds ?? DEFAULT_POLL_SECONDS,
@@ -27,5 +28,10 @@ export function applyClientSettings(
   section: TorrentClientSection,
   dto: UpdateTorrentClientSettingsDto,
 ): void {
-  applySettingsPatch(section, dto, ['url', 'username', 'password', 'poll_seconds']);
+  applySettingsPatch(section, keepUrlCredentials(keepEmptySecrets(dto, ['password']), section.url), [
+    'url',
+    'username',
+    'password',
+    'poll_seconds',
+  ]);
 }

@@ -21,7 +21,8 @@ describe('the panel environment', () => {
       logLevel: 'log',
       logFormat: 'json',
       upstreamTimeoutMs: 10_000,
-      trustProxy: false,
+      upstreamMaxBodyMb: 64,
+      trustProxy: 'loopback',
       bodyLimit: '1mb',
       corsOrigins: [],
       plexTvUrl: 'https://plex.tv',
@@ -51,7 +52,7 @@ describe('the panel environment', () => {
       logLevel: 'debug',
       logFormat: 'text',
       upstreamTimeoutMs: 2500,
-      trustProxy: 'loopback, uniquelocal',
+      trustProxy: 'loopback,uniquelocal',
       corsOrigins: ['http://a.test', 'http://b.test'],
       plexTvUrl: 'http://127.0.0.1:9000',
       syncScheduleOff: true,
@@ -64,6 +65,8 @@ describe('the panel environment', () => {
     ['false', false],
     ['2', 2],
     ['10.0.0.0/8', '10.0.0.0/8'],
+    ['192.168.1.2, fd00::/8', '192.168.1.2,fd00::/8'],
+    ['172.18.0.0/255.255.0.0', '172.18.0.0/255.255.0.0'],
   ])('reads TRUST_PROXY=%s as %p', (raw, expected) => {
     expect(readEnvironment({ TRUST_PROXY: raw }).trustProxy).toBe(expected);
   });
@@ -77,6 +80,16 @@ describe('the panel environment', () => {
     ['BODY_LIMIT', 'lots', 'BODY_LIMIT must be a size such as 1mb, 512kb or 100000 (got "lots")'],
     ['PLEX_TV_URL', 'plex.tv', 'PLEX_TV_URL must be an http:// or https:// URL (got "plex.tv")'],
     ['SYNC_SCHEDULE', 'never', 'SYNC_SCHEDULE must be one of on, off (got "never")'],
+    [
+      'TRUST_PROXY',
+      'loopback,traefik',
+      'TRUST_PROXY must be loopback, linklocal, uniquelocal, IP addresses or CIDR subnets separated by commas, false, true or a hop count; "traefik" is none of these (got "loopback,traefik")',
+    ],
+    [
+      'TRUST_PROXY',
+      '10.0.0.0/33',
+      'TRUST_PROXY must be loopback, linklocal, uniquelocal, IP addresses or CIDR subnets separated by commas, false, true or a hop count; "10.0.0.0/33" is none of these (got "10.0.0.0/33")',
+    ],
     [
       'PLEX_SESSIONS_POLL_MS',
       '10',

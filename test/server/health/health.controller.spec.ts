@@ -13,10 +13,20 @@ describe(HealthController.name, () => {
   });
 
   it('GET /api/health/ready returns the readiness of the service', async () => {
-    const ready = { ready: true, checks: [] };
+    const ready = { status: 'ok', checks: [] };
     ctx.mock(HealthService).readiness.mockResolvedValue(ready as never);
     const res = await ctx.http().get('/api/health/ready').set('Authorization', ctx.auth).expect(200);
     expect(res.body).toEqual(ready);
+  });
+
+  it('GET /api/health/ready answers 503 with the failing checks when degraded', async () => {
+    const degraded = {
+      status: 'degraded',
+      checks: [{ name: 'database', ok: false, detail: 'SQLite database is not answering: locked' }],
+    };
+    ctx.mock(HealthService).readiness.mockResolvedValue(degraded as never);
+    const res = await ctx.http().get('/api/health/ready').set('Authorization', ctx.auth).expect(503);
+    expect(res.body).toEqual(degraded);
   });
 
   it('refuses a token signed with another key', async () => {

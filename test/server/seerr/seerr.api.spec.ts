@@ -86,7 +86,8 @@ describe('/api/seerr', () => {
   describe('PUT', () => {
     it.each([
       [{ url: 'ftp://seerr' }, 'url', 'url must be an http:// or https:// URL'],
-      [{ url: null }, 'url', 'url'],
+      [{ url: '' }, 'url', 'url must be an http:// or https:// URL'],
+      [{ url: '', api_key: '' }, 'url', 'url must be an http:// or https:// URL'],
       [{ api_key: 42 }, 'api_key', 'api_key must be a string'],
       [{ concurrency: 0 }, 'concurrency', 'concurrency must not be less than 1'],
       [{ quota_days: 366 }, 'quota_days', 'quota_days must not be greater than 365'],
@@ -154,6 +155,22 @@ describe('/api/seerr', () => {
         detail: { body: { api_key: '[redacted]', concurrency: 4 } },
       });
       expectNoKey(audit);
+    });
+
+    it('keeps the saved key when a form sends it back empty; null removes it, null url disconnects', async () => {
+      // What a Seerrsync form sends: GET never returns the key, so the field comes back empty.
+      await put({ api_key: '', concurrency: 5 }).expect(200);
+      expect(onDisk().seerr).toEqual({ url: sim.url, api_key: key });
+      await put({ api_key: '   ' }).expect(200);
+      expect(onDisk().seerr).toEqual({ url: sim.url, api_key: key });
+      try {
+        await put({ api_key: null }).expect(200);
+        expect(onDisk().seerr).toEqual({ url: sim.url, api_key: '' });
+        const off = await put({ url: null }).expect(200);
+        expect(off.body).toMatchObject({ url: '', api_key_set: false });
+      } finally {
+        await put({ url: sim.url, api_key: key }).expect(200);
+      }
     });
 
     it('takes effect at once for the live figures', async () => {

@@ -54,7 +54,7 @@ describe(SeerrController.name, () => {
 
     it.each([
       [{ url: 'ftp://seerr' }, 'url must be an http:// or https:// URL'],
-      [{ url: null }, 'url must be a string'],
+      [{ url: '' }, 'url must be an http:// or https:// URL'],
       [{ url: `http://${'s'.repeat(2000)}` }, 'url must be shorter than or equal to 2000 characters'],
       [{ api_key: 5 }, 'api_key must be a string'],
       [{ sync_interval_minutes: -1 }, 'sync_interval_minutes must not be less than 0'],

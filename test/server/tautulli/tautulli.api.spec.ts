@@ -282,12 +282,23 @@ describe('/api/tautulli against the Tautulli simulator (sharing the Plex world)'
     it.each([
       [{ url: 'ftp://tautulli' }, 'url', 'url must be an http:// or https:// URL'],
       [{ api_key: 42 }, 'api_key', 'api_key must be a string'],
-      [{ api_key: null }, 'api_key', 'api_key'],
       [{ surprise: 1 }, 'surprise', 'surprise should not exist'],
     ])('PUT refuses %j with a 400 naming %s', async (body, field, message) => {
       const res = await put(body).expect(400);
       expect(res.body.details.map((d: { field: string }) => d.field)).toEqual([field]);
       expect(res.body.message).toContain(message);
+    });
+
+    it('PUT keeps the saved key when the form sends it back empty, and null removes it', async () => {
+      await put({ url: tautulli.sim.url, api_key: '' }).expect(200);
+      expect(onDisk().tautulli).toEqual({ url: tautulli.sim.url, api_key: DEFAULT_TAUTULLI_API_KEY });
+      try {
+        const removed = await put({ api_key: null }).expect(200);
+        expect(removed.body).toMatchObject({ api_key_set: false });
+        expect(onDisk().tautulli).toEqual({ url: tautulli.sim.url });
+      } finally {
+        await put({ api_key: DEFAULT_TAUTULLI_API_KEY }).expect(200);
+      }
     });
 
     it('PUT saves to the file, applies at once, clears the cache and is audited redacted', async () => {

@@ -108,7 +108,7 @@ describe(TautulliController.name, () => {
 
     it.each([
       [{ url: 'tautulli:8181' }, 'url must be an http:// or https:// URL'],
-      [{ api_key: null }, 'api_key must be a string'],
+      [{ api_key: 42 }, 'api_key must be a string'],
       [{ api_key: 'k'.repeat(201) }, 'api_key must be shorter than or equal to 200 characters'],
       [{ api_key_set: true }, 'api_key_set should not exist'],
     ])('refuses %j with 400', async (body, message) => {

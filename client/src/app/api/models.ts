@@ -22,6 +22,7 @@ export type { FieldErrorDto } from './models/field-error-dto';
 export type { HealthDto } from './models/health-dto';
 export type { HealthStatus } from './models/health-status';
 export type { LoginDto } from './models/login-dto';
+export type { LogoutDto } from './models/logout-dto';
 export type { MediaServerCheckDto } from './models/media-server-check-dto';
 export type { MediaServerCheckName } from './models/media-server-check-name';
 export type { MediaServerDto } from './models/media-server-dto';

@@ -9,8 +9,8 @@ export interface UpdatePlexSettingsDto {
   container?: string | null;
 
   /**
-   * The server owner's X-Plex-Token; write-only, empty to remove it
+   * The server owner's X-Plex-Token; write-only: empty or absent keeps the saved token, null removes it
    */
-  token?: string;
+  token?: string | null;
   url?: string;
 }

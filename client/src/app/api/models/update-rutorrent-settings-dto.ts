@@ -6,9 +6,9 @@ export interface UpdateRutorrentSettingsDto {
   download_dir?: string | null;
 
   /**
-   * Write-only
+   * Write-only: empty or absent keeps the saved password, null removes it
    */
-  password?: string;
+  password?: string | null;
   poll_seconds?: number;
   rpc_path?: string | null;
   url?: string;

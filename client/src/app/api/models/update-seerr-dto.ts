@@ -4,9 +4,9 @@
 export interface UpdateSeerrDto {
 
   /**
-   * Seerr's API key (Settings → General); write-only, empty to remove it
+   * Seerr's API key (Settings → General); write-only: empty or absent keeps the saved key, null removes it
    */
-  api_key?: string;
+  api_key?: string | null;
   concurrency?: number;
   default_permissions?: number | null;
   deletion_cap?: number | null;
@@ -17,5 +17,9 @@ export interface UpdateSeerrDto {
    * 0 or null: no automatic sync
    */
   sync_interval_minutes?: number | null;
-  url?: string;
+
+  /**
+   * Null disconnects Seerr; an empty string is refused (it is what a form sends by mistake)
+   */
+  url?: string | null;
 }

@@ -4,8 +4,8 @@
 export interface UpdateTautulliSettingsDto {
 
   /**
-   * Tautulli's API key (Settings → Web Interface); write-only, empty to remove it
+   * Tautulli's API key (Settings → Web Interface); write-only: empty or absent keeps the saved key, null removes it
    */
-  api_key?: string;
+  api_key?: string | null;
   url?: string;
 }

@@ -4,9 +4,9 @@
 export interface UpdateTorrentClientSettingsDto {
 
   /**
-   * Write-only
+   * Write-only: empty or absent keeps the saved password, null removes it
    */
-  password?: string;
+  password?: string | null;
   poll_seconds?: number;
   url?: string;
   username?: string;

@@ -139,7 +139,8 @@ export class SeerrPageComponent {
     this.saving.set(true);
     this.client
       .update({
-        url: v.url.trim(),
+        // An empty field disconnects Seerr; the server refuses an empty URL.
+        url: v.url.trim() || null,
         ...(apiKey ? { api_key: apiKey } : {}),
         sync_interval_minutes: v.sync_interval_minutes,
         default_permissions: v.use_seerr_default ? null : v.default_permissions,

@@ -7,13 +7,13 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { RefreshDto } from '../../models/refresh-dto';
+import { LogoutDto } from '../../models/logout-dto';
 
 export interface Logout$Params {
-      body: RefreshDto
+      body?: LogoutDto
 }
 
-export function logout(http: HttpClient, rootUrl: string, params: Logout$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function logout(http: HttpClient, rootUrl: string, params?: Logout$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
   const rb = new RequestBuilder(rootUrl, logout.PATH, 'post');
   if (params) {
     rb.body(params.body, 'application/json');
