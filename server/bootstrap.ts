@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { loadConfig } from './config/config.loader';
 import { DirectoryLock } from './config/directory-lock';
+import { panelFiles, restrictPanelFiles } from './config/private-files';
 import { trustProxyWarning } from './config/trust-proxy';
 import { PanelLogger } from './logging/panel-logger';
 
@@ -36,6 +37,11 @@ export async function createPanel(options: PanelOptions = {}): Promise<NestExpre
   });
   if (loaded.createdPassword) options.onCreatedPassword?.(loaded.createdPassword, file);
   for (const warning of loaded.warnings) logger.warn(warning, 'Config');
+  for (const refused of restrictPanelFiles(panelFiles(file, dirname(file))))
+    logger.warn(
+      `${refused} is readable by other users and the panel cannot change that (chmod 600 it).`,
+      'Config',
+    );
   const proxyWarning = trustProxyWarning(readEnvironment(env).trustProxy);
   if (proxyWarning) logger.warn(proxyWarning, 'Security');
   const app = await NestFactory.create<NestExpressApplication>(

@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   closeSync,
   copyFileSync,
   existsSync,
@@ -52,6 +53,8 @@ export function writeFileAtomic(file: string, content: string, options: AtomicWr
     if (options.backup && existsSync(file)) {
       const backupTemp = `${temp}.bak`;
       copyFileSync(file, backupTemp);
+      // copyFile keeps the old file's mode, which may be 0644; the backup holds the same secrets.
+      chmodSync(backupTemp, options.mode ?? 0o600);
       renameSync(backupTemp, `${file}.bak`);
     }
     renameSync(temp, file);

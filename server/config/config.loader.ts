@@ -9,6 +9,7 @@ import { defaultConfig } from './config.defaults';
 import { shortSecretProblems } from './config-secrets';
 import { PanelConfig, UserSettingSection } from './config.schema';
 import { hashPassword } from './password-hash';
+import { PRIVATE_DIRECTORY_MODE } from './private-files';
 
 /** Thrown when config.json cannot be used; `problems` lists every bad field, one sentence each. */
 export class ConfigError extends Error {
@@ -105,7 +106,7 @@ async function createConfigFile(file: string): Promise<LoadedConfig> {
     ...defaults,
     admin: { ...defaults.admin, password_hash: await hashPassword(password) },
   };
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
   writeFileAtomic(file, serializeConfig(config));
   return { config, createdPassword: password, warnings: [] };
 }

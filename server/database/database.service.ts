@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import BetterSqlite3 from 'better-sqlite3';
+import { closeSync, openSync } from 'node:fs';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { ConfigStore } from '../config/config.store';
+import { PRIVATE_FILE_MODE } from '../config/private-files';
 import type { Database } from './database.schema';
 import { PanelMigrations } from './migrations';
 
@@ -19,6 +21,8 @@ export class DatabaseService implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
+    // SQLite gives its -wal and -shm files the database file's mode, so creating it private covers all three.
+    closeSync(openSync(this.config.databaseFile, 'a', PRIVATE_FILE_MODE));
     const sqlite = new BetterSqlite3(this.config.databaseFile);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
