@@ -250,7 +250,7 @@ export function describeTorrentRoutes(
       [{ url: '127.0.0.1:8080' }, 'url must be an http:// or https:// URL, or empty'],
       [{ url: null }, 'url must be a string'],
       [{ username: 7 }, 'username must be a string'],
-      [{ password: null }, 'password must be a string'],
+      [{ password: 42 }, 'password must be a string'],
       [{ poll_seconds: 0 }, 'poll_seconds must not be less than 1'],
       [{ poll_seconds: 3601 }, 'poll_seconds must not be greater than 3600'],
       [{ password_set: false }, 'password_set should not exist'],
