@@ -4,7 +4,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AuditRoutes } from './audit/audit-routes';
 import { AuditService } from './audit/audit.service';
 import { auditRefusedBodies } from './audit/refused-body.audit';
@@ -19,6 +19,8 @@ export interface SetupOptions {
   env?: NodeJS.ProcessEnv;
   /** Folder of the built Angular app; served on the same origin when it exists. */
   clientDir?: string;
+  /** The config directory (config.json, the database), named when the disk is full. */
+  dataDirectory?: string;
 }
 
 export const DEFAULT_CLIENT_DIR = join(PACKAGE_ROOT, 'dist', 'client', 'browser');
@@ -44,12 +46,16 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
  * How a request reaches a handler and how an error leaves: the /api prefix, the JSON body limit, the
  * validation pipe and the one error shape. Shared with the controller specs, which boot one controller.
  */
-export function configureRequestHandling(app: NestExpressApplication, env: NodeJS.ProcessEnv): void {
+export function configureRequestHandling(
+  app: NestExpressApplication,
+  env: NodeJS.ProcessEnv,
+  dataDirectory = dirname(readEnvironment(env).configFile),
+): void {
   app.setGlobalPrefix('api');
   app.useBodyParser('json', { limit: readEnvironment(env).bodyLimit, verify: refuseDeepJson });
   app.use(translateBodyErrors);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalFilters(new HttpExceptionFilter(dataDirectory));
 }
 
 /** Everything about the HTTP surface that is not a route: shared by main, the spec script and the tests. */
@@ -60,7 +66,7 @@ export function configureApp(app: NestExpressApplication, options: SetupOptions 
   app.disable('x-powered-by');
   // API answers change with every poll; hashing each body for an ETag costs more than it saves.
   app.set('etag', false);
-  configureRequestHandling(app, env);
+  configureRequestHandling(app, env, options.dataDirectory);
   app.use(auditRefusedBodies(app.get(AuditRoutes), app.get(AuditService)));
   app.use(
     helmet({

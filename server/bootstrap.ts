@@ -49,6 +49,6 @@ export async function createPanel(options: PanelOptions = {}): Promise<NestExpre
     { logger, bodyParser: false, abortOnError: false },
   );
   app.enableShutdownHooks();
-  configureApp(app, { env, clientDir: options.clientDir });
+  configureApp(app, { env, clientDir: options.clientDir, dataDirectory: dirname(file) });
   return app;
 }

@@ -11,6 +11,7 @@ import {
   type AuditOptions,
 } from './audited.decorator';
 import { AuditService } from './audit.service';
+import { isDiskFull } from '../common/disk-full';
 
 export const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -54,8 +55,10 @@ export class AuditInterceptor implements NestInterceptor {
           void this.write(req, action, options, { result, status });
         },
         error: (err: unknown) => {
-          const status = err instanceof HttpException ? err.getStatus() : 500;
-          const message = err instanceof HttpException ? err.message : 'unexpected error';
+          const diskFull = isDiskFull(err);
+          const status = err instanceof HttpException ? err.getStatus() : diskFull ? 507 : 500;
+          const message =
+            err instanceof HttpException ? err.message : diskFull ? 'the disk is full' : 'unexpected error';
           void this.write(req, action, options, { status, error: message });
         },
       }),

@@ -1,11 +1,16 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { redactObject, secretRedactor } from '../common/redact';
 import { DatabaseService } from '../database/database.service';
 import type { AuditLogTable, Database } from '../database/database.schema';
 import type { Selectable } from 'kysely';
+import { isDiskFull } from '../common/disk-full';
 import { auditCsv } from './audit.csv';
+import { AuditBacklog, type AuditRow } from './audit-backlog';
+
+/** How often entries waiting for disk space are tried again. */
+const AUDIT_RETRY_MS = 5000;
 import type {
   AuditActionsDto,
   AuditEntryDto,
@@ -41,10 +46,12 @@ export function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntryDto {
 
 /** The append-only audit log: entries are added and read, never changed; retention removes old ones. */
 @Injectable()
-export class AuditService {
+export class AuditService implements OnModuleDestroy {
   private readonly logger = new Logger(AuditService.name);
   /** Writes still running: the audit interceptor does not hold the response for them. */
   private readonly writing = new Set<Promise<void>>();
+  private readonly waiting = new AuditBacklog();
+  private retry?: NodeJS.Timeout;
 
   constructor(private readonly database: DatabaseService) {}
 
@@ -63,26 +70,69 @@ export class AuditService {
     while (this.writing.size) await Promise.all([...this.writing]);
   }
 
+  /** Entries waiting for disk space, for readiness. */
+  get backlog(): { waiting: number; lost: number } {
+    return { waiting: this.waiting.size, lost: this.waiting.lost };
+  }
+
+  onModuleDestroy(): void {
+    clearTimeout(this.retry);
+  }
+
   private async insert(entry: NewAuditEntry): Promise<void> {
-    try {
-      await this.database.db
-        .insertInto('audit_log')
-        .values({
-          time: new Date().toISOString(),
-          actor: secretRedactor.redactText(entry.actor).slice(0, 200),
-          ip: entry.ip ?? '',
-          action: entry.action,
-          target: entry.target
-            ? secretRedactor.redactText(entry.target).slice(0, 500)
-            : (entry.target ?? null),
-          outcome: entry.outcome,
-          status_code: entry.status_code ?? null,
-          detail: JSON.stringify(redactObject(entry.detail ?? {})),
-        })
-        .execute();
-    } catch (err) {
-      this.logger.error(`Could not write the audit entry ${entry.action}: ${(err as Error).message}`);
+    const row: AuditRow = {
+      time: new Date().toISOString(),
+      actor: secretRedactor.redactText(entry.actor).slice(0, 200),
+      ip: entry.ip ?? '',
+      action: entry.action,
+      target: entry.target ? secretRedactor.redactText(entry.target).slice(0, 500) : (entry.target ?? null),
+      outcome: entry.outcome,
+      status_code: entry.status_code ?? null,
+      detail: JSON.stringify(redactObject(entry.detail ?? {})),
+    };
+    // Behind a backlog the new entry waits its turn, so the log stays in order.
+    if (this.waiting.size) {
+      this.waiting.add(row);
+      await this.flushBacklog();
+      return;
     }
+    try {
+      await this.write(row);
+    } catch (err) {
+      if (isDiskFull(err)) {
+        this.waiting.add(row);
+        this.scheduleRetry();
+        this.logger.error(
+          `The disk is full: the audit entry ${entry.action} waits in memory until there is space.`,
+        );
+      } else {
+        this.logger.error(`Could not write the audit entry ${entry.action}: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  private async write(row: AuditRow): Promise<void> {
+    await this.database.db.insertInto('audit_log').values(row).execute();
+  }
+
+  private async flushBacklog(): Promise<void> {
+    try {
+      await this.waiting.flush((row) => this.write(row));
+      this.logger.log('There is disk space again: the waiting audit entries are written.');
+    } catch (err) {
+      if (!isDiskFull(err))
+        this.logger.error(`Could not write the waiting audit entries: ${(err as Error).message}`);
+      this.scheduleRetry();
+    }
+  }
+
+  private scheduleRetry(): void {
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => {
+      const write = this.flushBacklog().finally(() => this.writing.delete(write));
+      this.writing.add(write);
+    }, AUDIT_RETRY_MS);
+    this.retry.unref();
   }
 
   async list(query: AuditListQueryDto): Promise<AuditPageDto> {

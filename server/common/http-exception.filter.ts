@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import type { ErrorBodyDto, FieldErrorDto } from './error-body';
+import { diskFullMessage, isDiskFull } from './disk-full';
 import { secretRedactor } from './redact';
 
 function messageOf(response: unknown, fallback: string): { message: string; details?: FieldErrorDto[] } {
@@ -19,6 +20,9 @@ function messageOf(response: unknown, fallback: string): { message: string; deta
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
 
+  /** @param dataDirectory where the panel writes (config and database), named when the disk is full */
+  constructor(private readonly dataDirectory = 'the config directory') {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     let status: number = HttpStatus.INTERNAL_SERVER_ERROR;
@@ -28,6 +32,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       status = exception.getStatus();
       ({ message, details } = messageOf(exception.getResponse(), exception.message));
+    } else if (isDiskFull(exception)) {
+      status = HttpStatus.INSUFFICIENT_STORAGE;
+      message = diskFullMessage(this.dataDirectory);
+      this.logger.error(message);
     } else {
       const err = exception instanceof Error ? exception : new Error(String(exception));
       this.logger.error(`Unhandled ${err.name}: ${err.message}`, err.stack);

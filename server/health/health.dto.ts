@@ -8,7 +8,8 @@ export class HealthDto {
 }
 
 export class ReadinessCheckDto {
-  @ApiProperty({ enum: ['database', 'config'], enumName: 'ReadinessCheckName' }) name!: 'database' | 'config';
+  @ApiProperty({ enum: ['database', 'config', 'disk'], enumName: 'ReadinessCheckName' })
+  name!: 'database' | 'config' | 'disk';
   @ApiProperty() ok!: boolean;
   @ApiProperty() detail!: string;
 }

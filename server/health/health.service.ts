@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { APP_VERSION } from '../common/version';
 import { ConfigStore } from '../config/config.store';
+import { AuditService } from '../audit/audit.service';
 import { DatabaseService } from '../database/database.service';
+import { diskSpaceCheck } from './disk-space.check';
 import type { HealthDto, ReadinessDto } from './health.dto';
 
 @Injectable()
@@ -11,6 +13,7 @@ export class HealthService {
   constructor(
     private readonly database: DatabaseService,
     private readonly config: ConfigStore,
+    private readonly audit: AuditService,
   ) {}
 
   health(): HealthDto {
@@ -26,6 +29,7 @@ export class HealthService {
     const checks: ReadinessDto['checks'] = [
       { name: 'database', ...(await this.database.check()) },
       { name: 'config', ...this.config.checkFile() },
+      { name: 'disk', ...diskSpaceCheck(this.config.directory, this.audit.backlog) },
     ];
     return { status: checks.every((c) => c.ok) ? 'ok' : 'degraded', checks };
   }

@@ -1,12 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { BodyBudget } from './body-budget';
 import { UpstreamError } from './upstream-error';
-
-/** "64 MB", "1.5 MB", "512 KB": limits as an admin sets them. */
-export function sizeText(bytes: number): string {
-  const mb = bytes / 2 ** 20;
-  return mb >= 1 ? `${Number(mb.toFixed(1))} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
+import { sizeText } from '../common/size-text';
 
 /**
  * Reads one response body under two bounds: its own cap, and the budget every answer being read

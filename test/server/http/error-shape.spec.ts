@@ -69,12 +69,13 @@ describe('error responses', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
-  it('reports readiness of database and config behind auth', async () => {
+  it('reports readiness of database, config and free space behind auth', async () => {
     const res = await panel.http().get('/api/health/ready').auth(token, { type: 'bearer' }).expect(200);
     expect(res.body.status).toBe('ok');
     expect(res.body.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([
       ['database', true],
       ['config', true],
+      ['disk', true],
     ]);
   });
 });

@@ -39,8 +39,9 @@ export function baseConfig(overrides: Partial<PanelConfig> = {}): PanelConfig {
 export async function startTestPanel(
   config: PanelConfig = baseConfig(),
   env: NodeJS.ProcessEnv = {},
+  options: { dir?: string } = {},
 ): Promise<TestPanel> {
-  const dir = mkdtempSync(join(tmpdir(), 'seedbox-panel-test-'));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'seedbox-panel-test-'));
   const configFile = join(dir, 'config.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2));
   const logs: string[] = [];

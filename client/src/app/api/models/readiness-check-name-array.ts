@@ -8,5 +8,6 @@ import { ReadinessCheckName } from './readiness-check-name';
  */
 export const READINESS_CHECK_NAME: ReadinessCheckName[] = [
   'database',
-  'config'
+  'config',
+  'disk'
 ];

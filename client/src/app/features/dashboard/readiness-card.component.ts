@@ -8,7 +8,11 @@ import { CheckListComponent } from '../../common/check-list.component';
 import { RemoteContentComponent } from '../../common/remote-content.component';
 import { StateMessageComponent } from '../../common/state-message.component';
 
-const CHECK_LABELS: Readonly<Record<string, string>> = { database: 'Database', config: 'Configuration' };
+const CHECK_LABELS: Readonly<Record<string, string>> = {
+  database: 'Database',
+  config: 'Configuration',
+  disk: 'Free space',
+};
 
 @Component({
   selector: 'sp-readiness-card',
