@@ -5,24 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigStore } from '../../../server/config/config.store';
 import { BodyBudget } from '../../../server/upstream/body-budget';
-import { UpstreamError } from '../../../server/upstream/upstream-error';
 import { UpstreamHttp, type UpstreamRequest } from '../../../server/upstream/upstream-http.service';
 import { json, Simulator } from '../../../simulators/core';
 import { baseConfig } from '../support/test-panel';
+import { upstreamFailure } from '../support/upstream-failure';
 
 const MB = 2 ** 20;
 /** What the kernel's socket buffers and Node's stream buffers may hold beyond what the panel read. */
 const BUFFER_MARGIN = 16 * MB;
-
-async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof UpstreamError) return err;
-    throw err;
-  }
-  throw new Error('expected an UpstreamError');
-}
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((r) => setImmediate(r));
@@ -49,7 +39,7 @@ describe('UpstreamHttp size cap on answers', () => {
 
   it('stops reading an endless answer at the cap, closes the socket and answers 502 naming the service', async () => {
     sim.setFaults({ endlessBody: true });
-    const err = await failure(call({ maxBodyBytes: 2 * MB }));
+    const err = await upstreamFailure(call({ maxBodyBytes: 2 * MB }));
     expect(err.getStatus()).toBe(502);
     expect(err.kind).toBe('too-large');
     expect(err.message).toBe('Widget (Home) sent an answer larger than 2 MB; the panel stopped reading it.');
@@ -61,7 +51,7 @@ describe('UpstreamHttp size cap on answers', () => {
 
   it('refuses up front an answer whose Content-Length passes the cap', async () => {
     sim.setFaults({ hugeBodyMb: 3 });
-    const err = await failure(call({ maxBodyBytes: 1 * MB }));
+    const err = await upstreamFailure(call({ maxBodyBytes: 1 * MB }));
     expect(err.message).toBe('Widget (Home) sent an answer larger than 1 MB; the panel stopped reading it.');
     sim.resetFaults();
     await expect(call({ maxBodyBytes: 1 * MB })).resolves.toMatchObject({ data: [{ id: 1 }] });
@@ -78,7 +68,7 @@ describe('UpstreamHttp size cap on answers', () => {
       });
       const configured = new UpstreamHttp(new HttpService(axios.create()), store);
       sim.setFaults({ hugeBodyMb: 2 });
-      expect((await failure(call({}, configured))).message).toMatch(/larger than 1 MB/);
+      expect((await upstreamFailure(call({}, configured))).message).toMatch(/larger than 1 MB/);
       // A request may allow more than the default.
       await expect(call({ maxBodyBytes: 3 * MB }, configured)).resolves.toMatchObject({ status: 200 });
     } finally {
@@ -90,7 +80,7 @@ describe('UpstreamHttp size cap on answers', () => {
     const budget = new BodyBudget(3 * MB);
     const shared = new UpstreamHttp(new HttpService(axios.create()), undefined, budget);
     sim.setFaults({ endlessBody: true });
-    const errors = await Promise.all([failure(call({}, shared)), failure(call({}, shared))]);
+    const errors = await Promise.all([upstreamFailure(call({}, shared)), upstreamFailure(call({}, shared))]);
     for (const err of errors) {
       expect(err.getStatus()).toBe(502);
       expect(err.message).toBe(

@@ -1,24 +1,14 @@
 import { HttpService } from '@nestjs/axios';
 import axios from 'axios';
 import { json, Simulator, text, xml } from '../../../simulators/core';
-import { UpstreamError } from '../../../server/upstream/upstream-error';
 import { UpstreamHttp, type UpstreamRequest } from '../../../server/upstream/upstream-http.service';
+import { upstreamFailure } from '../support/upstream-failure';
 
 describe('UpstreamHttp transport policy', () => {
   let sim: Simulator;
   const http = new UpstreamHttp(new HttpService(axios.create()));
   const call = (extra: Partial<UpstreamRequest> = {}) =>
     http.request<unknown>({ service: 'Widget', baseUrl: sim.url, path: '/items', timeoutMs: 400, ...extra });
-
-  async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-    try {
-      await promise;
-    } catch (err) {
-      if (err instanceof UpstreamError) return err;
-      throw err;
-    }
-    throw new Error('expected an UpstreamError');
-  }
 
   beforeEach(async () => {
     sim = new Simulator({
@@ -42,18 +32,18 @@ describe('UpstreamHttp transport policy', () => {
 
   it('turns a hang into a 504 naming the service and its timeout', async () => {
     sim.setFaults({ hang: true });
-    const err = await failure(call());
+    const err = await upstreamFailure(call());
     expect(err.getStatus()).toBe(504);
     expect(err.message).toBe(`Widget at ${new URL(sim.url).host} did not answer within 0.4 s.`);
   });
 
   it('retries reads on 5xx and gives up with the upstream message', async () => {
     sim.setFaults({ errorRate: 1, errorStatus: 503 });
-    const err = await failure(call());
+    const err = await upstreamFailure(call());
     expect(err.getStatus()).toBe(502);
     expect(err.message).toBe('Widget answered HTTP 503.');
     expect(sim.count('GET /items')).toBe(3);
-    const withMessage = await failure(
+    const withMessage = await upstreamFailure(
       call({ errorMessage: (b) => (JSON.parse(b) as { message: string }).message }),
     );
     expect(withMessage.message).toBe('Widget answered HTTP 503: widget exploded');
@@ -61,30 +51,32 @@ describe('UpstreamHttp transport policy', () => {
 
   it('never retries a write', async () => {
     sim.setFaults({ errorRate: 1, errorStatus: 502 });
-    await failure(call({ method: 'POST', body: { name: 'x' } }));
+    await upstreamFailure(call({ method: 'POST', body: { name: 'x' } }));
     expect(sim.count('POST /items')).toBe(1);
   });
 
   it('names garbage, truncated bodies and HTML answers', async () => {
     sim.setFaults({ garbage: true });
-    expect((await failure(call())).message).toBe('Widget answered with something that is not valid JSON.');
+    expect((await upstreamFailure(call())).message).toBe(
+      'Widget answered with something that is not valid JSON.',
+    );
     sim.setFaults({ garbage: false, truncated: true });
-    const cut = await failure(call());
+    const cut = await upstreamFailure(call());
     expect(cut.getStatus()).toBe(502);
     expect(cut.message).toMatch(/closed the connection before answering in full|not valid JSON/);
     sim.setFaults({ truncated: false, wrongContentType: true });
-    expect((await failure(call())).message).toMatch(/not valid JSON \(an HTML page/);
+    expect((await upstreamFailure(call())).message).toMatch(/not valid JSON \(an HTML page/);
   });
 
   it('explains refused connections and rejected credentials', async () => {
-    const err401 = await failure(call({ path: '/denied' }));
+    const err401 = await upstreamFailure(call({ path: '/denied' }));
     expect(err401.kind).toBe('unauthorized');
     expect(err401.message).toMatch(/refused the panel's credentials \(HTTP 401\)/);
     // A port that was just listening and is now closed (no pooled keep-alive socket to it).
     const gone = new Simulator({ name: 'gone' });
     const url = await gone.start();
     await gone.stop();
-    const refused = await failure(
+    const refused = await upstreamFailure(
       http.request({ service: 'Widget', baseUrl: url, path: '/items', retry: false }),
     );
     expect(refused.message).toMatch(/refused the connection; is it running\?/);
@@ -97,7 +89,7 @@ describe('UpstreamHttp transport policy', () => {
 
   it('never puts query-string secrets in messages', async () => {
     sim.setFaults({ hang: true });
-    const err = await failure(call({ query: { apikey: 'super-secret-key' } }));
+    const err = await upstreamFailure(call({ query: { apikey: 'super-secret-key' } }));
     expect(err.message).not.toContain('super-secret-key');
   });
 });

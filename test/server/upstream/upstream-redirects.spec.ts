@@ -1,20 +1,10 @@
 import { HttpService } from '@nestjs/axios';
 import axios from 'axios';
-import { UpstreamError } from '../../../server/upstream/upstream-error';
 import { UpstreamHttp, type UpstreamRequest } from '../../../server/upstream/upstream-http.service';
 import { json, Simulator, type SimRequest } from '../../../simulators/core';
+import { upstreamFailure } from '../support/upstream-failure';
 
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'x-emby-token', 'x-api-key', 'x-plex-token'];
-
-async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof UpstreamError) return err;
-    throw err;
-  }
-  throw new Error('expected an UpstreamError');
-}
 
 const redirect = (status: number, location: string) => ({ status, headers: { Location: location } });
 
@@ -70,7 +60,7 @@ describe('UpstreamHttp redirects', () => {
   ])(
     'never sends %s to another origin; answers 502 naming the service and the new host',
     async (_, extra) => {
-      const err = await failure(call(extra));
+      const err = await upstreamFailure(call(extra));
       expect(err.getStatus()).toBe(502);
       expect(err.kind).toBe('redirect');
       expect(err.message).toBe(
@@ -86,7 +76,9 @@ describe('UpstreamHttp redirects', () => {
   );
 
   it('refuses a cross-origin redirect of a write as well, without retrying it', async () => {
-    const err = await failure(call({ method: 'POST', body: { a: 1 }, headers: { 'X-Api-Key': 'k' } }));
+    const err = await upstreamFailure(
+      call({ method: 'POST', body: { a: 1 }, headers: { 'X-Api-Key': 'k' } }),
+    );
     expect(err.kind).toBe('redirect');
     expect(home.count('POST /away')).toBe(1);
     expect(otherSaw).toHaveLength(0);
@@ -95,7 +87,7 @@ describe('UpstreamHttp redirects', () => {
   it('follows up to 3 redirects within the same origin, credentials kept', async () => {
     const res = await call({ path: '/hop/3', headers: { 'X-Plex-Token': 'plex-secret' } });
     expect(res.data).toEqual({ hops: 'done', token: 'plex-secret' });
-    const err = await failure(call({ path: '/hop/4' }));
+    const err = await upstreamFailure(call({ path: '/hop/4' }));
     expect(err.getStatus()).toBe(502);
     expect(err.message).toBe(
       'Plex (Main) redirected the panel more than 3 times; point the URL at the final address.',
