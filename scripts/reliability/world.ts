@@ -53,6 +53,7 @@ export class ReliabilityWorld {
   readonly responses: string[] = [];
   private child?: ChildProcess;
   private token = '';
+  private stopping = false;
 
   async start(extraConfig: Record<string, unknown> = {}): Promise<void> {
     this.stack = await startSimulatorStack({ credentials: CREDENTIALS });
@@ -82,6 +83,13 @@ export class ReliabilityWorld {
     );
     this.child.stdout?.on('data', (c: Buffer) => (this.output += c.toString()));
     this.child.stderr?.on('data', (c: Buffer) => (this.output += c.toString()));
+    this.child.once('exit', (code, signal) => {
+      if (this.stopping) return;
+      // A panel that dies mid-run fails every later check; its last words say why.
+      process.stderr.write(
+        `The panel exited (${signal ?? `code ${code}`}) during the run. Its last output:\n${this.output.slice(-6000)}\n`,
+      );
+    });
     for (let i = 0; ; i++) {
       if ((await fetch(`${this.base}/api/health`).catch(() => undefined))?.ok) break;
       if (i > 150) throw new Error(`the panel did not start:\n${this.output}`);
@@ -149,6 +157,7 @@ export class ReliabilityWorld {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.child && this.child.exitCode === null) {
       this.child.kill('SIGTERM');
       await new Promise((r) => this.child?.once('exit', r));

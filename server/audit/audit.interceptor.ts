@@ -1,4 +1,11 @@
-import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  HttpException,
+  Injectable,
+  Logger,
+  NestInterceptor,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { Observable, tap } from 'rxjs';
@@ -37,6 +44,8 @@ function shorten(value: unknown, depth = 0): unknown {
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(AuditInterceptor.name);
+
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditService,
@@ -65,6 +74,7 @@ export class AuditInterceptor implements NestInterceptor {
     );
   }
 
+  /** Never throws: an audit target or actor getter that fails is logged, and the request keeps its answer. */
   private write(
     req: AuthenticatedRequest,
     action: string,
@@ -78,11 +88,19 @@ export class AuditInterceptor implements NestInterceptor {
     const detail: Record<string, unknown> = { method: req.method, path: req.originalUrl.split('?')[0] };
     if (Object.keys(body).length) detail.body = shorten(body);
     if (outcome.error) detail.error = outcome.error;
+    let actor: string | undefined;
+    let target: string | null | undefined;
+    try {
+      actor = options?.actor?.(ctx);
+      target = options?.target?.(ctx);
+    } catch (err) {
+      this.logger.error(`Could not name the target of the audit entry ${action}: ${(err as Error).message}`);
+    }
     return this.audit.record({
-      actor: req.user?.username ?? options?.actor?.(ctx) ?? bodyActor ?? 'anonymous',
+      actor: req.user?.username ?? actor ?? bodyActor ?? 'anonymous',
       ip: clientIp(req),
       action,
-      target: options?.target?.(ctx) ?? (Object.values(params).join('/') || null),
+      target: target ?? (Object.values(params).join('/') || null),
       outcome: outcome.error ? 'error' : 'ok',
       status_code: outcome.status,
       detail,

@@ -34,6 +34,16 @@ function containsText(
   return eb(sql<string>`lower(${sql.ref(column)})`, 'like', sql<string>`${pattern} escape '\\'`);
 }
 
+/**
+ * A column's text with secrets taken out. Actors and targets are often read from request bodies before
+ * validation, so any JSON value can arrive here: it is stored as text rather than refused.
+ */
+function redactedText(value: unknown, max: number): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? typeof value);
+  return secretRedactor.redactText(text).slice(0, max);
+}
+
 export function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntryDto {
   let detail: Record<string, unknown> = {};
   try {
@@ -80,16 +90,22 @@ export class AuditService implements OnModuleDestroy {
   }
 
   private async insert(entry: NewAuditEntry): Promise<void> {
-    const row: AuditRow = {
-      time: new Date().toISOString(),
-      actor: secretRedactor.redactText(entry.actor).slice(0, 200),
-      ip: entry.ip ?? '',
-      action: entry.action,
-      target: entry.target ? secretRedactor.redactText(entry.target).slice(0, 500) : (entry.target ?? null),
-      outcome: entry.outcome,
-      status_code: entry.status_code ?? null,
-      detail: JSON.stringify(redactObject(entry.detail ?? {})),
-    };
+    let row: AuditRow;
+    try {
+      row = {
+        time: new Date().toISOString(),
+        actor: redactedText(entry.actor, 200) ?? 'anonymous',
+        ip: entry.ip ?? '',
+        action: entry.action,
+        target: redactedText(entry.target, 500),
+        outcome: entry.outcome,
+        status_code: entry.status_code ?? null,
+        detail: JSON.stringify(redactObject(entry.detail ?? {})),
+      };
+    } catch (err) {
+      this.logger.error(`Could not record the audit entry ${entry.action}: ${(err as Error).message}`);
+      return;
+    }
     // Behind a backlog the new entry waits its turn, so the log stays in order.
     if (this.waiting.size) {
       this.waiting.add(row);
