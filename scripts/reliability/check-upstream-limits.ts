@@ -56,8 +56,8 @@ export async function checkUpstreamLimits(world: ReliabilityWorld): Promise<Figu
   plex.resetFaults();
   const refused = huge.filter((r) => r?.status === 502 && TOO_LARGE.test(message(r))).length;
   // The others may be refused for what they hold once read: answers the budget has room for (one
-  // 50 MB answer, after the others were stopped) are parsed and judged like any other. The world's
-  // upstream timeout is 0.8 s, so on a busy machine a 504 naming Plex is a right answer too.
+  // 50 MB answer, after the others were stopped) are parsed and judged like any other. A 504 naming
+  // Plex is a right answer too, on a machine too busy to read 50 MB within the world's timeout.
   const namingPlex = huge.filter(
     (r) => (r?.status === 502 || r?.status === 504) && /^Plex\b/.test(message(r)),
   );

@@ -55,6 +55,9 @@ export class ReliabilityWorld {
   private token = '';
   private stopping = false;
 
+  /** @param upstreamTimeoutMs the panel's UPSTREAM_TIMEOUT_MS: short, so hang checks finish quickly */
+  constructor(private readonly upstreamTimeoutMs = TIMEOUT_MS) {}
+
   async start(extraConfig: Record<string, unknown> = {}): Promise<void> {
     this.stack = await startSimulatorStack({ credentials: CREDENTIALS });
     this.dir = mkdtempSync(join(tmpdir(), 'seedbox-reliability-'));
@@ -75,7 +78,7 @@ export class ReliabilityWorld {
           HOST: '127.0.0.1',
           JWT_SECRET: SECRETS.jwt,
           LOG_LEVEL: 'debug',
-          UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
+          UPSTREAM_TIMEOUT_MS: String(this.upstreamTimeoutMs),
           TRUST_PROXY: 'loopback',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
