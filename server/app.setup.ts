@@ -12,6 +12,7 @@ import { PACKAGE_ROOT } from './common/version';
 import { translateBodyErrors } from './common/body-errors.middleware';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { refuseDeepJson } from './common/json-depth';
+import { seerrsyncAliases } from './common/seerrsync-aliases';
 import { createValidationPipe } from './common/validation.pipe';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 
@@ -52,6 +53,7 @@ export function configureRequestHandling(
   dataDirectory = dirname(readEnvironment(env).configFile),
 ): void {
   app.setGlobalPrefix('api');
+  app.use(seerrsyncAliases);
   app.useBodyParser('json', { limit: readEnvironment(env).bodyLimit, verify: refuseDeepJson });
   app.use(translateBodyErrors);
   app.useGlobalPipes(createValidationPipe());

@@ -71,7 +71,9 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'add-user') {
     if (!positionals[1]) fail(`add-user needs a user name.\n\n${USAGE}`);
     if (!values.blocked && (values.password ?? '').length < 8) {
-      fail('--password is required and must be at least 8 characters (Seerr refuses shorter ones).');
+      fail(
+        '--password is required and must be at least 8 characters (the length Seerr requires whenever a password is changed later).',
+      );
     }
   }
 

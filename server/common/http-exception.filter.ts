@@ -41,10 +41,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.error(`Unhandled ${err.name}: ${err.message}`, err.stack);
     }
 
+    const sentence = secretRedactor.redactText(message);
     const body: ErrorBodyDto = {
       statusCode: status,
       error: STATUS_CODES[status] ?? 'Error',
-      message: secretRedactor.redactText(message),
+      message: sentence,
+      detail: sentence,
     };
     if (details?.length)
       body.details = details.map((d) => ({ ...d, message: secretRedactor.redactText(d.message) }));

@@ -111,7 +111,7 @@ export class SyncSection {
   @IsOptional() @IsInt() @Min(0) @Max(2147483647) default_permissions?: number;
   /** Most deletions one run may make before it waits for approval; default max(5, 10 % of Seerr users). */
   @IsOptional() @ValidateIf((_o, v) => v !== null) @IsInt() @Min(0) @Max(100000) deletion_cap?: number | null;
-  /** Seerr writes in flight at once. */
+  /** Most Seerr writes in flight at once: a sync grows towards it while Seerr answers promptly (AdaptiveLimit). */
   @IsOptional() @IsInt() @Min(1) @Max(64) concurrency?: number;
   /** Days the request limit applies to (Seerr's quota window). */
   @IsOptional() @IsInt() @Min(1) @Max(365) quota_days?: number;

@@ -56,6 +56,11 @@ export interface SyncRunUserTable {
   action: SyncAction;
   outcome: SyncUserOutcome;
   message: string | null;
+  /** What the person types into Seerr's sign-in ("E-mail" field, or their media-server name). */
+  sign_in: string | null;
+  sign_in_method: 'local' | 'plex' | 'jellyfin' | 'emby' | null;
+  /** Created accounts: the server whose password suffix made the first password. */
+  settings_from: string | null;
 }
 
 export interface Database {

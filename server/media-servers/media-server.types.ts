@@ -12,8 +12,16 @@ export interface MediaUser {
   /** Plex Home managed user (no username, cannot sign in anywhere else). */
   managed: boolean;
   admin: boolean;
-  /** The Plex account that owns the server (only listed when `include_owner` is set). */
+  /** The Plex account that owns the server (listed unless `include_owner` is false). */
   owner: boolean;
+}
+
+/**
+ * A Plex server's users include its owner unless the file says `"include_owner": false` (Seerrsync files
+ * may omit the key, and Seerrsync lists the owner then). Jellyfin and Emby list every account anyway.
+ */
+export function includesOwner(server: MediaServerSection): boolean {
+  return server.type === 'plex' && server.include_owner !== false;
 }
 
 export interface MediaServerInfo {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { ErrorBodyDto } from '../common/error-body';
+import { RefreshQueryDto } from '../common/refresh-query.dto';
 import {
   CreateMediaServerDto,
   MediaServerDto,
@@ -27,10 +28,13 @@ export class MediaServersController {
   constructor(private readonly servers: MediaServersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every configured media server, with its user count read now' })
+  @ApiOperation({
+    summary:
+      'Every configured media server, with its user count (cached until a sync, a config change or a refresh)',
+  })
   @ApiOkResponse({ type: [MediaServerStatusDto] })
-  listMediaServers(): Promise<MediaServerStatusDto[]> {
-    return this.servers.list();
+  listMediaServers(@Query() query: RefreshQueryDto): Promise<MediaServerStatusDto[]> {
+    return this.servers.list(query.refresh === true);
   }
 
   @Get(':name')

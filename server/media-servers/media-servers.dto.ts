@@ -42,8 +42,8 @@ export class CreateMediaServerDto {
   @BooleanField({
     optional: true,
     nullable: false,
-    default: false,
-    description: 'Plex only: list the owner too',
+    default: true,
+    description: 'Plex only: list the owner too (absent means true, as in Seerrsync)',
   })
   include_owner?: boolean;
 }
@@ -57,10 +57,9 @@ export class UpdateMediaServerDto {
   @StringField({
     optional: true,
     nullable: false,
-    minLength: 1,
     maxLength: 1000,
     format: 'password',
-    description: `${TOKEN_HELP} Omit to keep the current one.`,
+    description: `${TOKEN_HELP} Omit it or send it empty to keep the current one (a form that never shows it sends it back empty).`,
   })
   token?: string;
   @BooleanField({ optional: true, nullable: false }) enabled?: boolean;
@@ -91,8 +90,21 @@ export class MediaServerStatusDto extends MediaServerDto {
     description: 'Users on the server now; null when disabled or unreadable',
   })
   users!: number | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'The same as `users`, under the name Seerrsync clients read',
+  })
+  user_count!: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why the users could not be read' })
   error!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the users were read (lists are cached until a sync, a config change or a refresh)',
+  })
+  read_at?: string | null;
 }
 
 export const MEDIA_SERVER_CHECKS = ['reachable', 'credentials', 'users'] as const;

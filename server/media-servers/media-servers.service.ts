@@ -1,12 +1,13 @@
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { MediaServerSection, PanelConfig } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
-import { applySettingsPatch, keepUrlCredentials } from '../config/settings-patch';
+import { applySettingsPatch, keepEmptySecrets, keepUrlCredentials } from '../config/settings-patch';
 import { withoutCredentials } from '../common/url-credentials';
+import { NamedCache } from '../upstream/named-cache';
 import { MediaServerClientFactory } from './media-server-client.factory';
 import { checkMediaServer } from './media-server.check';
 import { failureSentence, serverLabel } from './media-server.errors';
-import type { MediaServerRead } from './media-server.types';
+import { includesOwner, type MediaServerRead } from './media-server.types';
 import type {
   CreateMediaServerDto,
   MediaServerDto,
@@ -30,7 +31,7 @@ export function toMediaServerDto(server: MediaServerSection): MediaServerDto {
     password_suffix: server.password_suffix ?? null,
     request_limit: server.request_limit ?? null,
     machine_identifier: server.machine_identifier || null,
-    include_owner: server.include_owner === true,
+    include_owner: includesOwner(server),
   };
 }
 
@@ -57,10 +58,24 @@ function applyOptional(server: MediaServerSection, dto: CreateMediaServerDto | U
   ]);
 }
 
+/** A server's users as read at `read_at` (ISO time), for views that may show cached lists. */
+export type TimedMediaServerRead = MediaServerRead & { read_at: string };
+
 /** The configured media servers: their users (for the sync and the list) and their settings. */
 @Injectable()
 export class MediaServersService {
   private readonly logger = new Logger(MediaServersService.name);
+  /**
+   * Keyed by the whole server entry, so a changed URL, token or setting is a miss. Failed reads are not
+   * kept. The sync never reads through it: it always plans from fresh lists.
+   */
+  private readonly usersCache = new NamedCache<TimedMediaServerRead>(
+    'media-server-users',
+    10 * 60 * 1000,
+    50,
+    'the Users and Media servers pages load every server’s full user list on each visit and after every toggle; the lists change rarely',
+    (read) => read.ok,
+  );
 
   constructor(
     private readonly config: ConfigStore,
@@ -78,6 +93,26 @@ export class MediaServersService {
     return Promise.all(entries.filter(isEnabled).map((server) => this.read(server)));
   }
 
+  /** `readAll` through the cache (`refresh` reads anew); a sync, a config change or a refresh clears it. */
+  readAllCached(
+    refresh = false,
+    entries: readonly MediaServerSection[] = this.config.get().media_servers,
+  ): Promise<TimedMediaServerRead[]> {
+    if (refresh) this.forgetUsers();
+    return Promise.all(
+      entries.filter(isEnabled).map((server) =>
+        this.usersCache.get(JSON.stringify(server), async () => ({
+          ...(await this.read(server)),
+          read_at: new Date().toISOString(),
+        })),
+      ),
+    );
+  }
+
+  forgetUsers(): void {
+    this.usersCache.invalidate();
+  }
+
   private async read(server: MediaServerSection): Promise<MediaServerRead> {
     try {
       return { server, ok: true, users: await this.clients.create(server).listUsers() };
@@ -88,9 +123,9 @@ export class MediaServersService {
     }
   }
 
-  async list(): Promise<MediaServerStatusDto[]> {
+  async list(refresh = false): Promise<MediaServerStatusDto[]> {
     const servers = this.config.get().media_servers;
-    const reads = new Map((await this.readAll(servers)).map((r) => [r.server, r]));
+    const reads = new Map((await this.readAllCached(refresh, servers)).map((r) => [r.server, r]));
     return servers.map((server) => withStatus(server, reads.get(server)));
   }
 
@@ -129,7 +164,8 @@ export class MediaServersService {
         renameInUserSettings(draft, server.name, dto.name);
         server.name = dto.name;
       }
-      applySettingsPatch(server, keepUrlCredentials(dto, server.url), ['type', 'url', 'token']);
+      const patch = keepUrlCredentials(keepEmptySecrets(dto, ['token']), server.url);
+      applySettingsPatch(server, patch, ['type', 'url', 'token']);
       applyOptional(server, dto);
       updated = server;
     });
@@ -158,11 +194,17 @@ export class MediaServersService {
   }
 }
 
-function withStatus(server: MediaServerSection, read: MediaServerRead | undefined): MediaServerStatusDto {
+function withStatus(
+  server: MediaServerSection,
+  read: (MediaServerRead & { read_at?: string }) | undefined,
+): MediaServerStatusDto {
+  const users = read?.ok ? read.users.length : null;
   return {
     ...toMediaServerDto(server),
-    users: read?.ok ? read.users.length : null,
+    users,
+    user_count: users,
     error: read && !read.ok ? read.error : null,
+    read_at: read?.read_at ?? (read ? new Date().toISOString() : null),
   };
 }
 

@@ -2,7 +2,12 @@ import type { MediaServerSection } from '../config/config.schema';
 import { UpstreamHttp } from '../upstream/upstream-http.service';
 import { mapAnswer } from '../upstream/unexpected-answer';
 import { requireSetting, serverLabel } from './media-server.errors';
-import type { MediaServerClient, MediaServerInfo, MediaUser } from './media-server.types';
+import {
+  includesOwner,
+  type MediaServerClient,
+  type MediaServerInfo,
+  type MediaUser,
+} from './media-server.types';
 import { plexServerInfo, plexUsers } from './plex.mapper';
 import type { PlexTvClient } from './plextv.client';
 
@@ -30,7 +35,7 @@ export class PlexUsersClient implements MediaServerClient {
     const [accounts, shares, owner] = await Promise.all([
       this.plexTv.accounts(),
       machineIdentifier ? this.plexTv.shares(machineIdentifier) : undefined,
-      this.entry.include_owner ? this.plexTv.owner() : undefined,
+      includesOwner(this.entry) ? this.plexTv.owner() : undefined,
     ]);
     const users = plexUsers(accounts, shares);
     return owner ? [owner, ...users.filter((u) => u.id !== owner.id)] : users;

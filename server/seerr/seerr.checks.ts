@@ -49,6 +49,7 @@ export async function seerrChecks(client: SeerrClient): Promise<SeerrCheckDto[]>
       { name: 'reachable', ok: false, detail: sentence(err) },
       { name: 'api_key', ok: false, detail: skipped },
       { name: 'local_login', ok: false, detail: skipped },
+      { name: 'writes', ok: false, detail: skipped },
       { name: 'version', ok: false, detail: skipped },
     ];
   }
@@ -81,9 +82,32 @@ export async function seerrChecks(client: SeerrClient): Promise<SeerrCheckDto[]>
     } catch (err) {
       checks.push({ name: 'local_login', ok: false, detail: sentence(err) });
     }
+    checks.push(await writeCheck(client));
   } else {
-    checks.push({ name: 'local_login', ok: false, detail: 'Not checked: the API key was not accepted.' });
+    const skipped = 'Not checked: the API key was not accepted.';
+    checks.push(
+      { name: 'local_login', ok: false, detail: skipped },
+      { name: 'writes', ok: false, detail: skipped },
+    );
   }
   checks.push(versionCheck(version));
   return checks;
+}
+
+/**
+ * Reads succeed with CSRF protection on while every write fails, so only a write can tell: user 1's
+ * settings posted back unchanged. The client words Seerr's "invalid csrf token" with the fix.
+ */
+async function writeCheck(client: SeerrClient): Promise<SeerrCheckDto> {
+  try {
+    await client.rewriteOwnerSettings();
+    return { name: 'writes', ok: true, detail: 'Seerr accepts changes made with the API key.' };
+  } catch (err) {
+    // Transport failures and Seerr's refusals (CSRF protection with its fix) are sentences naming Seerr.
+    const detail =
+      err instanceof HttpException
+        ? err.message
+        : 'Seerr could not be changed because of an unexpected error.';
+    return { name: 'writes', ok: false, detail };
+  }
 }

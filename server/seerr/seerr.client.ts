@@ -36,12 +36,26 @@ const MAX_PAGES = 1000;
 const GUARD_SENTENCE = 'You do not have permission to access this endpoint';
 
 interface Call {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   expect?: UpstreamFormat;
   /** `GET /status` is public: it needs only the URL. */
   keyless?: boolean;
+}
+
+/**
+ * Seerr's CSRF protection refuses every write without a browser's token, so the API key can read but
+ * never change anything (Seerr answers 403 "invalid csrf token").
+ */
+export const SEERR_CSRF_SENTENCE =
+  "Seerr's CSRF protection is on, and it blocks every change made with the API key, which is how the panel writes; turn it off in Seerr → Settings → Network → Enable CSRF Protection.";
+
+/** Seerr's 403 "invalid csrf token": CSRF protection is on. */
+export function isSeerrCsrfBlock(err: unknown): boolean {
+  return (
+    err instanceof UpstreamError && err.upstreamStatus === 403 && /csrf/i.test(err.upstreamMessage ?? '')
+  );
 }
 
 /** Seerr's 409 "User already exists with submitted email." from createUser. */
@@ -139,6 +153,25 @@ export class SeerrClient {
   }
 
   /**
+   * Gives many users the same permissions in one write (Seerr's bulk `PUT /user`), and returns the ids
+   * Seerr answered as updated to them. Seerr silently leaves out ids it does not have, and user 1
+   * unless the key acts as user 1.
+   */
+  async setPermissionsOfMany(ids: readonly number[], permissions: number): Promise<Set<number>> {
+    if (!Number.isInteger(permissions) || permissions < 0) {
+      throw new BadRequestException('Seerr permissions must be a non-negative integer.');
+    }
+    const body = { ids: ids.map(seerrId), permissions };
+    const updated = await this.call<unknown>('/user', { method: 'PUT', body });
+    if (!Array.isArray(updated)) throw unexpectedAnswer(SEERR, 'the bulk user update is not a list');
+    return new Set(
+      (updated as Array<Partial<WireUser> | null>)
+        .filter((u) => typeof u?.id === 'number' && (u.permissions ?? permissions) === permissions)
+        .map((u) => u?.id as number),
+    );
+  }
+
+  /**
    * Request limits. Seerr writes them only for users without MANAGE_USERS/ADMIN (it never limits those)
    * and still answers 200. The e-mail and username are echoed because Seerr rewrites a Jellyfin/Emby
    * user's e-mail to their Jellyfin name when the body omits it.
@@ -152,6 +185,20 @@ export class SeerrClient {
     }
     const current = await this.call<{ username?: string | null; email?: string }>(path);
     const body: Record<string, unknown> = { ...quotas };
+    if (current?.username !== undefined) body.username = current.username;
+    if (current?.email) body.email = current.email;
+    await this.call(path, { method: 'POST', body });
+  }
+
+  /**
+   * A write that changes nothing: user 1's settings/main posted back with its own username and e-mail
+   * (Seerr leaves every omitted field alone and never writes quotas on the caller itself). It fails
+   * where every write of the sync would: CSRF protection, a read-only proxy, a key without MANAGE_USERS.
+   */
+  async rewriteOwnerSettings(): Promise<void> {
+    const path = '/user/1/settings/main';
+    const current = await this.call<{ username?: string | null; email?: string }>(path);
+    const body: Record<string, unknown> = {};
     if (current?.username !== undefined) body.username = current.username;
     if (current?.email) body.email = current.email;
     await this.call(path, { method: 'POST', body });
@@ -281,8 +328,6 @@ function refused(err: unknown): unknown {
   if (!(err instanceof UpstreamError) || err.upstreamStatus !== 403 || !err.upstreamMessage) return err;
   const message = err.upstreamMessage;
   if (message === GUARD_SENTENCE) return err;
-  const sentence = /csrf/i.test(message)
-    ? 'Seerr refused the change because its CSRF protection is on (Settings → Network → Enable CSRF Protection); turn it off so the panel can manage users.'
-    : `Seerr refused: ${message}`;
+  const sentence = /csrf/i.test(message) ? SEERR_CSRF_SENTENCE : `Seerr refused: ${message}`;
   return new UpstreamError(SEERR, 'status', sentence, 403, message);
 }

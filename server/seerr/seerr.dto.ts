@@ -28,7 +28,12 @@ export class SeerrConfigDto {
     description: 'Most deletions per run before approval is needed; null: max(5, 10 % of Seerr users)',
   })
   deletion_cap!: number | null;
-  @ApiProperty({ type: 'integer', description: 'Seerr writes in flight at once' }) concurrency!: number;
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'Most Seerr writes in flight at once; a sync finds how many Seerr answers promptly, up to this',
+  })
+  concurrency!: number;
   @ApiProperty({ type: 'integer', description: "Days a request limit counts (Seerr's quota window)" })
   quota_days!: number;
 }
@@ -116,7 +121,7 @@ export class TestSeerrDto {
   @StringField({ optional: true, nullable: false, maxLength: 500, format: 'password' }) api_key?: string;
 }
 
-export const SEERR_CHECK_NAMES = ['reachable', 'api_key', 'local_login', 'version'] as const;
+export const SEERR_CHECK_NAMES = ['reachable', 'api_key', 'local_login', 'writes', 'version'] as const;
 export type SeerrCheckName = (typeof SEERR_CHECK_NAMES)[number];
 
 export class SeerrCheckDto {

@@ -18,7 +18,8 @@ export function tally(users: readonly NewRunUser[], counts: SyncCountsDto): Sync
 
 /**
  * Writes a run's per-user outcomes and its counts as they happen, in small batches, so a run whose
- * process is killed still records every account it created or deleted (all but the last batch at most).
+ * process is killed still records every account it created or deleted (all but the last batch at most,
+ * and the new users whose bulk permission write, PERMISSION_CHUNK at a time, had not answered yet).
  */
 export class RunRecorder {
   private pending: NewRunUser[] = [];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SeerrClient } from '../seerr/seerr.client';
 import type { SeerrQuotas } from '../seerr/seerr.types';
 import type { Quota } from './sync-plan.types';
+import type { WriteGate } from './write-gate';
 
 export interface SeerrUserToCreate {
   username: string;
@@ -47,21 +48,33 @@ export class SeerrUserCreator {
 
   /** The new account's id; throws SeerrUserCreationFailed. */
   async create(user: SeerrUserToCreate): Promise<number> {
-    let id: number | null = null;
+    const id = await this.createAccount(user);
     try {
-      id = (
-        await this.seerr.createUser({
-          username: user.username,
-          email: user.email ?? undefined,
-          password: user.password,
-        })
-      ).id;
-      // Quota before permissions: Seerr ignores quotas on managers, so set them while the user is plain.
-      // Just created as a LOCAL user: the quota write needs no read-modify-write.
-      if (user.quota) await this.seerr.setQuotas(id, sameQuotas(user.quota), { localUser: true });
       if (user.permissions !== null && user.permissions !== undefined)
         await this.seerr.setPermissions(id, user.permissions);
       return id;
+    } catch (err) {
+      throw new SeerrUserCreationFailed(id, err);
+    }
+  }
+
+  /**
+   * The account and its quota, not its permissions: the sync sets those for many new users at once
+   * (`PermissionBatch`). Each request goes through `gate` when one is given. Throws SeerrUserCreationFailed.
+   */
+  async createAccount(user: SeerrUserToCreate, gate?: WriteGate): Promise<number> {
+    const through = <T>(kind: string, work: () => Promise<T>) => (gate ? gate.run(kind, work) : work());
+    let id: number | null = null;
+    try {
+      const account = { username: user.username, email: user.email ?? undefined, password: user.password };
+      const created = (await through('create', () => this.seerr.createUser(account))).id;
+      id = created;
+      // Quota before permissions: Seerr ignores quotas on managers, so set them while the user is plain.
+      // Just created as a LOCAL user: the quota write needs no read-modify-write.
+      const quota = user.quota;
+      if (quota)
+        await through('quota', () => this.seerr.setQuotas(created, sameQuotas(quota), { localUser: true }));
+      return created;
     } catch (err) {
       throw new SeerrUserCreationFailed(id, err);
     }

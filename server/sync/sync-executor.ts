@@ -2,20 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { DEFAULT_SYNC } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
 import { SeerrClient } from '../seerr/seerr.client';
+import { AdaptiveLimit } from './adaptive-limit';
 import { mapLimit } from './map-limit';
+import { PermissionBatch } from './permission-batch';
 import { sameQuotas, SeerrUserCreationFailed, SeerrUserCreator } from './seerr-user.creator';
 import type { NewRunUser } from './sync-run.store';
 import type { PlannedCreate, PlannedDeletion, PlannedUpdate } from './sync-plan.types';
 import { SyncProgress } from './sync-progress';
+import { WriteGate } from './write-gate';
 
 function failure(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
 /**
- * Carries out the writes of a plan against Seerr with bounded concurrency. A failed write is recorded
- * on that user and the run goes on; writes are never retried blindly (a retried POST /user could
- * create the account twice).
+ * Carries out the writes of a plan against Seerr, as many in flight as Seerr answers promptly (a
+ * `WriteGate` per run, at most `sync.concurrency`). A failed write is recorded on that user and the run
+ * goes on; writes are never retried blindly (a retried POST /user could create the account twice).
  */
 @Injectable()
 export class SyncExecutor {
@@ -30,39 +33,56 @@ export class SyncExecutor {
     return this.config.get().sync?.concurrency ?? DEFAULT_SYNC.concurrency;
   }
 
-  async create(creates: PlannedCreate[], record?: (user: NewRunUser) => void): Promise<NewRunUser[]> {
+  /** A run's gate: its writes share one limit, which starts low and finds Seerr's pace. */
+  gate(): WriteGate {
+    return new WriteGate(new AdaptiveLimit({ max: this.concurrency }));
+  }
+
+  /** Accounts and quotas one by one, then the new users' permissions in bulk writes. */
+  async create(
+    creates: PlannedCreate[],
+    record?: (user: NewRunUser) => void,
+    gate = this.gate(),
+  ): Promise<NewRunUser[]> {
     const { out, settle } = collect(record);
+    const done = (c: PlannedCreate, id: number | null, failed: SeerrUserCreationFailed | null) => {
+      const weak = c.weak_password ? ' (password shorter than 8 characters)' : '';
+      settle({
+        username: c.username,
+        seerr_id: failed ? failed.seerrId : id,
+        action: 'create',
+        outcome: failed ? 'error' : 'ok',
+        message: failed ? failed.message : `Created from ${c.settings_from}${weak}`,
+      });
+      this.progress.step();
+    };
+    const permissions = new PermissionBatch<PlannedCreate>(this.seerr, gate, done);
     await mapLimit(creates, this.concurrency, async (c) => {
+      let id: number;
       try {
-        const id = await this.creator.create(c);
-        const weak = c.weak_password ? ' (password shorter than 8 characters)' : '';
-        settle({
-          username: c.username,
-          seerr_id: id,
-          action: 'create',
-          outcome: 'ok',
-          message: `Created from ${c.settings_from}${weak}`,
-        });
+        id = await this.creator.createAccount(c, gate);
       } catch (err) {
         const failed = err instanceof SeerrUserCreationFailed ? err : new SeerrUserCreationFailed(null, err);
-        settle({
-          username: c.username,
-          seerr_id: failed.seerrId,
-          action: 'create',
-          outcome: 'error',
-          message: failed.message,
-        });
+        done(c, null, failed);
+        return;
       }
-      this.progress.step();
+      if (c.permissions === null || c.permissions === undefined) done(c, id, null);
+      else permissions.add(c, id, c.permissions);
     });
+    await permissions.flush();
     return out;
   }
 
-  async update(updates: PlannedUpdate[], record?: (user: NewRunUser) => void): Promise<NewRunUser[]> {
+  async update(
+    updates: PlannedUpdate[],
+    record?: (user: NewRunUser) => void,
+    gate = this.gate(),
+  ): Promise<NewRunUser[]> {
     const { out, settle } = collect(record);
     await mapLimit(updates, this.concurrency, async (u) => {
       try {
-        await this.seerr.setQuotas(u.seerr_id, sameQuotas(u.quota_to));
+        // Two round trips: an existing user's settings are read before they are written.
+        await gate.run('update', () => this.seerr.setQuotas(u.seerr_id, sameQuotas(u.quota_to)), 2);
         settle({
           username: u.username,
           seerr_id: u.seerr_id,
@@ -84,11 +104,15 @@ export class SyncExecutor {
     return out;
   }
 
-  async delete(deletions: PlannedDeletion[], record?: (user: NewRunUser) => void): Promise<NewRunUser[]> {
+  async delete(
+    deletions: PlannedDeletion[],
+    record?: (user: NewRunUser) => void,
+    gate = this.gate(),
+  ): Promise<NewRunUser[]> {
     const { out, settle } = collect(record);
     await mapLimit(deletions, this.concurrency, async (d) => {
       try {
-        await this.seerr.deleteUser(d.seerr_id);
+        await gate.run('delete', () => this.seerr.deleteUser(d.seerr_id));
         settle({
           username: d.username,
           seerr_id: d.seerr_id,

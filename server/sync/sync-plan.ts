@@ -2,6 +2,7 @@ import { getUserSetting } from '../config/user-settings';
 import { isManager, type SeerrUser } from '../seerr/seerr.types';
 import { mergePeople } from './merge-people';
 import { SeerrMatcher, seerrNames } from './seerr-matcher';
+import { localSignIn, NO_SIGN_IN, seerrSignIn, type SignIn } from './sign-in';
 import type {
   MergedPerson,
   PlanGuard,
@@ -59,9 +60,9 @@ function deletionGuard(servers: PlanServer[]): string | null {
  */
 export function planSync(input: PlanInput): SyncPlan {
   const { servers, seerrUsers, userSettings, options } = input;
-  const { people: merged, skips } = mergePeople(servers);
+  const { people: merged, disabled, skips } = mergePeople(servers);
   const serverByName = new Map(servers.map((s) => [s.name, s]));
-  const matcher = new SeerrMatcher(seerrUsers, merged);
+  const matcher = new SeerrMatcher(seerrUsers, [...merged, ...disabled]);
   const creates: PlannedCreate[] = [];
   const updates: PlannedUpdate[] = [];
   const people: PlannedPerson[] = [];
@@ -73,6 +74,7 @@ export function planSync(input: PlanInput): SyncPlan {
     seerr: SeerrUser | undefined,
     status: PlannedPerson['status'],
     reason: string | null,
+    signIn: SignIn = seerr ? seerrSignIn(seerr) : NO_SIGN_IN,
   ) =>
     people.push({
       ...person,
@@ -80,7 +82,17 @@ export function planSync(input: PlanInput): SyncPlan {
       status,
       reason,
       email: person.email ?? seerr?.email ?? null,
+      ...signIn,
     });
+
+  // Disabled on every server they are on: left alone, and their Seerr account is not "on no server".
+  for (const person of disabled) {
+    const match = matcher.match(person);
+    const seerr = match.kind === 'one' ? match.user : undefined;
+    const skip = skips.find((s) => s.code === 'disabled' && s.username === person.username);
+    if (skip) skip.seerr_id = seerr?.id ?? null;
+    row(person, seerr, 'skipped', skip?.reason ?? 'Disabled');
+  }
 
   for (const person of merged) {
     const match = matcher.match(person);
@@ -131,7 +143,13 @@ export function planSync(input: PlanInput): SyncPlan {
       permissions: options.defaultPermissions,
       quota,
     });
-    row(person, undefined, 'create', 'Not in Seerr yet: the next sync creates the account');
+    row(
+      person,
+      undefined,
+      'create',
+      'Not in Seerr yet: the next sync creates the account',
+      localSignIn(person.email, person.username),
+    );
   }
 
   const flagged = (user: SeerrUser, flag: 'immune' | 'added_by_hand') =>
@@ -186,6 +204,7 @@ export function planSync(input: PlanInput): SyncPlan {
         seerr_id: user.id,
         status: skip ? 'skipped' : 'synced',
         reason: skip?.reason ?? 'On no media server: the next sync with removal on deletes it',
+        ...seerrSignIn(user),
       });
     }
   }

@@ -1,6 +1,7 @@
 import type { MediaServerType } from '../config/config.schema';
 import type { MediaUser } from '../media-servers/media-server.types';
 import type { SeerrUser } from '../seerr/seerr.types';
+import type { SignInMethod } from './sign-in';
 
 /** One enabled media server as the plan sees it: its settings and what reading it gave. */
 export interface PlanServer {
@@ -102,7 +103,8 @@ export interface PlannedSkip {
   reason: string;
 }
 
-export type PersonStatus = 'synced' | 'create' | 'blocked' | 'skipped';
+/** `unknown`: Seerr could not be read, so whether they are synced cannot be told. */
+export type PersonStatus = 'synced' | 'create' | 'blocked' | 'skipped' | 'unknown';
 
 /** One row per person across media servers and Seerr, for the users page. */
 export interface PlannedPerson {
@@ -113,6 +115,9 @@ export interface PlannedPerson {
   seerr_id: number | null;
   status: PersonStatus;
   reason: string | null;
+  /** What they type into Seerr's sign-in (see sign-in.ts); null without an account or a planned one. */
+  sign_in: string | null;
+  sign_in_method: SignInMethod | null;
 }
 
 export interface PlanGuard {

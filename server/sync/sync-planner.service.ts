@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_SYNC } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
+import type { MediaServerRead } from '../media-servers/media-server.types';
 import { MediaServersService } from '../media-servers/media-servers.service';
 import { SeerrClient } from '../seerr/seerr.client';
 import { planSync } from './sync-plan';
@@ -42,14 +43,22 @@ export class SyncPlanner {
     const started = Date.now();
     const [reads, seerrUsers] = await Promise.all([this.media.readAll(), this.seerr.listUsers()]);
     const readMs = Date.now() - started;
-    const servers: PlanServer[] = reads.map((read) => ({
-      name: read.server.name,
-      type: read.server.type,
-      password_suffix: read.server.password_suffix ?? '',
-      request_limit: read.server.request_limit,
-      read: read.ok ? { ok: true, users: read.users } : { ok: false, error: read.error },
-    }));
-    const plan = planSync({ servers, seerrUsers, userSettings: this.config.get().user_settings, options });
-    return { plan, options, readMs, seerrUsers };
+    return { plan: this.planFrom(reads, seerrUsers, options), options, readMs, seerrUsers };
   }
+
+  /** The plan from lists already read (the users page's cached ones); reads nothing. */
+  planFrom(reads: MediaServerRead[], seerrUsers: SeerrUser[], options = this.options()): SyncPlan {
+    const servers = toPlanServers(reads);
+    return planSync({ servers, seerrUsers, userSettings: this.config.get().user_settings, options });
+  }
+}
+
+export function toPlanServers(reads: readonly MediaServerRead[]): PlanServer[] {
+  return reads.map((read) => ({
+    name: read.server.name,
+    type: read.server.type,
+    password_suffix: read.server.password_suffix ?? '',
+    request_limit: read.server.request_limit,
+    read: read.ok ? { ok: true, users: read.users } : { ok: false, error: read.error },
+  }));
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { DatabaseService } from '../database/database.service';
 import type { SyncRunStatus, SyncRunTable, SyncRunUserTable, SyncTrigger } from '../database/database.schema';
 import type { SyncCountsDto, SyncRunDetailDto, SyncRunDto, SyncRunPageDto } from './sync.dto';
@@ -14,7 +14,8 @@ export const EMPTY_COUNTS: SyncCountsDto = {
   pending_deletions: 0,
 };
 
-export type NewRunUser = Omit<SyncRunUserTable, 'id' | 'run_id'>;
+/** Sign-in columns are optional: the executor records outcomes, the run adds who signs in how. */
+export type NewRunUser = Omit<Insertable<SyncRunUserTable>, 'id' | 'run_id'>;
 
 function toRun(row: Selectable<SyncRunTable>): SyncRunDto {
   return {
@@ -103,6 +104,16 @@ export class SyncRunStore {
       .execute();
   }
 
+  /** The run without its users. */
+  async find(runId: number): Promise<SyncRunDto | undefined> {
+    const row = await this.database.db
+      .selectFrom('sync_run')
+      .selectAll()
+      .where('id', '=', runId)
+      .executeTakeFirst();
+    return row ? toRun(row) : undefined;
+  }
+
   async get(runId: number): Promise<SyncRunDetailDto | undefined> {
     const row = await this.database.db
       .selectFrom('sync_run')
@@ -112,11 +123,23 @@ export class SyncRunStore {
     if (!row) return undefined;
     const users = await this.database.db
       .selectFrom('sync_run_user')
-      .select(['username', 'seerr_id', 'action', 'outcome', 'message'])
+      .select(['username', 'seerr_id', 'action', 'outcome', 'message', 'sign_in', 'sign_in_method'])
       .where('run_id', '=', runId)
       .orderBy('id')
       .execute();
     return { ...toRun(row), users };
+  }
+
+  /** The accounts a run created (also those created but not finished), for its credentials sheet. */
+  createdUsers(runId: number) {
+    return this.database.db
+      .selectFrom('sync_run_user')
+      .select(['username', 'seerr_id', 'sign_in', 'sign_in_method', 'settings_from'])
+      .where('run_id', '=', runId)
+      .where('action', '=', 'create')
+      .where('seerr_id', 'is not', null)
+      .orderBy('id')
+      .execute();
   }
 
   async list(page: number, pageSize: number): Promise<SyncRunPageDto> {

@@ -1,10 +1,13 @@
 import { Injectable, type MessageEvent, NotFoundException } from '@nestjs/common';
 import { filter, interval, map, merge, type Observable, skip } from 'rxjs';
+import { ConfigStore } from '../config/config.store';
+import { credentialsCsv, runCredentials } from './run-credentials';
 import { SyncProgress } from './sync-progress';
 import { SyncRunStore } from './sync-run.store';
 import { SyncScheduler } from './sync.scheduler';
 import { SyncService } from './sync.service';
 import type {
+  RunCredentialsDto,
   StartSyncDto,
   SyncRunDetailDto,
   SyncRunPageDto,
@@ -22,6 +25,7 @@ export class SyncRunsService {
     private readonly runs: SyncRunStore,
     private readonly scheduler: SyncScheduler,
     private readonly progress: SyncProgress,
+    private readonly config: ConfigStore,
   ) {}
 
   /** From the UI the run's trigger is "manual", from anything else "api". */
@@ -45,6 +49,18 @@ export class SyncRunsService {
     const run = await this.runs.get(runId);
     if (!run) throw new NotFoundException(`There is no sync run #${runId}.`);
     return run;
+  }
+
+  /** Sign-in and first password of each account the run created, for a printable sheet. */
+  async credentials(runId: number): Promise<RunCredentialsDto> {
+    const run = await this.runs.find(runId);
+    if (!run) throw new NotFoundException(`There is no sync run #${runId}.`);
+    const users = runCredentials(await this.runs.createdUsers(runId), this.config.get().media_servers);
+    return { run_id: runId, started_at: run.started_at, users };
+  }
+
+  async credentialsCsv(runId: number): Promise<string> {
+    return credentialsCsv((await this.credentials(runId)).users);
   }
 
   async status(): Promise<SyncStatusDto> {

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Query, Sse } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  MessageEvent,
+  Param,
+  Post,
+  Query,
+  Sse,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -16,6 +28,7 @@ import { UpstreamFailures } from '../upstream/upstream-failures.decorator';
 import { SyncRunsService } from './sync-runs.service';
 import { SyncService } from './sync.service';
 import {
+  RunCredentialsDto,
   StartSyncDto,
   SyncOptionsDto,
   SyncPlanDto,
@@ -26,6 +39,12 @@ import {
   SyncStartedDto,
   SyncStatusDto,
 } from './sync.dto';
+
+const CREDENTIALS_CSV = (id: number) => ({
+  type: 'text/csv; charset=utf-8',
+  disposition: `attachment; filename="sync-run-${id}-credentials.csv"`,
+});
+const credentialsTarget = { target: (ctx: { params: Record<string, string> }) => `run #${ctx.params.id}` };
 
 class RunIdParams {
   @IntField({ min: 1, max: 2147483647, description: 'Sync run id' }) id!: number;
@@ -73,6 +92,31 @@ export class SyncController {
   @ApiOkResponse({ type: SyncRunDetailDto })
   getSyncRun(@Param() params: RunIdParams): Promise<SyncRunDetailDto> {
     return this.runs.get(params.id);
+  }
+
+  @Get('runs/:id/credentials')
+  @Audited('sync.credentials', credentialsTarget)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary:
+      'Sign-in and first password of each account the run created, for a printable sheet (passwords are made again from the rule, never stored)',
+  })
+  @ApiOkResponse({ type: RunCredentialsDto })
+  getSyncRunCredentials(@Param() params: RunIdParams): Promise<RunCredentialsDto> {
+    return this.runs.credentials(params.id);
+  }
+
+  @Get('runs/:id/credentials.csv')
+  @Audited('sync.credentials.csv', credentialsTarget)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'The same credentials as CSV (cells defused against spreadsheet formulas)' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'CSV with a header row' })
+  async exportSyncRunCredentials(@Param() params: RunIdParams): Promise<StreamableFile> {
+    return new StreamableFile(
+      Buffer.from(await this.runs.credentialsCsv(params.id)),
+      CREDENTIALS_CSV(params.id),
+    );
   }
 
   @Get('runs/:id/approval')

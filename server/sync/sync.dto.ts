@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BooleanField, IntField } from '../common/validation.decorators';
+import { SIGN_IN_METHODS, type SignInMethod } from './sign-in';
 import { SKIP_CODES } from './sync-plan.types';
 
 export const SYNC_TRIGGERS = ['manual', 'schedule', 'api', 'cli'] as const;
@@ -135,7 +136,8 @@ export class SyncRunDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'integer' },
-    description: 'Milliseconds per phase',
+    description:
+      'Milliseconds per phase (`*_ms`), and how the Seerr writes went: `write_limit` (writes in flight the run settled on), `write_limit_peak`, `write_requests`, `write_rounds` (the sum over those requests of 1 / requests in flight as each started)',
   })
   timings!: Record<string, number>;
   @ApiProperty({ type: String, nullable: true }) message!: string | null;
@@ -147,6 +149,38 @@ export class SyncRunUserDto {
   @ApiProperty({ enum: ['create', 'update', 'delete', 'skip'], enumName: 'SyncAction' }) action!: string;
   @ApiProperty({ enum: ['ok', 'error', 'skipped', 'pending'], enumName: 'SyncUserOutcome' }) outcome!: string;
   @ApiProperty({ type: String, nullable: true }) message!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'What the person types into Seerr\'s sign-in: for local accounts the "E-mail" field (the e-mail if set, else the user name, lower-cased as Seerr stores it); for Plex/Jellyfin/Emby accounts their name there. Null with no account',
+  })
+  sign_in!: string | null;
+  @ApiProperty({ enum: SIGN_IN_METHODS, enumName: 'SignInMethod', nullable: true })
+  sign_in_method!: SignInMethod | null;
+}
+
+export class RunCredentialDto {
+  @ApiProperty() username!: string;
+  @ApiProperty({ type: 'integer', nullable: true }) seerr_id!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'What to type into Seerr\'s "E-mail" field' })
+  sign_in!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Server whose password suffix applied' })
+  server!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'password',
+    description: 'First password, made again from the rule and the suffix configured now (never stored)',
+  })
+  password!: string | null;
+  @ApiProperty() password_rule!: string;
+}
+
+export class RunCredentialsDto {
+  @ApiProperty({ type: 'integer' }) run_id!: number;
+  @ApiProperty({ format: 'date-time' }) started_at!: string;
+  @ApiProperty({ type: [RunCredentialDto] }) users!: RunCredentialDto[];
 }
 
 export class SyncRunDetailDto extends SyncRunDto {

@@ -11,6 +11,7 @@ import { SyncRunsService } from './sync-runs.service';
 import { SyncScheduler } from './sync.scheduler';
 import { SyncService } from './sync.service';
 import { syncTimesProvider } from './sync-times.provider';
+import { UserListsCache } from './user-lists.cache';
 
 @Module({
   imports: [SeerrClientModule, MediaServersModule],
@@ -25,7 +26,16 @@ import { syncTimesProvider } from './sync-times.provider';
     SyncScheduler,
     SyncRunsService,
     syncTimesProvider,
+    UserListsCache,
   ],
-  exports: [SeerrUserCreator, SyncService, SyncPlanner, SyncRunStore, SyncScheduler, syncTimesProvider],
+  exports: [
+    SeerrUserCreator,
+    SyncService,
+    SyncPlanner,
+    SyncRunStore,
+    SyncScheduler,
+    syncTimesProvider,
+    UserListsCache,
+  ],
 })
 export class SyncModule {}

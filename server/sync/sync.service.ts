@@ -10,10 +10,13 @@ import { AuditService } from '../audit/audit.service';
 import { ConfigStore } from '../config/config.store';
 import { getUserSetting, setUserSetting } from '../config/user-settings';
 import type { SyncTrigger } from '../database/database.schema';
+import { isSeerrCsrfBlock, SeerrClient } from '../seerr/seerr.client';
 import { SyncExecutor } from './sync-executor';
 import { SyncPlanner } from './sync-planner.service';
 import { SyncProgress } from './sync-progress';
 import { RunRecorder, tally } from './run-recorder';
+import { withSignIn } from './run-sign-in';
+import { UserListsCache } from './user-lists.cache';
 import { EMPTY_COUNTS, type NewRunUser, SyncRunStore } from './sync-run.store';
 import type { SyncPlan } from './sync-plan.types';
 import type { SyncApprovalPreviewDto, SyncCountsDto, SyncOptionsDto, SyncPlanDto } from './sync.dto';
@@ -54,6 +57,8 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
     private readonly progress: SyncProgress,
     private readonly audit: AuditService,
     private readonly config: ConfigStore,
+    private readonly lists: UserListsCache,
+    private readonly seerr: SeerrClient,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -92,7 +97,7 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
         outcome: 'ok',
         detail: { trigger, ...this.planner.options(options) },
       });
-      active.done = this.execute(runId, actor, options).finally(() => this.release(active));
+      active.done = this.execute(runId, actor, options).finally(() => this.settle(active));
       return runId;
     } catch (err) {
       this.release(active);
@@ -126,7 +131,7 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
       actor,
       run.users.filter((u) => u.action === 'delete' && u.outcome === 'pending'),
       run.counts,
-    ).finally(() => this.release(active));
+    ).finally(() => this.settle(active));
     return runId;
   }
 
@@ -163,6 +168,25 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
     return active;
   }
 
+  /** A run changed who is in Seerr: the views' cached user lists are read anew. */
+  private settle(active: ActiveRun): void {
+    this.lists.invalidate();
+    this.release(active);
+  }
+
+  /**
+   * Seerr's CSRF protection lets every read through and refuses every write, so one harmless write
+   * first: the run then fails with the fix instead of recording the same refusal on every user. Any
+   * other failure is left to the writes themselves, which report it per user.
+   */
+  private async assertWritable(): Promise<void> {
+    try {
+      await this.seerr.rewriteOwnerSettings();
+    } catch (err) {
+      if (isSeerrCsrfBlock(err)) throw err;
+    }
+  }
+
   private release(active: ActiveRun): void {
     if (this.active === active) this.active = undefined;
   }
@@ -180,7 +204,8 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
     let recording: RunRecorder | undefined;
     try {
       await this.runs.supersedePending(runId);
-      const { plan, readMs } = await this.planner.plan(options);
+      const { plan, readMs, seerrUsers } = await this.planner.plan(options);
+      const signIn = withSignIn(plan, seerrUsers);
       timings.read_ms = readMs;
       const recorder = new RunRecorder(this.runs, runId, {
         ...EMPTY_COUNTS,
@@ -188,13 +213,15 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
         skipped: plan.skips.length,
       });
       recording = recorder;
-      const skipped: NewRunUser[] = plan.skips.map((s) => ({
-        username: s.username,
-        seerr_id: s.seerr_id,
-        action: 'skip',
-        outcome: 'skipped',
-        message: s.reason,
-      }));
+      const skipped: NewRunUser[] = plan.skips.map((s) =>
+        signIn({
+          username: s.username,
+          seerr_id: s.seerr_id,
+          action: 'skip',
+          outcome: 'skipped',
+          message: s.reason,
+        }),
+      );
       await this.runs.update(runId, { server_errors: plan.server_errors });
 
       const phase = async (
@@ -204,12 +231,18 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
       ) => {
         this.progress.report({ run_id: runId, phase: name, done: 0, total });
         const t = Date.now();
-        await work((user) => recorder.add(user));
+        await work((user) => recorder.add(signIn(user)));
         await recorder.flush();
         timings[`${name}_ms`] = Date.now() - t;
       };
-      await phase('creating', plan.creates.length, (record) => this.executor.create(plan.creates, record));
-      await phase('updating', plan.updates.length, (record) => this.executor.update(plan.updates, record));
+      if (plan.creates.length || plan.updates.length || plan.deletions.length) await this.assertWritable();
+      const gate = this.executor.gate();
+      await phase('creating', plan.creates.length, (record) =>
+        this.executor.create(plan.creates, record, gate),
+      );
+      await phase('updating', plan.updates.length, (record) =>
+        this.executor.update(plan.updates, record, gate),
+      );
       await this.runs.addUsers(runId, skipped);
       await this.recordSourceServers(plan.source_servers);
 
@@ -220,13 +253,15 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
         message = `${plan.deletions.length} deletions exceed the cap of ${plan.guard.cap}; approve the run to make them.`;
         await this.runs.addUsers(
           runId,
-          plan.deletions.map((d) => ({
-            username: d.username,
-            seerr_id: d.seerr_id,
-            action: 'delete',
-            outcome: 'pending',
-            message: d.reason,
-          })),
+          plan.deletions.map((d) =>
+            signIn({
+              username: d.username,
+              seerr_id: d.seerr_id,
+              action: 'delete',
+              outcome: 'pending',
+              message: d.reason,
+            }),
+          ),
         );
         this.progress.report({
           run_id: runId,
@@ -237,9 +272,10 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
         });
       } else {
         await phase('deleting', plan.deletions.length, (record) =>
-          this.executor.delete(plan.deletions, record),
+          this.executor.delete(plan.deletions, record, gate),
         );
       }
+      Object.assign(timings, gate.figures());
       const counts = {
         ...recorder.totals,
         pending_deletions: status === 'completed' ? 0 : plan.deletions.length,
@@ -278,7 +314,7 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
       this.progress.report({ run_id: runId, phase: 'deleting', done: 0, total: deletions.length });
       const results = await this.executor.delete(deletions);
       for (const r of results)
-        await this.runs.settleUser(runId, r.seerr_id as number, 'delete', r.outcome, r.message);
+        await this.runs.settleUser(runId, r.seerr_id as number, 'delete', r.outcome, r.message ?? null);
       const stillHere = new Set<number | null>(deletions.map((d) => d.seerr_id));
       for (const p of pending.filter((p) => !stillHere.has(p.seerr_id))) {
         await this.runs.settleUser(

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { ErrorBodyDto } from '../common/error-body';
+import { RefreshQueryDto } from '../common/refresh-query.dto';
 import { UpstreamFailures } from '../upstream/upstream-failures.decorator';
 import {
   CreatedUserDto,
@@ -39,8 +40,8 @@ export class UsersController {
     summary: 'One row per person across media servers and Seerr, with why each is or is not synced',
   })
   @ApiOkResponse({ type: DetailedUsersDto })
-  listDetailedUsers(): Promise<DetailedUsersDto> {
-    return this.users.detailed();
+  listDetailedUsers(@Query() query: RefreshQueryDto): Promise<DetailedUsersDto> {
+    return this.users.detailed(query.refresh === true);
   }
 
   @Get('requests')

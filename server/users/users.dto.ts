@@ -1,8 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { BooleanField, IntField, StringField } from '../common/validation.decorators';
+import { SIGN_IN_METHODS, type SignInMethod } from '../sync/sign-in';
 
-const PASSWORD_RULE = { message: '$property must be at least 8 characters: Seerr refuses shorter ones' };
+/** Seerr refuses a changed password under 8 characters (settings/password). */
+const CHANGED_PASSWORD_RULE = {
+  message: '$property must be at least 8 characters: Seerr refuses shorter ones when a password is changed',
+};
+/**
+ * Seerr creates a user with a password of any length, but asks for 8 at every later change: the panel
+ * holds new passwords to that now, so the person can keep theirs when they change it.
+ */
+const NEW_PASSWORD_RULE = {
+  message:
+    '$property must be at least 8 characters: the panel asks for 8, the length Seerr requires whenever it is changed later',
+};
 
 export class SeerrUserDto {
   @ApiProperty({ type: 'integer' }) id!: number;
@@ -21,6 +33,15 @@ export class SeerrUserDto {
   @ApiProperty({ format: 'date-time' }) created_at!: string;
 }
 
+export class SeerrQuotaDto {
+  @ApiProperty({ type: 'integer', nullable: true, description: "Null: Seerr's global default" })
+  movie_limit!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) movie_days!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: "Null: Seerr's global default" })
+  tv_limit!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) tv_days!: number | null;
+}
+
 export class DetailedUserDto {
   @ApiProperty() username!: string;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
@@ -29,7 +50,34 @@ export class DetailedUserDto {
   @ApiProperty({ type: [String] }) types!: string[];
   @ApiProperty({ description: 'Has a Seerr account the sync keeps in line' }) synced!: boolean;
   @ApiProperty({ type: 'integer', nullable: true }) seerr_id!: number | null;
-  @ApiProperty({ type: 'integer' }) request_count!: number;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description:
+      "Seerr's requestCount: every request of the person, those for blocklisted media too (which Seerr's request list leaves out); null when Seerr could not be read",
+  })
+  request_count!: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'What the person types into Seerr\'s sign-in: for local accounts the "E-mail" field (the e-mail if set, else the user name, lower-cased as Seerr stores it); for Plex/Jellyfin/Emby accounts their name there. Null with no account and none planned',
+  })
+  sign_in!: string | null;
+  @ApiProperty({ enum: SIGN_IN_METHODS, enumName: 'SignInMethod', nullable: true })
+  sign_in_method!: SignInMethod | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'How the password is made or where they sign in (the credentials view); never a password',
+  })
+  password_rule!: string | null;
+  @ApiProperty({
+    type: SeerrQuotaDto,
+    nullable: true,
+    description: 'The request limits Seerr has for the account now; null with no account or Seerr unread',
+  })
+  seerr_quota!: SeerrQuotaDto | null;
   @ApiProperty() blocked!: boolean;
   @ApiProperty() immune!: boolean;
   @ApiProperty({
@@ -38,8 +86,18 @@ export class DetailedUserDto {
   added_by_hand!: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'Of the server whose settings apply' })
   password_suffix!: string | null;
-  @ApiProperty({ type: 'integer', nullable: true }) request_limit!: number | null;
-  @ApiProperty({ enum: ['synced', 'create', 'blocked', 'skipped'], enumName: 'PersonStatus' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description:
+      'The limit the sync sets (movie and TV, from the server whose settings apply); compare seerr_quota',
+  })
+  request_limit!: number | null;
+  @ApiProperty({
+    enum: ['synced', 'create', 'blocked', 'skipped', 'unknown'],
+    enumName: 'PersonStatus',
+    description: 'unknown: Seerr could not be read (see seerr_error)',
+  })
   status!: string;
   @ApiProperty({
     type: String,
@@ -53,6 +111,18 @@ export class DetailedUsersDto {
   @ApiProperty({ type: [DetailedUserDto] }) users!: DetailedUserDto[];
   @ApiProperty({ type: [String], description: 'Servers that could not be read, with the reason' })
   server_errors!: string[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Why Seerr could not be read: its columns (status, Seerr id, requests, sign-in, quota) are unknown',
+  })
+  seerr_error!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the oldest of the lists was read (cached until a sync, a config change or a refresh)',
+  })
+  read_at!: string;
 }
 
 export class UserRequestDto {
@@ -77,11 +147,28 @@ export class UserRequestsGroupDto {
   @ApiProperty({ type: 'integer' }) user_id!: number;
   @ApiProperty() display_name!: string;
   @ApiProperty({ type: [UserRequestDto] }) requests!: UserRequestDto[];
+  @ApiProperty({
+    type: 'integer',
+    description:
+      "Seerr's requestCount for the person (every request, blocklisted media too): the Users page's figure; more than `requests` when some are for blocklisted media",
+  })
+  request_count!: number;
 }
 
 export class UserRequestsDto {
   @ApiProperty({ type: [UserRequestsGroupDto] }) users!: UserRequestsGroupDto[];
-  @ApiProperty({ type: 'integer' }) total!: number;
+  @ApiProperty({
+    type: 'integer',
+    description:
+      "Requests listed: Seerr's request list (GET /request), which leaves out those for blocklisted media",
+  })
+  total!: number;
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'Every request Seerr holds, blocklisted media too (its totalRequests): the figure the dashboard shows',
+  })
+  all_requests!: number;
 }
 
 export class UsernameParams {
@@ -99,7 +186,7 @@ export class UpdateUserSettingsDto {
   @ApiPropertyOptional({ format: 'password', minLength: 8, description: 'New Seerr password (write-only)' })
   // Stacked decorators run bottom-up: the type is checked first, so a number is not called too long.
   @MaxLength(200)
-  @MinLength(8, PASSWORD_RULE)
+  @MinLength(8, CHANGED_PASSWORD_RULE)
   @IsString()
   @IsOptional()
   password?: string;
@@ -112,13 +199,19 @@ export class UserSettingsResultDto {
   @ApiProperty() added_by_hand!: boolean;
   @ApiProperty({ type: 'integer', nullable: true }) seerr_id!: number | null;
   @ApiProperty() password_changed!: boolean;
+  @ApiPropertyOptional({
+    type: DetailedUserDto,
+    nullable: true,
+    description: 'The person’s Users-page row after the change (from the cached lists); null when not listed',
+  })
+  user?: DetailedUserDto | null;
 }
 
 export class CreateUserDto {
   @StringField({ maxLength: 100, example: 'jdoe' }) username!: string;
   @ApiProperty({ format: 'password', minLength: 8, description: 'Seerr password (write-only)' })
   @MaxLength(200)
-  @MinLength(8, PASSWORD_RULE)
+  @MinLength(8, NEW_PASSWORD_RULE)
   @IsString()
   password!: string;
   @StringField({

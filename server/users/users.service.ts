@@ -7,6 +7,8 @@ import { isManager, SEERR_MEDIA_STATUS, type SeerrRequest, type SeerrUser } from
 import { mapLimit } from '../sync/map-limit';
 import { SyncPlanner } from '../sync/sync-planner.service';
 import { SyncRunStore } from '../sync/sync-run.store';
+import { UserListsCache } from '../sync/user-lists.cache';
+import { usersView } from './users-view';
 import { SeerrMatcher } from '../sync/seerr-matcher';
 import { SeerrUserCreationFailed, SeerrUserCreator } from '../sync/seerr-user.creator';
 import type {
@@ -49,55 +51,42 @@ export class UsersService {
     private readonly planner: SyncPlanner,
     private readonly runs: SyncRunStore,
     private readonly config: ConfigStore,
+    private readonly lists: UserListsCache,
   ) {}
 
   async seerrUsers(): Promise<SeerrUserDto[]> {
     return (await this.seerr.listUsers()).map(toSeerrUserDto);
   }
 
-  /** One row per person, with why they are not synced; last run's Seerr rejections explain failed creates. */
-  async detailed(): Promise<DetailedUsersDto> {
-    const [{ plan, seerrUsers }, last] = await Promise.all([this.planner.plan(), this.runs.latest()]);
+  /**
+   * One row per person, with why they are not synced; last run's Seerr rejections explain failed creates.
+   * Made from the cached user lists (`refresh` reads them anew); with Seerr down the media-server people
+   * are still listed, their Seerr columns unknown (`seerr_error`).
+   */
+  async detailed(refresh = false): Promise<DetailedUsersDto> {
+    const [lists, last] = await Promise.all([this.lists.read(refresh), this.runs.latest()]);
     const lastRun = last ? await this.runs.get(last.id) : undefined;
     const rejected = new Map(
       (lastRun?.users ?? [])
-        .filter((u) => u.outcome === 'error')
-        .map((u) => [u.username.toLowerCase(), u.message]),
+        .filter((u) => u.outcome === 'error' && u.message !== null)
+        .map((u) => [u.username.toLowerCase(), u.message as string]),
     );
-    const seerrById = new Map(seerrUsers.map((u) => [u.id, u]));
-    const config = this.config.get();
-    const serverByName = new Map(config.media_servers.map((s) => [s.name, s]));
-    const users = plan.people.map((p) => {
-      const key = p.username.toLowerCase();
-      const setting = getUserSetting(config.user_settings, key) ?? {};
-      const server = p.sources.length ? serverByName.get(p.sources[0]) : undefined;
-      const failedBefore = rejected.get(key);
-      return {
-        username: p.username,
-        email: p.email,
-        sources: p.sources,
-        types: p.types,
-        synced: p.status === 'synced' && p.sources.length > 0,
-        seerr_id: p.seerr_id,
-        request_count: p.seerr_id === null ? 0 : (seerrById.get(p.seerr_id)?.requestCount ?? 0),
-        blocked: setting.blocked === true,
-        immune: setting.immune === true,
-        added_by_hand: setting.added_by_hand === true,
-        password_suffix: server?.password_suffix ?? null,
-        request_limit: server?.request_limit ?? null,
-        status: p.status,
-        reason:
-          p.status === 'create' && failedBefore
-            ? `Seerr rejected it in the last run: ${failedBefore}`
-            : p.reason,
-      };
-    });
-    return { users, server_errors: plan.server_errors.map((e) => `${e.server}: ${e.error}`) };
+    const plan = lists.seerr.ok ? this.planner.planFrom(lists.servers, lists.seerr.users) : null;
+    return usersView({ lists, plan, config: this.config.get(), rejected });
   }
 
-  /** Requests grouped by requester, with titles (cached, so a second load asks Seerr for none). */
+  /**
+   * Requests grouped by requester, with titles (cached, so a second load asks Seerr for none). Seerr's
+   * request list leaves out requests for blocklisted media while its counts (totalRequests, each user's
+   * requestCount) include them: both are given, so the page can say why its list is shorter.
+   */
   async requests(): Promise<UserRequestsDto> {
-    const requests = await this.seerr.listRequests({ take: 100 });
+    const [requests, about, seerrUsers] = await Promise.all([
+      this.seerr.listRequests({ take: 100 }),
+      this.seerr.about(),
+      this.lists.seerrUsers(),
+    ]);
+    const requestCounts = new Map(seerrUsers.map((u) => [u.id, u.requestCount]));
     const titles = new Map<string, string | null>();
     const wanted = [...new Map(requests.map((r) => [`${r.type}:${r.media.tmdbId}`, r])).values()];
     await mapLimit(wanted, 5, async (r) => {
@@ -109,6 +98,7 @@ export class UsersService {
         user_id: r.requestedBy.id,
         display_name: r.requestedBy.displayName,
         requests: [],
+        request_count: requestCounts.get(r.requestedBy.id) ?? 0,
       };
       group.requests.push(this.toRequest(r, titles.get(`${r.type}:${r.media.tmdbId}`) ?? null));
       groups.set(r.requestedBy.id, group);
@@ -116,6 +106,7 @@ export class UsersService {
     return {
       users: [...groups.values()].sort((a, b) => a.display_name.localeCompare(b.display_name)),
       total: requests.length,
+      all_requests: about.totalRequests,
     };
   }
 
@@ -145,6 +136,8 @@ export class UsersService {
       });
     });
     const setting = getUserSetting(config.user_settings, key) ?? {};
+    // The row as the Users page shows it now, from the cached lists: a toggle re-reads nothing.
+    const view = await this.detailed();
     return {
       username,
       blocked: setting.blocked === true,
@@ -152,6 +145,7 @@ export class UsersService {
       added_by_hand: setting.added_by_hand === true,
       seerr_id: seerrId,
       password_changed: dto.password !== undefined,
+      user: view.users.find((u) => u.username.toLowerCase() === key) ?? null,
     };
   }
 
@@ -196,6 +190,7 @@ export class UsersService {
         throw err instanceof SeerrUserCreationFailed ? err.cause : err;
       });
     await recordFlags(true);
+    this.lists.invalidate();
     return { username: dto.username, seerr_id: id, message: `Created ${dto.username} in Seerr as #${id}.` };
   }
 

@@ -23,7 +23,8 @@ export interface SimRequest {
 
 export interface SimResponse {
   status: number;
-  headers?: Record<string, string>;
+  /** An array sends the header once per value (several Set-Cookie). */
+  headers?: Record<string, string | string[]>;
   body?: string | Buffer;
 }
 
@@ -50,6 +51,8 @@ export interface SimulatorOptions {
   /** Answer for a path no route matches (default: plain 404). */
   notFound?: SimHandler;
   seed?: number;
+  /** The simulator's own control endpoints below /__sim/ (path without the prefix); undefined: unknown. */
+  control?: (method: string, what: string, body: Buffer) => SimResponse | undefined;
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): SimResponse {
@@ -311,7 +314,10 @@ export class Simulator {
       this.resetFaults();
       return json(200, this.current);
     }
-    return json(404, { error: `unknown control endpoint ${method} ${path}` });
+    return (
+      this.options.control?.(method, what, body) ??
+      json(404, { error: `unknown control endpoint ${method} ${path}` })
+    );
   }
 }
 

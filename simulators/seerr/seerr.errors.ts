@@ -22,9 +22,10 @@ export function validatorNotFound(path: string): SimResponse {
   return validatorError(404, 'not found', [{ path, message: 'not found' }]);
 }
 
-export function methodNotAllowed(method: string, path: string, allowed: string[]): SimResponse {
+/** Seerr's error handler writes only the JSON body, so the validator's 405 reaches clients without `Allow`. */
+export function methodNotAllowed(method: string, path: string): SimResponse {
   const message = `${method} method not allowed`;
-  return validatorError(405, message, [{ path, message }], { Allow: allowed.join(', ') });
+  return validatorError(405, message, [{ path, message }]);
 }
 
 /** Only presence is checked; the cookie scheme is tried first, so its message wins. */

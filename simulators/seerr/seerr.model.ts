@@ -121,6 +121,12 @@ export interface ServarrServer {
   profiles: { id: number; name: string }[];
 }
 
+/** `settings.network`; CSRF protection blocks every write without a token, the API key's included. */
+export interface NetworkSettings {
+  csrfProtection: boolean;
+  [key: string]: unknown;
+}
+
 export interface SeerrSettings {
   version: string;
   commitTag: string;
@@ -128,6 +134,7 @@ export interface SeerrSettings {
   tz?: string;
   appDataPath: string;
   main: MainSettings;
+  network: NetworkSettings;
   email: EmailAgentSettings;
   radarr: ServarrServer[];
   sonarr: ServarrServer[];

@@ -75,17 +75,17 @@ function listRequests(ctx: SeerrContext): SimResponse {
   });
 }
 
-/** profileName (omitted when the Radarr/Sonarr profile can't be resolved) and canRemove (managers only). */
+/**
+ * profileName (omitted when the Radarr/Sonarr profile can't be resolved) and canRemove (managers only):
+ * Seerr 3.1.0 answers it false for the API key whatever the request's Radarr/Sonarr server, and the
+ * simulator does so for every manager.
+ */
 function withServarr(ctx: SeerrContext, r: SeerrRequest, manage: boolean): Record<string, unknown> {
   const servers = ctx.state.settings[r.type === 'movie' ? 'radarr' : 'sonarr'];
   const server = servers.find((s) => s.id === r.serverId);
   const profileName = server?.reachable ? server.profiles.find((p) => p.id === r.profileId)?.name : undefined;
   const out: Record<string, unknown> = { ...requestJson(ctx.state, r), profileName };
-  if (manage) {
-    const media = ctx.state.media.get(r.mediaId);
-    const serviceId = r.is4k ? media?.serviceId4k : media?.serviceId;
-    out.canRemove = servers.some((s) => s.id === serviceId);
-  }
+  if (manage) out.canRemove = false;
   return out;
 }
 

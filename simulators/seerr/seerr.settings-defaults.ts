@@ -13,6 +13,8 @@ export interface SettingsOptions {
   /** The e-mail notification agent; when off, POST /user without a password is a 500. */
   mailEnabled?: boolean;
   localLogin?: boolean;
+  /** Settings → Network → Enable CSRF Protection (off on a fresh install). */
+  csrfProtection?: boolean;
   mediaServerType?: number;
   defaultPermissions?: number;
   tz?: string;
@@ -48,6 +50,11 @@ export function defaultSettings(options: SettingsOptions): SeerrSettings {
       enableSpecialEpisodes: false,
       locale: 'en',
       youtubeUrl: '',
+    },
+    network: {
+      csrfProtection: options.csrfProtection ?? false,
+      forceIpv4First: false,
+      trustProxy: false,
     },
     email: {
       enabled: options.mailEnabled ?? false,

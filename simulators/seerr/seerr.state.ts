@@ -38,6 +38,8 @@ export class SeerrState {
   readonly titles = { movie: new Map<number, SeerrTitle>(), tv: new Map<number, SeerrTitle>() };
   /** Generated passwords "mailed" by POST /user without a password (mail enabled). */
   readonly outbox: { to: string; password: string }[] = [];
+  /** Signed-in sessions (`connect.sid` id → user id), from POST /auth/local. */
+  readonly sessions = new Map<string, number>();
   nextUserId = 1;
   nextRequestId = 1;
   nextSettingsId = 1;

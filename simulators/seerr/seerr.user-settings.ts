@@ -25,20 +25,26 @@ function ownOrManager(handler: SeerrHandler): SeerrHandler {
       : handler(ctx);
 }
 
+/**
+ * GET …/settings/main in Seerr's key order. A stored settings row gives null for its empty columns; a user
+ * without one gets none of those keys, and the global quotas appear only when Seerr has defaults set.
+ */
 function getMain(ctx: SeerrContext): SimResponse {
   const user = ctx.state.users.get(idParam(ctx, 'userId'));
   if (!user) return userNotFound();
   const quotas = ctx.state.settings.main.defaultQuotas;
-  const settings = Object.fromEntries(SETTINGS_FIELDS.map((k) => [k, user.settings?.[k]]));
+  const row = user.settings;
+  const setting = (k: (typeof SETTINGS_FIELDS)[number]) => [k, row ? (row[k] ?? null) : undefined];
   return json(200, {
     username: user.username,
     email: user.email,
-    ...settings,
+    ...Object.fromEntries(SETTINGS_FIELDS.slice(0, 6).map(setting)),
     ...Object.fromEntries(QUOTA_FIELDS.map((k) => [k, user[k]])),
     globalMovieQuotaDays: quotas.movie.quotaDays,
     globalMovieQuotaLimit: quotas.movie.quotaLimit,
     globalTvQuotaDays: quotas.tv.quotaDays,
     globalTvQuotaLimit: quotas.tv.quotaLimit,
+    ...Object.fromEntries(SETTINGS_FIELDS.slice(6).map(setting)),
   });
 }
 
@@ -54,6 +60,8 @@ function postMain(ctx: SeerrContext): SimResponse {
   if (user.id === 1 && ctx.user.id !== 1) {
     return handlerError(403, "You do not have permission to modify this user's settings.");
   }
+  const columns = () => JSON.stringify([user.username, user.email, ...QUOTA_FIELDS.map((k) => user[k])]);
+  const before = columns();
   let replyEmail = user.email;
   if (user.userType !== UserType.PLEX) {
     replyEmail = (body.email as string) || user.jellyfinUsername || user.email;
@@ -68,7 +76,8 @@ function postMain(ctx: SeerrContext): SimResponse {
   user.settings ??= { id: state.nextSettingsId++ };
   const settings: UserSettingsRow = user.settings;
   for (const k of SETTINGS_FIELDS) if (body[k] !== undefined) Object.assign(settings, { [k]: body[k] });
-  state.touch(user);
+  // TypeORM writes only changed columns, so a post of the same values leaves updatedAt alone.
+  if (columns() !== before) state.touch(user);
   return json(200, {
     username: body.username,
     ...Object.fromEntries(SETTINGS_FIELDS.map((k) => [k, body[k]])),

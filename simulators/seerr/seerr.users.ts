@@ -49,9 +49,15 @@ function createUser(ctx: SeerrContext): SimResponse {
     ...emptyUser(now, permissions),
     ...{ email, username: username ?? null, avatar, password, userType: UserType.LOCAL },
   });
-  // user.filter() of the freshly built entity: no email, no displayName, no requestCount.
-  const out = { permissions, warnings: [], avatar, username, userType: UserType.LOCAL, id: user.id };
-  return json(201, { ...out, createdAt: now, updatedAt: now });
+  // user.filter() of the saved entity: the fields set in the constructor, then what the save added (id,
+  // timestamps, every other nullable column as null); no email, displayName, requestCount or password.
+  const out = { permissions, warnings: [], avatar, username: user.username, userType: UserType.LOCAL };
+  return json(201, {
+    ...out,
+    ...{ id: user.id, createdAt: now, updatedAt: now, plexUsername: null, jellyfinUsername: null },
+    ...{ recoveryLinkExpirationDate: null, jellyfinUserId: null, avatarETag: null, avatarVersion: null },
+    ...{ movieQuotaLimit: null, movieQuotaDays: null, tvQuotaLimit: null, tvQuotaDays: null },
+  });
 }
 
 function bulkUpdate(ctx: SeerrContext): SimResponse {

@@ -23,6 +23,27 @@ export function queryObject(query: URLSearchParams): Record<string, QueryValue> 
   return out;
 }
 
+/** The request's cookies by name, values URL-decoded as cookie-parser does. */
+export function cookies(req: SimRequest): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at < 0) continue;
+    const name = part.slice(0, at).trim();
+    const value = part.slice(at + 1).trim();
+    if (!(name in out)) out[name] = safeDecode(value);
+  }
+  return out;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 export function cookieNames(req: SimRequest): Set<string> {
   const header = req.headers.cookie ?? '';
   return new Set(

@@ -194,7 +194,7 @@ describe('Media servers, Seerr and Users pages', () => {
       await byTestId('seerr-test').click();
       await byTestId('seerr-test-result').waitFor();
       expect(await byTestId('seerr-test-result').getAttribute('data-ok')).toBe('true');
-      for (const name of ['reachable', 'api_key', 'local_login', 'version']) {
+      for (const name of ['reachable', 'api_key', 'local_login', 'writes', 'version']) {
         expect(await check(name).getAttribute('data-ok')).toBe('true');
       }
     });

@@ -127,6 +127,18 @@ describe('Seerr user sync in the browser', () => {
     await byTestId('run-user-row').first().waitFor();
     expect(await byTestId('run-status').textContent()).toContain('Completed');
 
+    // The new accounts' sign-ins and first passwords, as a CSV download.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      byTestId('run-credentials-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^sync-run-\d+-credentials\.csv$/);
+    const stream = await download.createReadStream();
+    let csv = '';
+    for await (const chunk of stream) csv += String(chunk);
+    expect(csv.split('\r\n')[0]).toBe('username,sign_in,password,password_rule,server,seerr_id');
+    expect(csv.trim().split('\r\n')).toHaveLength(plannedCreates + 1);
+
     await byTestId('run-users-action').click();
     await page.getByRole('option', { name: 'Create' }).click();
     await page.waitForURL(/[?&]action=create/);
@@ -148,6 +160,14 @@ describe('Seerr user sync in the browser', () => {
     const row = page.locator(`[data-testid="user-row"][data-username="${createdUser}"]`);
     await row.waitFor();
     expect(await row.locator('[data-status]').first().getAttribute('data-status')).toBe('synced');
+    // Jellyfin gives no e-mail, so Seerr stored the lower-cased user name as the e-mail to sign in with.
+    expect((await row.getByTestId('user-sign-in').textContent())?.trim()).toBe(createdUser.toLowerCase());
+    await row.getByTestId('user-sign-in').click();
+    expect(await byTestId('credentials-sign-in').textContent()).toBe(createdUser.toLowerCase());
+    expect(await byTestId('credentials-rule').textContent()).toMatch(/^First password: user name .*Jellyfin/);
+    await page.keyboard.press('Escape');
+    await byTestId('credentials-view').waitFor({ state: 'detached' });
+    expect(await byTestId('users-read-at').textContent()).toContain('read ');
 
     await row.getByTestId('user-actions').click();
     await byTestId('user-toggle-block').click();
@@ -164,6 +184,7 @@ describe('Seerr user sync in the browser', () => {
       'sync.preview',
       'sync.start',
       'sync.run',
+      'sync.credentials.csv',
       'users.settings',
     ]) {
       await eventually(

@@ -99,10 +99,13 @@ describe('Seerr simulator: users', () => {
       body: { username: 'JDoe', password: 'short', permissions: 2 },
     });
     expect(res.status).toBe(201);
-    expect(Object.keys(res.body).sort()).toEqual(
-      ['avatar', 'createdAt', 'id', 'permissions', 'updatedAt', 'userType', 'username', 'warnings'].sort(),
-    );
+    expect(Object.keys(res.body)).toEqual([
+      ...['permissions', 'warnings', 'avatar', 'username', 'userType', 'id', 'createdAt', 'updatedAt'],
+      ...['plexUsername', 'jellyfinUsername', 'recoveryLinkExpirationDate', 'jellyfinUserId'],
+      ...['avatarETag', 'avatarVersion', 'movieQuotaLimit', 'movieQuotaDays', 'tvQuotaLimit', 'tvQuotaDays'],
+    ]);
     expect(res.body).toMatchObject({ id: 47, username: 'JDoe', userType: 2, permissions: 32, warnings: [] });
+    expect(res.body).toMatchObject({ plexUsername: null, movieQuotaLimit: null, tvQuotaDays: null });
     expect(sim.state.users.get(47)).toMatchObject({ email: 'jdoe', username: 'JDoe', password: 'short' });
     const read = await call('GET', '/user/47');
     expect(read.body).toMatchObject({ email: 'jdoe', displayName: 'JDoe', requestCount: 0, settings: null });

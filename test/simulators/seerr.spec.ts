@@ -47,16 +47,17 @@ describe('Seerr simulator: request pipeline', () => {
     );
   });
 
-  it('answers a documented path with a wrong method 405 and an Allow header, before auth', async () => {
+  it('answers a documented path with a wrong method 405 and no Allow header, before auth', async () => {
     const res = await call('GET', '/media/12', { key: null });
     expect(res.status).toBe(405);
-    expect(res.headers.get('allow')).toBe('DELETE');
+    expect(res.headers.get('allow')).toBeNull();
     expect(res.body).toEqual({
       message: 'GET method not allowed',
       errors: [{ path: '/api/v1/media/12', message: 'GET method not allowed' }],
     });
     const user = await call('PATCH', '/user/3');
-    expect(user.headers.get('allow')).toBe('GET, PUT, DELETE');
+    expect(user.status).toBe(405);
+    expect(user.headers.get('allow')).toBeNull();
   });
 
   it('looks literal paths up before templated ones', async () => {

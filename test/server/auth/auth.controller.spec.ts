@@ -53,6 +53,7 @@ describe(AuthController.name, () => {
         statusCode: 400,
         error: 'Bad Request',
         message: 'The request body is not valid JSON.',
+        detail: 'The request body is not valid JSON.',
       });
     });
 

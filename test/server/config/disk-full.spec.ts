@@ -76,7 +76,12 @@ function canMountTmpfs(): boolean {
       .auth(token, { type: 'bearer' })
       .send({ concurrency: 2 })
       .expect(507);
-    expect(res.body).toEqual({ statusCode: 507, error: 'Insufficient Storage', message: sentence });
+    expect(res.body).toEqual({
+      statusCode: 507,
+      error: 'Insufficient Storage',
+      message: sentence,
+      detail: sentence,
+    });
     expect(readFileSync(panel.configFile, 'utf8')).toBe(before);
   });
 

@@ -15,6 +15,8 @@ describe('error responses', () => {
       error: expect.any(String),
       message: expect.any(String),
     });
+    // Seerrsync clients read FastAPI's `detail`: the same sentence.
+    expect(body.detail).toBe(body.message);
     expect(JSON.stringify(body)).not.toMatch(/\.ts:\d+|node_modules|at [A-Z]\w+\./);
   };
 

@@ -101,7 +101,9 @@ describe('/api/mediaservers and /api/plex/servers', () => {
           machine_identifier: pms.state.world.server.machineIdentifier,
           include_owner: true,
           users: sharing + 1,
+          user_count: sharing + 1,
           error: null,
+          read_at: expect.any(String),
         },
         expect.objectContaining({ name: 'Jelly', users: 9, error: null, enabled: true }),
         expect.objectContaining({
@@ -122,7 +124,8 @@ describe('/api/mediaservers and /api/plex/servers', () => {
 
     it('shows the error of a server that is down while the others still count', async () => {
       jellyfin.setFaults({ errorRate: 1, errorStatus: 500 });
-      const res = await api().get('/api/mediaservers').expect(200);
+      // The lists are cached since the last load: a refresh reads them anew.
+      const res = await api().get('/api/mediaservers?refresh=true').expect(200);
       const jelly = res.body.find((s: { name: string }) => s.name === 'Jelly');
       expect(jelly).toMatchObject({
         users: null,
@@ -253,11 +256,23 @@ describe('/api/mediaservers and /api/plex/servers', () => {
       );
     });
 
-    it('refuses null for a field that cannot be empty, and an empty token', async () => {
+    it('refuses null for a field that cannot be empty', async () => {
       const res = await api().put('/api/mediaservers/Second%20Jelly', { url: null }).expect(400);
       expect(res.body.message).toMatch(/^Invalid request \(url\)/);
-      const empty = await api().put('/api/mediaservers/Second%20Jelly', { token: '' }).expect(400);
-      expect(empty.body.message).toMatch(/^Invalid request \(token\)/);
+      const nullToken = await api().put('/api/mediaservers/Second%20Jelly', { token: null }).expect(400);
+      expect(nullToken.body.message).toMatch(/^Invalid request \(token\)/);
+    });
+
+    it('keeps the saved token when a form sends it back empty, as Seerrsync clients do', async () => {
+      const before = fileConfig().media_servers.find((s) => s.name === 'Second Jelly')?.token;
+      expect(before).toBeTruthy();
+      const res = await api()
+        .put('/api/mediaservers/Second%20Jelly', { token: '', request_limit: 7 })
+        .expect(200);
+      expect(res.body).toMatchObject({ token_set: true, request_limit: 7 });
+      const stored = fileConfig().media_servers.find((s) => s.name === 'Second Jelly');
+      expect(stored).toMatchObject({ token: before, request_limit: 7 });
+      await api().put('/api/mediaservers/Second%20Jelly', { request_limit: null }).expect(200);
     });
 
     it('renames when the new name is free, carrying user settings along', async () => {

@@ -46,8 +46,8 @@ describe('Plex users client (plex.tv + PMS simulators)', () => {
     kit.cleanup();
   });
 
-  it('lists every friend and Home user of the account, managed users flagged, never the owner', async () => {
-    const users = await plex().listUsers();
+  it('lists every friend and Home user of the account, managed users flagged, no owner when include_owner is false', async () => {
+    const users = await plex({ include_owner: false }).listUsers();
     expect(users.map((u) => u.id)).toEqual(plexTv.state.users.map((u) => String(u.id)));
     const managed = users.filter((u) => u.managed);
     expect(managed).toHaveLength(2);
@@ -66,7 +66,7 @@ describe('Plex users client (plex.tv + PMS simulators)', () => {
   });
 
   it('with a machine identifier, lists only the users that server is shared with', async () => {
-    const users = await plex({ machine_identifier: ATTIC }).listUsers();
+    const users = await plex({ machine_identifier: ATTIC, include_owner: false }).listUsers();
     const sharing = plexTv.state.users.filter((u) => u.shares.some((s) => s.machineIdentifier === ATTIC));
     expect(sharing.length).toBeGreaterThan(0);
     expect(sharing.length).toBeLessThan(plexTv.state.users.length);
@@ -117,8 +117,16 @@ describe('Plex users client (plex.tv + PMS simulators)', () => {
 
   it('answers an empty list as [], not as a failure', async () => {
     plexTv.sim.setFaults({ emptyLists: true });
-    expect(await plex().listUsers()).toEqual([]);
-    expect(await plex({ machine_identifier: BASEMENT }).listUsers()).toEqual([]);
+    expect(await plex({ include_owner: false }).listUsers()).toEqual([]);
+    expect(await plex({ machine_identifier: BASEMENT, include_owner: false }).listUsers()).toEqual([]);
+    // The owner comes from another plex.tv call, so an empty friends list still has them.
+    expect((await plex().listUsers()).map((u) => u.owner)).toEqual([true]);
+  });
+
+  it('lists the owner first when include_owner is absent, as Seerrsync does', async () => {
+    const users = await plex().listUsers();
+    expect(users[0]).toMatchObject({ id: String(plexTv.state.owner.id), owner: true });
+    expect(users).toHaveLength(plexTv.state.users.length + 1);
   });
 
   it.each([

@@ -31,7 +31,12 @@ describe(PlexController.name, () => {
   ])('answers a failure of Plex in the one error shape (%s)', async (error, status) => {
     ctx.mock(PlexClient).health.mockRejectedValue(error);
     const res = await ctx.admin().get('/api/plex/health').expect(status);
-    expect(res.body).toEqual({ statusCode: status, error: expect.any(String), message: error.message });
+    expect(res.body).toEqual({
+      statusCode: status,
+      error: expect.any(String),
+      message: error.message,
+      detail: error.message,
+    });
   });
 
   describe('GET /api/plex/libraries/:key/stats', () => {
@@ -153,6 +158,7 @@ describe(PlexController.name, () => {
         statusCode: 503,
         error: 'Service Unavailable',
         message: 'Plex is not configured.',
+        detail: 'Plex is not configured.',
       });
     });
   });

@@ -39,7 +39,7 @@ describe(RutorrentController.name, () => {
       const message = 'No container is configured: set rutorrent.container.';
       ctx.mock(RutorrentService).restart.mockRejectedValue(new NotImplementedException(message));
       const res = await ctx.admin().post('/api/rutorrent/restart').expect(501);
-      expect(res.body).toEqual({ statusCode: 501, error: 'Not Implemented', message });
+      expect(res.body).toEqual({ statusCode: 501, error: 'Not Implemented', message, detail: message });
     });
   });
 });

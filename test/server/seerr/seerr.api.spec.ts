@@ -197,6 +197,7 @@ describe('/api/seerr', () => {
             ok: true,
             detail: 'Local sign-in is enabled, so synced users can log in.',
           },
+          { name: 'writes', ok: true, detail: 'Seerr accepts changes made with the API key.' },
           { name: 'version', ok: true, detail: 'Seerr 3.1.0.' },
         ],
       });
@@ -210,6 +211,7 @@ describe('/api/seerr', () => {
         ['reachable', true],
         ['api_key', false],
         ['local_login', false],
+        ['writes', false],
         ['version', true],
       ]);
       expect(res.body.checks[1].detail).toBe(

@@ -128,6 +128,21 @@ describe('SeerrClient against the Seerr simulator', () => {
     expect(err.message).not.toMatch(/credentials/);
   });
 
+  it('sets the permissions of many users in one bulk PUT /user, answering which ids Seerr updated', async () => {
+    const a = (await client.createUser({ username: 'bulk-a', password: 'pw-12345' })).id;
+    const b = (await client.createUser({ username: 'bulk-b', password: 'pw-12345' })).id;
+    sim.resetCounters();
+    // 999999 does not exist: Seerr leaves it out of its answer without an error.
+    expect([...(await client.setPermissionsOfMany([a, b, 999999], 160))].sort()).toEqual([a, b].sort());
+    expect(sim.state.users.get(a)?.permissions).toBe(160);
+    expect(sim.state.users.get(b)?.permissions).toBe(160);
+    expect(sim.counters()).toEqual({ 'PUT /api/v1/user': 1 });
+    await expect(client.setPermissionsOfMany([a], -1)).rejects.toBeInstanceOf(BadRequestException);
+    sim.setFaults({ errorRate: 1, errorStatus: 500 });
+    expect((await failure(client.setPermissionsOfMany([a], 32))).getStatus()).toBe(502);
+    expect(sim.state.users.get(a)?.permissions).toBe(160);
+  });
+
   it('sets quotas by read-modify-write, keeping a Jellyfin user’s e-mail; Seerr ignores them for managers', async () => {
     const quotas = { movieQuotaLimit: 4, movieQuotaDays: 7, tvQuotaLimit: 2, tvQuotaDays: 7 };
     const jelly = [...sim.state.users.values()].find(

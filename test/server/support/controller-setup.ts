@@ -226,6 +226,7 @@ export function itGuardsEveryRoute(
         statusCode: 401,
         error: 'Unauthorized',
         message: 'Sign in first: this route needs an access token in the Authorization header.',
+        detail: 'Sign in first: this route needs an access token in the Authorization header.',
       });
     },
   );
@@ -234,10 +235,12 @@ export function itGuardsEveryRoute(
 /** A 400 of the validation pipe, naming each field in the message and the details. */
 export function badRequest(...messages: string[]): Record<string, unknown> {
   const fields = [...new Set(messages.map((m) => m.split(' ')[0]))];
+  const message = `Invalid request (${fields.join(', ')}): ${messages.join('; ')}`;
   return {
     statusCode: 400,
     error: 'Bad Request',
-    message: `Invalid request (${fields.join(', ')}): ${messages.join('; ')}`,
+    message,
+    detail: message,
     details: messages.map((message) => ({ field: message.split(' ')[0], message })),
   };
 }

@@ -1,5 +1,6 @@
 import type { SeerrClient } from '../../../server/seerr/seerr.client';
 import { SeerrUserCreationFailed, SeerrUserCreator } from '../../../server/sync/seerr-user.creator';
+import type { WriteGate } from '../../../server/sync/write-gate';
 
 function stubSeerr(fail?: 'createUser' | 'setQuotas' | 'setPermissions') {
   const calls: string[] = [];
@@ -39,6 +40,20 @@ describe('SeerrUserCreator', () => {
     await creator.create({ ...USER, email: null, quota: null, permissions: undefined });
     await creator.create({ ...USER, quota: null, permissions: null });
     expect(calls).toEqual(['createUser', 'createUser']);
+  });
+
+  it('creates the account and its quota without permissions for the sync, through the gate', async () => {
+    const { seerr, calls, creator } = stubSeerr();
+    const kinds: string[] = [];
+    const gate = { run: (kind: string, work: () => Promise<unknown>) => (kinds.push(kind), work()) };
+    const id = await creator.createAccount(
+      { ...USER, quota: { limit: 3, days: 7 }, permissions: 32 },
+      gate as unknown as WriteGate,
+    );
+    expect(id).toBe(42);
+    expect(calls).toEqual(['createUser', 'setQuotas']);
+    expect(kinds).toEqual(['create', 'quota']);
+    expect(seerr.setPermissions).not.toHaveBeenCalled();
   });
 
   it('says Seerr rejected it when the create fails', async () => {

@@ -381,3 +381,79 @@ describe('sync plan: deletion cap', () => {
     ).toBe(false);
   });
 });
+
+describe('sync plan: disabled people', () => {
+  it('keeps a disabled person with a Seerr account as one skipped row, never a deletion "on no media server"', () => {
+    const plan = planSync(
+      input({
+        servers: [server('Emby', [media('kim', { disabled: true })], { type: 'emby' })],
+        seerrUsers: [OWNER, seerr(8, { username: 'kim' })],
+        options: { removeMissing: true },
+      }),
+    );
+    expect(plan.deletions).toEqual([]);
+    expect(otherSkips(plan)).toEqual([
+      { username: 'kim', seerr_id: 8, code: 'disabled', reason: 'Disabled on Emby' },
+    ]);
+    expect(plan.people.filter((p) => p.username.toLowerCase() === 'kim')).toEqual([
+      expect.objectContaining({
+        status: 'skipped',
+        reason: 'Disabled on Emby',
+        seerr_id: 8,
+        sources: ['Emby'],
+      }),
+    ]);
+  });
+
+  it('gives a person disabled on two servers one skip naming both', () => {
+    const plan = planSync(
+      input({
+        servers: [
+          server('Plex', [media('lee', { disabled: true })]),
+          server('Emby', [media('LEE', { disabled: true })]),
+        ],
+      }),
+    );
+    expect(otherSkips(plan)).toEqual([
+      expect.objectContaining({ username: 'lee', code: 'disabled', reason: 'Disabled on Plex and Emby' }),
+    ]);
+    expect(plan.people).toHaveLength(2); // lee and the owner on no server
+    expect(plan.creates).toEqual([]);
+  });
+});
+
+describe('sync plan: sign-in identifiers', () => {
+  const person = (plan: SyncPlan, name: string) => plan.people.find((p) => p.username === name);
+
+  it('signs a planned account in with its e-mail when the server has one, else the lower-cased user name', () => {
+    const plan = planSync(
+      input({ servers: [server('Plex', [media('Mia', { email: 'Mia@Mail.test' }), media('Ned')])] }),
+    );
+    expect(person(plan, 'Mia')).toMatchObject({ sign_in: 'mia@mail.test', sign_in_method: 'local' });
+    expect(person(plan, 'Ned')).toMatchObject({ sign_in: 'ned', sign_in_method: 'local' });
+  });
+
+  it('says Plex and Jellyfin users sign in through their media server, local users with their e-mail', () => {
+    const plan = planSync(
+      input({
+        servers: [server('Plex', [media('ola'), media('pia'), media('quin')])],
+        seerrUsers: [
+          OWNER,
+          seerr(2, { username: null, plexUsername: 'ola', email: 'ola@plex.test', userType: 1, ...IN_LINE }),
+          seerr(3, { username: null, jellyfinUsername: 'pia', email: 'pia', userType: 3, ...IN_LINE }),
+          seerr(4, { username: 'quin', email: 'Quin@Mail.test', ...IN_LINE }),
+        ],
+      }),
+    );
+    expect(person(plan, 'ola')).toMatchObject({ sign_in: 'ola', sign_in_method: 'plex' });
+    expect(person(plan, 'pia')).toMatchObject({ sign_in: 'pia', sign_in_method: 'jellyfin' });
+    expect(person(plan, 'quin')).toMatchObject({ sign_in: 'quin@mail.test', sign_in_method: 'local' });
+  });
+
+  it('has no sign-in for someone with no account and none planned', () => {
+    const plan = planSync(
+      input({ servers: [server('Plex', [media('Rae')])], userSettings: { rae: { blocked: true } } }),
+    );
+    expect(person(plan, 'Rae')).toMatchObject({ sign_in: null, sign_in_method: null });
+  });
+});

@@ -1,5 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { BehaviorSubject, firstValueFrom } from 'rxjs';
+import type { ConfigStore } from '../../../server/config/config.store';
 import type { SyncProgress } from '../../../server/sync/sync-progress';
 import type { SyncRunStore } from '../../../server/sync/sync-run.store';
 import { SyncRunsService } from '../../../server/sync/sync-runs.service';
@@ -23,6 +24,7 @@ function setup(running = false) {
     runs as unknown as SyncRunStore,
     scheduler as unknown as SyncScheduler,
     progress as unknown as SyncProgress,
+    { get: () => ({ media_servers: [] }) } as unknown as ConfigStore,
   );
   return { service, sync, runs };
 }

@@ -105,6 +105,8 @@ export function expectedCreates(world: SyncWorld): string[] {
   const add = (name: string) => {
     if (name && !names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
   };
+  // The Plex owner is listed too: the world's Plex entry leaves include_owner out, which means true.
+  add(world.plexTv.state.owner.username);
   world.plexTv.state.users.filter((u) => u.username).forEach((u) => add(u.username));
   world.jellyfin.state.users.filter((u) => !u.Policy.IsDisabled).forEach((u) => add(u.Name));
   world.emby.state.users.filter((u) => !u.Policy.IsDisabled).forEach((u) => add(u.Name));

@@ -101,7 +101,12 @@ describe(SyncController.name, () => {
     it('answers 404 naming the run when there is none', async () => {
       ctx.mock(SyncRunsService).get.mockRejectedValue(new NotFoundException('There is no sync run #7.'));
       const res = await ctx.admin().get('/api/sync/runs/7').expect(404);
-      expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'There is no sync run #7.' });
+      expect(res.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        message: 'There is no sync run #7.',
+        detail: 'There is no sync run #7.',
+      });
     });
 
     it.each([
@@ -126,6 +131,25 @@ describe(SyncController.name, () => {
     it('refuses a run id that is not a number with 400', async () => {
       const res = await ctx.admin().post('/api/sync/runs/last/approve').expect(400);
       expect(res.body).toEqual(badRequest('id must be an integer number'));
+    });
+  });
+
+  describe('GET /api/sync/runs/:id/credentials.csv', () => {
+    it('answers the CSV as an attachment that is never cached', async () => {
+      const runs = ctx.mock(SyncRunsService);
+      runs.credentialsCsv.mockResolvedValue('username\r\n"ann"\r\n');
+      const res = await ctx.admin().get('/api/sync/runs/5/credentials.csv').expect(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toBe('attachment; filename="sync-run-5-credentials.csv"');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.text).toBe('username\r\n"ann"\r\n');
+      expect(runs.credentialsCsv).toHaveBeenCalledWith(5);
+    });
+
+    it('refuses a run id that is not a number, and anyone signed out', async () => {
+      const res = await ctx.admin().get('/api/sync/runs/last/credentials.csv').expect(400);
+      expect(res.body).toEqual(badRequest('id must be an integer number'));
+      await ctx.http().get('/api/sync/runs/5/credentials').expect(401);
     });
   });
 

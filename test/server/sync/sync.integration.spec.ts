@@ -1,3 +1,4 @@
+import { PERMISSION_CHUNK } from '../../../server/sync/permission-batch';
 import { SyncScheduler } from '../../../server/sync/sync.scheduler';
 import { SyncService } from '../../../server/sync/sync.service';
 import { startTestPanel, type TestPanel } from '../support/test-panel';
@@ -43,7 +44,9 @@ describe('sync against the simulators', () => {
     const run = await runToEnd(panel, token);
     expect(run.status).toBe('completed');
     expect(run.counts).toMatchObject({ created: expected.length, failed: 0, deleted: 0 });
-    const plexNames = new Set(world.plexTv.state.users.map((u) => u.username.toLowerCase()));
+    const plexNames = new Set(
+      [world.plexTv.state.owner, ...world.plexTv.state.users].map((u) => u.username.toLowerCase()),
+    );
     const jellyNames = new Set(world.jellyfin.state.users.map((u) => u.Name.toLowerCase()));
     for (const name of expected) {
       const user = seerrUsers(world).find((u) => u.username === name);
@@ -62,6 +65,9 @@ describe('sync against the simulators', () => {
         tvQuotaDays: 7,
       });
     }
+    // Permissions in bulk writes of up to PERMISSION_CHUNK new users, none one by one.
+    expect(world.seerr.count('POST /api/v1/user/:userId/settings/permissions')).toBe(0);
+    expect(world.seerr.count('PUT /api/v1/user')).toBe(Math.ceil(expected.length / PERMISSION_CHUNK));
   });
 
   it('matched the Plex- and Jellyfin-linked users instead of duplicating them', () => {

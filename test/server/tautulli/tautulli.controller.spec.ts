@@ -28,7 +28,7 @@ describe(TautulliController.name, () => {
     const message = 'Tautulli answered an error: Invalid apikey';
     ctx.mock(TautulliClient).health.mockRejectedValue(new BadGatewayException(message));
     const res = await ctx.admin().get('/api/tautulli/health').expect(502);
-    expect(res.body).toEqual({ statusCode: 502, error: 'Bad Gateway', message });
+    expect(res.body).toEqual({ statusCode: 502, error: 'Bad Gateway', message, detail: message });
   });
 
   describe('GET /api/tautulli/stats', () => {

@@ -15,6 +15,17 @@ describe(UsersController.name, () => {
     expect(res.body).toEqual(value);
   });
 
+  it('GET /api/users/detailed?refresh=true asks for fresh lists; anything but a boolean is a 400', async () => {
+    const users = ctx.mock(UsersService);
+    users.detailed.mockResolvedValue({ users: [], server_errors: [], seerr_error: null, read_at: 'now' });
+    await ctx.admin().get('/api/users/detailed?refresh=true').expect(200);
+    expect(users.detailed).toHaveBeenCalledWith(true);
+    await ctx.admin().get('/api/users/detailed').expect(200);
+    expect(users.detailed).toHaveBeenLastCalledWith(false);
+    const res = await ctx.admin().get('/api/users/detailed?refresh=soon').expect(400);
+    expect(res.body).toEqual(badRequest('refresh must be true or false'));
+  });
+
   describe('PUT /api/users/:username/settings', () => {
     const result = {
       username: 'jdoe',
@@ -40,7 +51,11 @@ describe(UsersController.name, () => {
     it.each([
       ['jdoe', { blocked: 'yes' }, 'blocked must be true or false'],
       ['jdoe', { immune: 1 }, 'immune must be true or false'],
-      ['jdoe', { password: 'short' }, 'password must be at least 8 characters: Seerr refuses shorter ones'],
+      [
+        'jdoe',
+        { password: 'short' },
+        'password must be at least 8 characters: Seerr refuses shorter ones when a password is changed',
+      ],
       ['jdoe', { password: 12345678 }, 'password must be a string'],
       ['jdoe', { email: 'j@example.com' }, 'email should not exist'],
       ['u'.repeat(101), {}, 'username must be shorter than or equal to 100 characters'],
@@ -68,7 +83,10 @@ describe(UsersController.name, () => {
       [{ password: 'longenough' }, 'username should not be empty'],
       [{ ...good, username: 'u'.repeat(101) }, 'username must be shorter than or equal to 100 characters'],
       [{ username: 'jdoe' }, 'password must be a string'],
-      [{ ...good, password: 'short' }, 'password must be at least 8 characters: Seerr refuses shorter ones'],
+      [
+        { ...good, password: 'short' },
+        'password must be at least 8 characters: the panel asks for 8, the length Seerr requires whenever it is changed later',
+      ],
       [{ ...good, email: 42 }, 'email must be a string'],
       [{ ...good, permissions: -1 }, 'permissions must not be less than 0'],
       [{ ...good, permissions: 2147483648 }, 'permissions must not be greater than 2147483647'],

@@ -115,6 +115,10 @@ export type { PreviewSyncApproval$Params as PreviewSyncApproval$Params } from '.
 export { previewSyncApproval as previewSyncApproval } from './fn/sync/preview-sync-approval';
 export type { ApproveSyncRun$Params as ApproveSyncRun$Params } from './fn/sync/approve-sync-run';
 export { approveSyncRun as approveSyncRun } from './fn/sync/approve-sync-run';
+export type { GetSyncRunCredentials$Params as GetSyncRunCredentials$Params } from './fn/sync/get-sync-run-credentials';
+export { getSyncRunCredentials as getSyncRunCredentials } from './fn/sync/get-sync-run-credentials';
+export type { ExportSyncRunCredentials$Params as ExportSyncRunCredentials$Params } from './fn/sync/export-sync-run-credentials';
+export { exportSyncRunCredentials as exportSyncRunCredentials } from './fn/sync/export-sync-run-credentials';
 export type { GetSyncStatus$Params as GetSyncStatus$Params } from './fn/sync/get-sync-status';
 export { getSyncStatus as getSyncStatus } from './fn/sync/get-sync-status';
 export type { GetTautulliActivity$Params as GetTautulliActivity$Params } from './fn/tautulli/get-tautulli-activity';

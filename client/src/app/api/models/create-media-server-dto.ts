@@ -6,7 +6,7 @@ export interface CreateMediaServerDto {
   enabled?: boolean;
 
   /**
-   * Plex only: list the owner too
+   * Plex only: list the owner too (absent means true, as in Seerrsync)
    */
   include_owner?: boolean;
 

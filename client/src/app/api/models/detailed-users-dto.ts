@@ -5,6 +5,16 @@ import { DetailedUserDto } from '../models/detailed-user-dto';
 export interface DetailedUsersDto {
 
   /**
+   * When the oldest of the lists was read (cached until a sync, a config change or a refresh)
+   */
+  read_at: string;
+
+  /**
+   * Why Seerr could not be read: its columns (status, Seerr id, requests, sign-in, quota) are unknown
+   */
+  seerr_error: string | null;
+
+  /**
    * Servers that could not be read, with the reason
    */
   server_errors: Array<string>;

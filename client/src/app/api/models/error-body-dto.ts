@@ -3,6 +3,11 @@
 
 import { FieldErrorDto } from '../models/field-error-dto';
 export interface ErrorBodyDto {
+
+  /**
+   * The same sentence as `message`, under the name Seerrsync clients read
+   */
+  detail: string;
   details?: Array<FieldErrorDto>;
   error: string;
   message: string;

@@ -13,6 +13,11 @@ export interface MediaServerStatusDto {
   machine_identifier: string | null;
   name: string;
   password_suffix: string | null;
+
+  /**
+   * When the users were read (lists are cached until a sync, a config change or a refresh)
+   */
+  read_at?: string | null;
   request_limit: number | null;
 
   /**
@@ -21,6 +26,11 @@ export interface MediaServerStatusDto {
   token_set: boolean;
   type: MediaServerType;
   url: string;
+
+  /**
+   * The same as `users`, under the name Seerrsync clients read
+   */
+  user_count: number | null;
 
   /**
    * Users on the server now; null when disabled or unreadable

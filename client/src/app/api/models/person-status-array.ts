@@ -10,5 +10,6 @@ export const PERSON_STATUS: PersonStatus[] = [
   'synced',
   'create',
   'blocked',
-  'skipped'
+  'skipped',
+  'unknown'
 ];

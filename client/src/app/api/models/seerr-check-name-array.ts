@@ -10,5 +10,6 @@ export const SEERR_CHECK_NAME: SeerrCheckName[] = [
   'reachable',
   'api_key',
   'local_login',
+  'writes',
   'version'
 ];

@@ -9,7 +9,7 @@ export interface SeerrConfigDto {
   api_key_set: boolean;
 
   /**
-   * Seerr writes in flight at once
+   * Most Seerr writes in flight at once; a sync finds how many Seerr answers promptly, up to this
    */
   concurrency: number;
 

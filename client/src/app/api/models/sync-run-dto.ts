@@ -19,7 +19,7 @@ export interface SyncRunDto {
   status: SyncRunStatus;
 
   /**
-   * Milliseconds per phase
+   * Milliseconds per phase (`*_ms`), and how the Seerr writes went: `write_limit` (writes in flight the run settled on), `write_limit_peak`, `write_requests`, `write_rounds` (the sum over those requests of 1 / requests in flight as each started)
    */
   timings: {
 [key: string]: number;

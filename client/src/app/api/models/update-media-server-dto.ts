@@ -11,7 +11,7 @@ export interface UpdateMediaServerDto {
   request_limit?: number | null;
 
   /**
-   * Plex: the owner's plex.tv token; Jellyfin and Emby: an API key. Write-only: never returned. Omit to keep the current one.
+   * Plex: the owner's plex.tv token; Jellyfin and Emby: an API key. Write-only: never returned. Omit it or send it empty to keep the current one (a form that never shows it sends it back empty).
    */
   token?: string;
   type?: MediaServerType;

@@ -3,6 +3,15 @@
 
 import { UserRequestsGroupDto } from '../models/user-requests-group-dto';
 export interface UserRequestsDto {
+
+  /**
+   * Every request Seerr holds, blocklisted media too (its totalRequests): the figure the dashboard shows
+   */
+  all_requests: number;
+
+  /**
+   * Requests listed: Seerr's request list (GET /request), which leaves out those for blocklisted media
+   */
   total: number;
   users: Array<UserRequestsGroupDto>;
 }

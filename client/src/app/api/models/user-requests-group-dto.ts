@@ -4,6 +4,11 @@
 import { UserRequestDto } from '../models/user-request-dto';
 export interface UserRequestsGroupDto {
   display_name: string;
+
+  /**
+   * Seerr's requestCount for the person (every request, blocklisted media too): the Users page's figure; more than `requests` when some are for blocklisted media
+   */
+  request_count: number;
   requests: Array<UserRequestDto>;
   user_id: number;
 }

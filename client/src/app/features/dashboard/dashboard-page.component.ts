@@ -92,7 +92,9 @@ export class DashboardPageComponent {
   // Each card loads on its own: a slow or failing upstream only affects its own card.
   protected readonly seerr = remoteState(() => this.seerrApi.overview());
   protected readonly sync = remoteState(() => this.syncApi.status());
-  protected readonly servers = remoteState(() => this.serversApi.list());
+  /** The first load may use the server's cached user lists; a refresh or retry reads the servers again. */
+  private serverLoads = 0;
+  protected readonly servers = remoteState(() => this.serversApi.list(this.serverLoads++ > 0));
 
   protected refreshAll(): void {
     for (const card of [this.seerr, this.sync, this.servers, this.health, this.readiness, this.activity]) {

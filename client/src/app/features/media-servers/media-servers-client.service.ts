@@ -24,8 +24,9 @@ import { handledErrors } from '../../core/api/api-context';
 export class MediaServersClient {
   private readonly api = inject(ApiCaller);
 
-  list(): Observable<MediaServerStatusDto[]> {
-    return this.api.call(listMediaServers, undefined);
+  /** User counts come from the server's cache of user lists; `refresh` reads every server again. */
+  list(refresh = false): Observable<MediaServerStatusDto[]> {
+    return this.api.call(listMediaServers, refresh ? { refresh: true } : undefined);
   }
 
   get(name: string): Observable<MediaServerStatusDto> {

@@ -122,7 +122,11 @@ export class MediaServersPageComponent {
 
   protected readonly compact = mediaQuery('(max-width: 839.98px)');
   // Keep the rows on screen while reloading after a change.
-  private readonly fetched = remoteState(() => this.client.list(), { whileReloading: 'value' });
+  // The first load may use the server's cached user lists; a reload (refresh, after a change) reads anew.
+  private loads = 0;
+  private readonly fetched = remoteState(() => this.client.list(this.loads++ > 0), {
+    whileReloading: 'value',
+  });
   protected readonly servers = this.fetched.state;
   /** Rows changed in place (enabled switch) since the last load. */
   private readonly patched = linkedSignal<unknown, ReadonlyMap<string, MediaServerStatusDto>>({

@@ -115,8 +115,11 @@ function toGroup(group: UserRequestsGroupDto, requests: UserRequestsGroupDto['re
     const status = shownStatus(request);
     tally.set(status, (tally.get(status) ?? 0) + 1);
   }
-  const summary = [...tally.entries()]
-    .map(([status, count]) => `${count} ${STATUS_LOOK[status].label.toLowerCase()}`)
-    .join(' · ');
-  return { userId: group.user_id, name: group.display_name, requests, summary };
+  const parts = [...tally.entries()].map(
+    ([status, count]) => `${count} ${STATUS_LOOK[status].label.toLowerCase()}`,
+  );
+  // Seerr's requestCount (the Users page's figure) counts requests for blocklisted media, its list does not.
+  const unlisted = group.request_count - group.requests.length;
+  if (unlisted > 0) parts.push(`${unlisted} for blocklisted media, not listed`);
+  return { userId: group.user_id, name: group.display_name, requests, summary: parts.join(' · ') };
 }

@@ -29,6 +29,7 @@ const CHECK_LABELS: Readonly<Record<string, string>> = {
   reachable: 'Reachable',
   api_key: 'API key accepted',
   local_login: 'Local sign-in enabled',
+  writes: 'Changes allowed',
   version: 'Version',
 };
 

@@ -9,7 +9,10 @@ import {
   type SyncRunPageDto,
   type SyncStartedDto,
   type SyncStatusDto,
+  type RunCredentialsDto,
   approveSyncRun,
+  exportSyncRunCredentials,
+  getSyncRunCredentials,
   getSyncRun,
   getSyncStatus,
   listSyncRuns,
@@ -52,6 +55,15 @@ export class SyncClient {
 
   runs(page: number, pageSize: number): Observable<SyncRunPageDto> {
     return this.api.call(listSyncRuns, { page, page_size: pageSize });
+  }
+
+  /** Sign-in and first password of the run's new accounts (audited; passwords made again, never stored). */
+  credentials(id: number): Observable<RunCredentialsDto> {
+    return this.api.call(getSyncRunCredentials, { id });
+  }
+
+  credentialsCsv(id: number): Observable<string> {
+    return this.api.call(exportSyncRunCredentials, { id });
   }
 
   /** A missing run (404) is shown on the run page itself. */

@@ -1,20 +1,30 @@
-import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { DOCUMENT, DatePipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { map } from 'rxjs';
+import { finalize, map } from 'rxjs';
 
 import { type SyncAction, type SyncUserOutcome } from '../../api';
 import { SYNC_ACTION } from '../../api/models/sync-action-array';
 import { SYNC_USER_OUTCOME } from '../../api/models/sync-user-outcome-array';
 import { mediaQuery } from '../../core/util/media-query';
+import { saveBlob } from '../../core/util/save-blob';
 import { remoteState } from '../../core/util/remote-state';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { StatusChipComponent } from '../../common/status-chip.component';
+import { printCredentialsSheet } from './credentials-sheet';
 import { SyncClient } from './sync-client.service';
 import { SyncCountsComponent } from './sync-counts.component';
 import { RUN_STATUS, TRIGGER_LABEL, runDuration } from './sync-labels';
@@ -44,6 +54,8 @@ export class SyncRunPageComponent {
   private readonly sync = inject(SyncClient);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
+  private readonly doc = inject(DOCUMENT);
+  private readonly destroyRef = inject(DestroyRef);
 
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
@@ -66,8 +78,52 @@ export class SyncRunPageComponent {
     requireSync: true,
   });
 
+  /** Accounts the run created (also those created but not finished): they get a credentials sheet. */
+  protected readonly createdAccounts = computed(
+    () => this.value()?.users.filter((u) => u.action === 'create' && u.seerr_id !== null).length ?? 0,
+  );
+  protected readonly exporting = signal(false);
+
   protected reload(): void {
     this.fetched.reload();
+  }
+
+  protected downloadCredentials(): void {
+    const id = Number(this.id());
+    this.exporting.set(true);
+    this.sync
+      .credentialsCsv(id)
+      .pipe(
+        finalize(() => this.exporting.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (csv) =>
+          saveBlob(
+            new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+            `sync-run-${id}-credentials.csv`,
+            this.doc,
+          ),
+        // The error interceptor has already shown what went wrong.
+        error: () => undefined,
+      });
+  }
+
+  /** Opens the window at once (inside the click, so no pop-up blocker stops it), then fills and prints it. */
+  protected printCredentials(): void {
+    const win = this.doc.defaultView?.open('', '_blank');
+    if (!win) return;
+    this.exporting.set(true);
+    this.sync
+      .credentials(Number(this.id()))
+      .pipe(
+        finalize(() => this.exporting.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (sheet) => printCredentialsSheet(win, sheet),
+        error: () => win.close(),
+      });
   }
 
   protected onFilters(filters: RunUserFilters): void {

@@ -19,9 +19,12 @@ import { handledErrors } from '../../core/api/api-context';
 export class UsersClient {
   private readonly api = inject(ApiCaller);
 
-  /** Every person across media servers and Seerr; unreadable servers are named in `server_errors`. */
-  detailed(): Observable<DetailedUsersDto> {
-    return this.api.call(listDetailedUsers, undefined);
+  /**
+   * Every person across media servers and Seerr; unreadable servers are named in `server_errors`, an
+   * unreadable Seerr in `seerr_error`. `refresh` reads the lists anew instead of the server's cache.
+   */
+  detailed(refresh = false): Observable<DetailedUsersDto> {
+    return this.api.call(listDetailedUsers, refresh ? { refresh: true } : undefined);
   }
 
   /** Block, immune and the toggles report failures in the snackbar. */

@@ -16,7 +16,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router } from '@angular/router';
-import { filter, finalize, map } from 'rxjs';
+import { filter, finalize, interval, map } from 'rxjs';
 
 import { type CreatedUserDto, type DetailedUserDto } from '../../api';
 import { mediaQuery } from '../../core/util/media-query';
@@ -24,7 +24,9 @@ import { remoteState } from '../../core/util/remote-state';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { AddUserDialogComponent } from './add-user-dialog.component';
 import { SetPasswordDialogComponent, type SetPasswordDialogData } from './set-password-dialog.component';
+import { UserCredentialsDialogComponent } from './user-credentials-dialog.component';
 import { UsersClient } from './users-client.service';
+import { ageText } from './users-format';
 import { UsersFiltersComponent } from './users-filters.component';
 import {
   type UserFilters,
@@ -76,7 +78,9 @@ export class UsersPageComponent {
   protected readonly compact = mediaQuery('(max-width: 959.98px)');
 
   // A refresh keeps the table on screen; a failed refresh keeps it too (the snackbar says why).
-  private readonly users = remoteState(() => this.client.detailed(), {
+  /** The Refresh button reads the lists anew; other loads may answer from the server's cache. */
+  private refreshNext = false;
+  private readonly users = remoteState(() => this.client.detailed(this.takeRefresh()), {
     whileReloading: 'value',
     keepValueOnFailure: true,
   });
@@ -114,8 +118,31 @@ export class UsersPageComponent {
     return { total: people.length, synced: people.filter((u) => u.synced).length };
   });
 
+  /** How old the lists are ("4 min ago"), re-worded every minute. */
+  private readonly now = toSignal(interval(60_000).pipe(map(() => Date.now())), { initialValue: Date.now() });
+  protected readonly age = computed(() => {
+    const readAt = this.data()?.read_at;
+    return readAt ? ageText(readAt, Math.max(this.now(), Date.now())) : null;
+  });
+
   protected reload(): void {
     this.users.reload();
+  }
+
+  /** The Refresh button: the server reads every media server and Seerr again. */
+  protected refresh(): void {
+    this.refreshNext = true;
+    this.users.reload();
+  }
+
+  protected showCredentials(user: DetailedUserDto): void {
+    this.dialog.open(UserCredentialsDialogComponent, { ...DIALOG_SIZE, width: '480px', data: user });
+  }
+
+  private takeRefresh(): boolean {
+    const refresh = this.refreshNext;
+    this.refreshNext = false;
+    return refresh;
   }
 
   protected onFilters(filters: UserFilters): void {
@@ -206,19 +233,17 @@ export class UsersPageComponent {
       )
       .subscribe({
         next: (saved) => {
+          // The server answers with the person's row as it is now (status and reason included).
           this.patched.update((patched) =>
             new Map(patched).set(name, {
               ...patched.get(name),
+              ...(saved.user ?? {}),
               blocked: saved.blocked,
               immune: saved.immune,
               added_by_hand: saved.added_by_hand,
             }),
           );
           this.notice.set(done);
-          // Blocking changes the sync status and its reason, which only the server can tell.
-          if (change.blocked !== undefined || change.added_by_hand !== undefined) {
-            this.reload();
-          }
         },
         // The error interceptor reports a failure.
         error: () => undefined,

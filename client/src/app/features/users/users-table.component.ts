@@ -10,6 +10,7 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 
 import { type DetailedUserDto, type SortOrder } from '../../api';
+import { limitView, signInText } from './users-format';
 import { PAGE_SIZES, type UserSortField } from './users-query';
 
 export interface UsersPageChange {
@@ -31,6 +32,7 @@ const COLUMNS = [
   'username',
   'sources',
   'status',
+  'sign_in',
   'seerr_id',
   'request_count',
   'request_limit',
@@ -75,8 +77,12 @@ export class UsersTableComponent {
   /** A user added by hand that syncs may now remove like anyone on no media server. */
   readonly removable = output<DetailedUserDto>();
   readonly password = output<DetailedUserDto>();
+  /** Show how the person signs in to Seerr. */
+  readonly credentials = output<DetailedUserDto>();
 
   protected readonly columns = COLUMNS;
+  protected readonly signInText = signInText;
+  protected readonly limitView = limitView;
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly pageIndex = computed(() => this.page() - 1);
   protected readonly trackByName = (_: number, user: DetailedUserDto): string => user.username;

@@ -10,11 +10,17 @@ import { RequestBuilder } from '../../request-builder';
 import { MediaServerStatusDto } from '../../models/media-server-status-dto';
 
 export interface ListMediaServers$Params {
+
+/**
+ * Read the lists anew instead of using the cached ones
+ */
+  refresh?: boolean;
 }
 
 export function listMediaServers(http: HttpClient, rootUrl: string, params?: ListMediaServers$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<MediaServerStatusDto>>> {
   const rb = new RequestBuilder(rootUrl, listMediaServers.PATH, 'get');
   if (params) {
+    rb.query('refresh', params.refresh, {});
   }
 
   return http.request(

@@ -10,11 +10,17 @@ import { RequestBuilder } from '../../request-builder';
 import { DetailedUsersDto } from '../../models/detailed-users-dto';
 
 export interface ListDetailedUsers$Params {
+
+/**
+ * Read the lists anew instead of using the cached ones
+ */
+  refresh?: boolean;
 }
 
 export function listDetailedUsers(http: HttpClient, rootUrl: string, params?: ListDetailedUsers$Params, context?: HttpContext): Observable<StrictHttpResponse<DetailedUsersDto>> {
   const rb = new RequestBuilder(rootUrl, listDetailedUsers.PATH, 'get');
   if (params) {
+    rb.query('refresh', params.refresh, {});
   }
 
   return http.request(

@@ -1,0 +1,59 @@
+import { type DetailedUserDto, type SeerrQuotaDto, type SignInMethod } from '../../api';
+
+/** Where the person signs in: Seerr's own form (its "E-mail" field) or their media server's button. */
+export const SIGN_IN_METHOD_LABEL: Readonly<Record<SignInMethod, string>> = {
+  local: 'Seerr sign-in (E-mail field)',
+  plex: 'Sign in with Plex',
+  jellyfin: 'Sign in with Jellyfin',
+  emby: 'Sign in with Emby',
+};
+
+/** The "Signs in with" cell: what to type, or a dash when there is no account and none planned. */
+export function signInText(user: Pick<DetailedUserDto, 'sign_in' | 'sign_in_method' | 'status'>): string {
+  if (user.status === 'unknown') return '?';
+  if (!user.sign_in || !user.sign_in_method) return '—';
+  return user.sign_in_method === 'local' ? user.sign_in : `${user.sign_in} (${user.sign_in_method})`;
+}
+
+function oneLimit(limit: number | null, days: number | null): string {
+  if (limit === null) return 'Seerr default';
+  return days ? `${limit} per ${days} days` : `${limit}`;
+}
+
+/** Seerr's quota of an account as one phrase ("5 per 7 days"; movies and TV apart when they differ). */
+export function seerrQuotaText(quota: SeerrQuotaDto): string {
+  const movies = oneLimit(quota.movie_limit, quota.movie_days);
+  const tv = oneLimit(quota.tv_limit, quota.tv_days);
+  return movies === tv ? movies : `movies ${movies}, TV ${tv}`;
+}
+
+export interface LimitView {
+  /** What Seerr enforces now (or why that is not known). */
+  readonly seerr: string;
+  /** The limit the sync sets, shown when it differs from Seerr's. */
+  readonly intended: number | null;
+}
+
+/** The Limit column: Seerr's real quota, and the server's intended one when they differ. */
+export function limitView(
+  user: Pick<DetailedUserDto, 'seerr_quota' | 'request_limit' | 'status'>,
+): LimitView {
+  const intended = user.request_limit;
+  const quota = user.seerr_quota;
+  if (!quota) {
+    const seerr = user.status === 'unknown' ? '?' : 'No Seerr account';
+    return { seerr, intended };
+  }
+  const same = intended === null || (quota.movie_limit === intended && quota.tv_limit === intended);
+  return { seerr: seerrQuotaText(quota), intended: same ? null : intended };
+}
+
+/** How old the lists are, in words ("just now", "4 min ago", "2 h ago"). */
+export function ageText(readAt: string, now: number): string {
+  const seconds = Math.max(0, Math.round((now - Date.parse(readAt)) / 1000));
+  if (!Number.isFinite(seconds) || seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
+}
