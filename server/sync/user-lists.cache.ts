@@ -1,23 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import type { PanelConfig } from '../config/config.schema';
+import type { MediaServerSection, PanelConfig } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
-import { MediaServersService, type TimedMediaServerRead } from '../media-servers/media-servers.service';
+import type { MediaUser } from '../media-servers/media-server.types';
+import { isEnabled, MediaServersService } from '../media-servers/media-servers.service';
 import { SeerrClient } from '../seerr/seerr.client';
 import type { SeerrUser } from '../seerr/seerr.types';
 import { NamedCache } from '../upstream/named-cache';
 import { UpstreamError } from '../upstream/upstream-error';
+import { LastGood } from './last-good';
+import {
+  shownAt,
+  type SeerrUsersRead,
+  type ServerUsersRead,
+  type StaleList,
+  type UserLists,
+} from './user-lists.types';
 
-export type SeerrUsersRead =
-  | { ok: true; users: SeerrUser[]; read_at: string }
-  | { ok: false; error: string; failure: UpstreamError; read_at: string };
+export type { SeerrUsersRead, ServerUsersRead, UserLists } from './user-lists.types';
 
-/** Every user list the Users page is made from, each read or failed on its own. */
-export interface UserLists {
-  servers: TimedMediaServerRead[];
-  seerr: SeerrUsersRead;
-  /** When the oldest of the lists was read. */
-  read_at: string;
-}
+const SEERR = 'seerr';
 
 /** Everything but the per-person flags: toggling a person's settings re-reads nothing. */
 function readingConfig(config: PanelConfig): string {
@@ -25,11 +26,18 @@ function readingConfig(config: PanelConfig): string {
   return JSON.stringify(rest);
 }
 
+/** What a list was read with: another URL or key is another upstream, whose data must never mix. */
+const seerrFingerprint = (config: PanelConfig) => JSON.stringify([config.seerr.url, config.seerr.api_key]);
+const serverFingerprint = (server: MediaServerSection) => JSON.stringify(server);
+
 /**
  * The user lists of the media servers and Seerr, for views (Users, Media servers): cached so that a
  * page load and every toggle do not read every server and every Seerr user again. A sync, a config
  * change (other than per-person settings) or an explicit refresh clears it. The sync itself never reads
  * through it, and nothing is planned for deletion from it.
+ *
+ * Beside the cache it keeps each upstream's last good list (in memory, until that upstream's URL, key or
+ * entry changes), so an outage shows the old list marked stale instead of emptying the page.
  */
 @Injectable()
 export class UserListsCache {
@@ -39,6 +47,8 @@ export class UserListsCache {
     4,
     'the Users page reads every Seerr user (1,000 a page) on each load and after every toggle; they change at a sync',
   );
+  private readonly lastSeerr = new LastGood<StaleList<SeerrUser>>();
+  private readonly lastServers = new LastGood<StaleList<MediaUser>>();
   private lastConfig: string;
 
   constructor(
@@ -52,13 +62,17 @@ export class UserListsCache {
       if (fingerprint === this.lastConfig) return;
       this.lastConfig = fingerprint;
       this.invalidate();
+      this.lastSeerr.retain(new Map([[SEERR, seerrFingerprint(next)]]));
+      this.lastServers.retain(
+        new Map(next.media_servers.filter(isEnabled).map((s) => [s.name, serverFingerprint(s)])),
+      );
     });
   }
 
   async read(refresh = false): Promise<UserLists> {
     if (refresh) this.invalidate();
-    const [servers, seerr] = await Promise.all([this.media.readAllCached(), this.readSeerr()]);
-    const times = [seerr.read_at, ...servers.map((s) => s.read_at)].sort();
+    const [servers, seerr] = await Promise.all([this.readServers(), this.readSeerr()]);
+    const times = [seerr, ...servers].map(shownAt).sort();
     return { servers, seerr, read_at: times[0] };
   }
 
@@ -75,18 +89,41 @@ export class UserListsCache {
     this.media.forgetUsers();
   }
 
+  private async readServers(): Promise<ServerUsersRead[]> {
+    const reads = await this.media.readAllCached();
+    return reads.map((read) => {
+      const fingerprint = serverFingerprint(read.server);
+      if (!read.ok) return { ...read, last_good: this.lastServers.recall(read.server.name, fingerprint) };
+      // Only while the entry is still configured: a read that outlived a config change is not kept.
+      if (this.config.get().media_servers.some((s) => serverFingerprint(s) === fingerprint))
+        this.lastServers.remember(read.server.name, fingerprint, {
+          users: read.users,
+          read_at: read.read_at,
+        });
+      return read;
+    });
+  }
+
   private async readSeerr(): Promise<SeerrUsersRead> {
-    const { url, api_key } = this.config.get().seerr;
+    const fingerprint = seerrFingerprint(this.config.get());
     try {
-      const read = await this.seerrCache.get(JSON.stringify([url, api_key]), async () => ({
+      const read = await this.seerrCache.get(fingerprint, async () => ({
         users: await this.seerr.listUsers(),
         read_at: new Date().toISOString(),
       }));
+      if (seerrFingerprint(this.config.get()) === fingerprint)
+        this.lastSeerr.remember(SEERR, fingerprint, read);
       return { ok: true, ...read };
     } catch (err) {
-      // Only Seerr's own failures are a view's "unknown"; a bug is still a bug.
+      // Only Seerr's own failures are a view's "unknown" (or stale); a bug is still a bug.
       if (!(err instanceof UpstreamError)) throw err;
-      return { ok: false, error: err.message, failure: err, read_at: new Date().toISOString() };
+      return {
+        ok: false,
+        error: err.message,
+        failure: err,
+        read_at: new Date().toISOString(),
+        last_good: this.lastSeerr.recall(SEERR, fingerprint),
+      };
     }
   }
 }

@@ -96,7 +96,7 @@ export class DetailedUserDto {
   @ApiProperty({
     enum: ['synced', 'create', 'blocked', 'skipped', 'unknown'],
     enumName: 'PersonStatus',
-    description: 'unknown: Seerr could not be read (see seerr_error)',
+    description: 'unknown: Seerr could not be read and no earlier list of it is known (see seerr_error)',
   })
   status!: string;
   @ApiProperty({
@@ -107,17 +107,41 @@ export class DetailedUserDto {
   reason!: string | null;
 }
 
+export class StaleServerDto {
+  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the list shown for it was read' })
+  read_at!: string;
+}
+
 export class DetailedUsersDto {
   @ApiProperty({ type: [DetailedUserDto] }) users!: DetailedUserDto[];
   @ApiProperty({ type: [String], description: 'Servers that could not be read, with the reason' })
   server_errors!: string[];
   @ApiProperty({
+    type: [StaleServerDto],
+    description:
+      'Servers of server_errors whose last good list (same entry, read since the panel started) is shown instead',
+  })
+  stale_servers!: StaleServerDto[];
+  @ApiProperty({
     type: String,
     nullable: true,
     description:
-      'Why Seerr could not be read: its columns (status, Seerr id, requests, sign-in, quota) are unknown',
+      'Why Seerr could not be read: its columns (status, Seerr id, requests, sign-in, quota) are from its last good list (seerr_stale) or else unknown',
   })
   seerr_error!: string | null;
+  @ApiProperty({
+    description:
+      'Seerr could not be read, so its columns are from its last good list (same URL and key, read since the panel started) of seerr_read_at',
+  })
+  seerr_stale!: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the Seerr list the columns are from was read; null when they are unknown',
+  })
+  seerr_read_at!: string | null;
   @ApiProperty({
     format: 'date-time',
     description: 'When the oldest of the lists was read (cached until a sync, a config change or a refresh)',

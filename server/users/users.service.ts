@@ -8,6 +8,7 @@ import { mapLimit } from '../sync/map-limit';
 import { SyncPlanner } from '../sync/sync-planner.service';
 import { SyncRunStore } from '../sync/sync-run.store';
 import { UserListsCache } from '../sync/user-lists.cache';
+import { shownLists } from '../sync/user-lists.types';
 import { usersView } from './users-view';
 import { SeerrMatcher } from '../sync/seerr-matcher';
 import { SeerrUserCreationFailed, SeerrUserCreator } from '../sync/seerr-user.creator';
@@ -60,8 +61,10 @@ export class UsersService {
 
   /**
    * One row per person, with why they are not synced; last run's Seerr rejections explain failed creates.
-   * Made from the cached user lists (`refresh` reads them anew); with Seerr down the media-server people
-   * are still listed, their Seerr columns unknown (`seerr_error`).
+   * Made from the cached user lists (`refresh` reads them anew). An upstream down after a good read is
+   * shown from that read, marked stale; with Seerr down and no earlier list, the media-server people are
+   * still listed, their Seerr columns unknown (`seerr_error`). The plan here only explains rows: the sync
+   * plans from lists it reads itself.
    */
   async detailed(refresh = false): Promise<DetailedUsersDto> {
     const [lists, last] = await Promise.all([this.lists.read(refresh), this.runs.latest()]);
@@ -71,8 +74,9 @@ export class UsersService {
         .filter((u) => u.outcome === 'error' && u.message !== null)
         .map((u) => [u.username.toLowerCase(), u.message as string]),
     );
-    const plan = lists.seerr.ok ? this.planner.planFrom(lists.servers, lists.seerr.users) : null;
-    return usersView({ lists, plan, config: this.config.get(), rejected });
+    const shown = shownLists(lists);
+    const plan = shown.seerrUsers ? this.planner.planFrom(shown.servers, shown.seerrUsers) : null;
+    return usersView({ lists, shown, plan, config: this.config.get(), rejected });
   }
 
   /**

@@ -20,7 +20,10 @@ describe('users page lists', () => {
     (await get(`/api/users/detailed${query}`).expect(200)).body as {
       users: DetailedUserDto[];
       server_errors: string[];
+      stale_servers: { name: string; read_at: string }[];
       seerr_error: string | null;
+      seerr_stale: boolean;
+      seerr_read_at: string | null;
       read_at: string;
     };
   const row = (users: DetailedUserDto[], name: string) =>
@@ -119,30 +122,94 @@ describe('users page lists', () => {
     expect(upstream()).toBeGreaterThan(afterRefresh);
   });
 
-  it('keeps the media-server people when Seerr is down, its columns unknown with the reason; no deletion planned', async () => {
+  it('shows Seerr’s last good list, marked stale with the reason, when Seerr fails after a good read', async () => {
+    const good = await detailed('?refresh=true');
+    expect(good).toMatchObject({ seerr_error: null, seerr_stale: false, seerr_read_at: expect.any(String) });
+    const linked = [...world.seerr.state.users.values()].find((u) => u.plexUsername && u.id !== 1)!;
+    const before = row(good.users, linked.plexUsername!)!;
     world.seerr.setFaults({ errorRate: 1, errorStatus: 500 });
+
     const view = await detailed('?refresh=true');
     expect(view.seerr_error).toMatch(/Seerr/);
-    const active = world.plexTv.state.users.find((u) => u.username)!;
-    expect(row(view.users, active.username)).toMatchObject({
-      status: 'unknown',
-      synced: false,
-      seerr_id: null,
-      request_count: null,
-      sign_in: null,
-      reason: expect.stringMatching(/^Seerr could not be read/),
+    expect(view).toMatchObject({
+      seerr_stale: true,
+      seerr_read_at: good.seerr_read_at,
+      read_at: good.seerr_read_at,
     });
-    expect(view.users.some((u) => u.sources.length === 0)).toBe(false);
+    expect(row(view.users, linked.plexUsername!)).toEqual(before);
+    expect(view.users.some((u) => u.status === 'unknown')).toBe(false);
+
+    // A toggle answers from the same lists; a password needs Seerr itself, so it is refused with the reason.
+    const toggled = await put(`/api/users/${linked.plexUsername}/settings`)
+      .send({ immune: true })
+      .expect(200);
+    expect(toggled.body.user).toMatchObject({ seerr_id: linked.id, immune: true });
+    const password = await put(`/api/users/${linked.plexUsername}/settings`)
+      .send({ password: 'long enough' })
+      .expect(502);
+    expect(password.body.message).toMatch(/Seerr/);
+    await put(`/api/users/${linked.plexUsername}/settings`).send({ immune: false }).expect(200);
     expect(world.seerr.count('DELETE /api/v1/user/:id')).toBe(0);
   });
 
-  it('keeps the Seerr rows when a media server is down and names it', async () => {
+  it('shows no Seerr data after Seerr’s URL changes, not even when it changes back: the media-server people, its columns unknown with the reason; no deletion planned', async () => {
+    await detailed('?refresh=true');
+    world.seerr.setFaults({ errorRate: 1, errorStatus: 500 });
+    expect((await detailed('?refresh=true')).seerr_stale).toBe(true);
+    try {
+      await put('/api/seerr').send({ url: 'http://127.0.0.1:9' }).expect(200);
+      expect(await detailed()).toMatchObject({ seerr_stale: false, seerr_read_at: null });
+      await put('/api/seerr').send({ url: world.seerr.url }).expect(200);
+      const view = await detailed();
+      expect(view).toMatchObject({
+        seerr_stale: false,
+        seerr_read_at: null,
+        seerr_error: expect.stringMatching(/Seerr/),
+      });
+      expect(view.users.every((u) => u.seerr_id === null && u.request_count === null)).toBe(true);
+      const active = world.plexTv.state.users.find((u) => u.username)!;
+      expect(row(view.users, active.username)).toMatchObject({
+        status: 'unknown',
+        synced: false,
+        seerr_id: null,
+        request_count: null,
+        sign_in: null,
+        reason: expect.stringMatching(/^Seerr could not be read/),
+      });
+      expect(view.users.some((u) => u.sources.length === 0)).toBe(false);
+      expect(world.seerr.count('DELETE /api/v1/user/:id')).toBe(0);
+    } finally {
+      await put('/api/seerr').send({ url: world.seerr.url }).expect(200);
+    }
+  });
+
+  it('keeps the Seerr rows when a media server is down and names it; its last good list is shown, marked stale', async () => {
+    const onOthers = (name: string) =>
+      world.plexTv.state.users.some((p) => p.username.toLowerCase() === name.toLowerCase()) ||
+      world.emby.state.users.some((e) => e.Name.toLowerCase() === name.toLowerCase());
+    const jellyOnly = world.jellyfin.state.users.find((u) => !u.Policy.IsDisabled && !onOthers(u.Name))!;
+    const good = await detailed('?refresh=true');
     world.jellyfin.setFaults({ errorRate: 1, errorStatus: 500 });
     const view = await detailed('?refresh=true');
     expect(view.seerr_error).toBeNull();
     expect(view.server_errors.join(' ')).toMatch(/^Jelly: /);
+    expect(view.stale_servers).toEqual([{ name: 'Jelly', read_at: expect.any(String) }]);
+    const staleAt = view.stale_servers[0].read_at;
+    expect(staleAt >= good.read_at && staleAt < view.seerr_read_at!).toBe(true);
+    expect(view.read_at).toBe(staleAt);
     const jellyLinked = [...world.seerr.state.users.values()].find((u) => u.jellyfinUsername)!;
     expect(row(view.users, jellyLinked.jellyfinUsername!)).toMatchObject({ seerr_id: jellyLinked.id });
+    expect(row(view.users, jellyOnly.Name)).toEqual(row(good.users, jellyOnly.Name));
+
+    // Another entry is another server: its old list is not shown.
+    await put('/api/mediaservers/Jelly').send({ request_limit: 3 }).expect(200);
+    try {
+      const edited = await detailed();
+      expect(edited.stale_servers).toEqual([]);
+      expect(row(edited.users, jellyOnly.Name)).toBeUndefined();
+    } finally {
+      await put('/api/mediaservers/Jelly').send({ request_limit: 2 }).expect(200);
+    }
   });
 
   it('counts requests as Seerr does (blocklisted media too) and says how many its list leaves out', async () => {

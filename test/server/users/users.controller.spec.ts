@@ -17,7 +17,15 @@ describe(UsersController.name, () => {
 
   it('GET /api/users/detailed?refresh=true asks for fresh lists; anything but a boolean is a 400', async () => {
     const users = ctx.mock(UsersService);
-    users.detailed.mockResolvedValue({ users: [], server_errors: [], seerr_error: null, read_at: 'now' });
+    users.detailed.mockResolvedValue({
+      users: [],
+      server_errors: [],
+      stale_servers: [],
+      seerr_error: null,
+      seerr_stale: false,
+      seerr_read_at: 'now',
+      read_at: 'now',
+    });
     await ctx.admin().get('/api/users/detailed?refresh=true').expect(200);
     expect(users.detailed).toHaveBeenCalledWith(true);
     await ctx.admin().get('/api/users/detailed').expect(200);

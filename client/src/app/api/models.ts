@@ -81,6 +81,7 @@ export type { ServerErrorDto } from './models/server-error-dto';
 export type { SetBandwidthDto } from './models/set-bandwidth-dto';
 export type { SignInMethod } from './models/sign-in-method';
 export type { SortOrder } from './models/sort-order';
+export type { StaleServerDto } from './models/stale-server-dto';
 export type { StartSyncDto } from './models/start-sync-dto';
 export type { SyncAction } from './models/sync-action';
 export type { SyncApprovalPreviewDto } from './models/sync-approval-preview-dto';

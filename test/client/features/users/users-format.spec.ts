@@ -2,6 +2,8 @@ import {
   ageText,
   limitView,
   seerrQuotaText,
+  seerrStaleText,
+  serverOutageTexts,
   signInText,
 } from '../../../../client/src/app/features/users/users-format';
 
@@ -45,5 +47,24 @@ describe('users format', () => {
     expect(ageText('2026-01-01T11:56:00Z', now)).toBe('4 min ago');
     expect(ageText('2026-01-01T10:00:00Z', now)).toBe('2 h ago');
     expect(ageText('2025-12-29T12:00:00Z', now)).toBe('3 days ago');
+  });
+
+  it('says why Seerr could not be read and how old the list its columns are from is', () => {
+    const now = Date.parse('2026-01-01T12:00:00Z');
+    expect(seerrStaleText('Seerr answered HTTP 500.', '2026-01-01T11:56:00Z', now)).toBe(
+      'Seerr could not be read (Seerr answered HTTP 500); its columns are from the list read 4 min ago.',
+    );
+  });
+
+  it('says per unreadable server whether its people are from an older list or missing', () => {
+    const now = Date.parse('2026-01-01T12:00:00Z');
+    const data = {
+      server_errors: ['Jelly: Jellyfin answered HTTP 500.', 'Jelly 2: refused'],
+      stale_servers: [{ name: 'Jelly', read_at: '2026-01-01T10:00:00Z' }],
+    };
+    expect(serverOutageTexts(data, now)).toEqual([
+      'Jelly: Jellyfin answered HTTP 500. Its people are from the list read 2 h ago.',
+      'Jelly 2: refused. Its people are missing below.',
+    ]);
   });
 });

@@ -58,7 +58,7 @@ export interface DetailedUserDto {
   sources: Array<string>;
 
   /**
-   * unknown: Seerr could not be read (see seerr_error)
+   * unknown: Seerr could not be read and no earlier list of it is known (see seerr_error)
    */
   status: PersonStatus;
 

@@ -3,7 +3,7 @@
 
 
 /**
- * unknown: Seerr could not be read (see seerr_error)
+ * unknown: Seerr could not be read and no earlier list of it is known (see seerr_error)
  */
 export type PersonStatus = 'synced' | 'create' | 'blocked' | 'skipped' | 'unknown';
 

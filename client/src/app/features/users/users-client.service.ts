@@ -21,7 +21,8 @@ export class UsersClient {
 
   /**
    * Every person across media servers and Seerr; unreadable servers are named in `server_errors`, an
-   * unreadable Seerr in `seerr_error`. `refresh` reads the lists anew instead of the server's cache.
+   * unreadable Seerr in `seerr_error`, each shown from its last good list where there is one
+   * (`stale_servers`, `seerr_stale`). `refresh` reads the lists anew instead of the server's cache.
    */
   detailed(refresh = false): Observable<DetailedUsersDto> {
     return this.api.call(listDetailedUsers, refresh ? { refresh: true } : undefined);

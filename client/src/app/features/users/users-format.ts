@@ -1,4 +1,9 @@
-import { type DetailedUserDto, type SeerrQuotaDto, type SignInMethod } from '../../api';
+import {
+  type DetailedUserDto,
+  type DetailedUsersDto,
+  type SeerrQuotaDto,
+  type SignInMethod,
+} from '../../api';
 
 /** Where the person signs in: Seerr's own form (its "E-mail" field) or their media server's button. */
 export const SIGN_IN_METHOD_LABEL: Readonly<Record<SignInMethod, string>> = {
@@ -56,4 +61,28 @@ export function ageText(readAt: string, now: number): string {
   if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.round(minutes / 60);
   return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
+}
+
+/** A reason inside parentheses, without the full stop that ends the server's sentences. */
+const inParentheses = (reason: string) => `(${reason.replace(/\.$/, '')})`;
+/** A reason as a sentence of its own, whether or not the server ended it with a full stop. */
+const asSentence = (reason: string) => (/[.!?]$/.test(reason) ? reason : `${reason}.`);
+
+/** The Seerr banner when its last good list is shown: the reason and how old that list is. */
+export function seerrStaleText(error: string, readAt: string, now: number): string {
+  return `Seerr could not be read ${inParentheses(error)}; its columns are from the list read ${ageText(readAt, now)}.`;
+}
+
+/** One line per server that could not be read: what the table shows of its people instead. */
+export function serverOutageTexts(
+  data: Pick<DetailedUsersDto, 'server_errors' | 'stale_servers'>,
+  now: number,
+): string[] {
+  return data.server_errors.map((error) => {
+    // server_errors name the server first ("Jelly: …"), as the server has always sent them.
+    const stale = data.stale_servers.find((s) => error.startsWith(`${s.name}: `));
+    return stale
+      ? `${asSentence(error)} Its people are from the list read ${ageText(stale.read_at, now)}.`
+      : `${asSentence(error)} Its people are missing below.`;
+  });
 }

@@ -28,6 +28,7 @@ import { UserCredentialsDialogComponent } from './user-credentials-dialog.compon
 import { UsersClient } from './users-client.service';
 import { ageText } from './users-format';
 import { UsersFiltersComponent } from './users-filters.component';
+import { UsersOutagesComponent } from './users-outages.component';
 import {
   type UserFilters,
   type UsersQuery,
@@ -57,6 +58,7 @@ const DIALOG_SIZE = { maxWidth: 'calc(100vw - 24px)', maxHeight: 'calc(100dvh - 
     DecimalPipe,
     StateMessageComponent,
     UsersFiltersComponent,
+    UsersOutagesComponent,
     UsersTableComponent,
   ],
   templateUrl: './users-page.component.html',
@@ -119,7 +121,9 @@ export class UsersPageComponent {
   });
 
   /** How old the lists are ("4 min ago"), re-worded every minute. */
-  private readonly now = toSignal(interval(60_000).pipe(map(() => Date.now())), { initialValue: Date.now() });
+  protected readonly now = toSignal(interval(60_000).pipe(map(() => Date.now())), {
+    initialValue: Date.now(),
+  });
   protected readonly age = computed(() => {
     const readAt = this.data()?.read_at;
     return readAt ? ageText(readAt, Math.max(this.now(), Date.now())) : null;
