@@ -14,8 +14,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Where csurf looks for the token (the body's and query's `_csrf` are checked first). */
 const TOKEN_HEADERS = ['csrf-token', 'xsrf-token', 'x-csrf-token', 'x-xsrf-token'];
 
-/** csurf's token: `<salt>-<base64url sha1 of "salt-secret">`. */
-export function csrfToken(secret: string, salt = randomBytes(6).toString('base64url').slice(0, 8)): string {
+/** csurf's token: `<salt>-<base64url sha1 of "salt-secret">`; the salt has no "-" (csurf's is alphanumeric). */
+export function csrfToken(secret: string, salt = randomBytes(4).toString('hex')): string {
   const hash = createHash('sha1').update(`${salt}-${secret}`).digest('base64url');
   return `${salt}-${hash}`;
 }

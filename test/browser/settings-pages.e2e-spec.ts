@@ -118,6 +118,8 @@ describe('Media servers, Seerr and Users pages', () => {
       expect(await byTestId('server-token').inputValue()).toBe('');
       await byTestId('server-request-limit').fill('7');
       await byTestId('server-save').click();
+      // Saving closes the dialog; a row click before then would reach the closing dialog, not the row.
+      await byTestId('server-token').waitFor({ state: 'detached' });
       await eventually(
         async () => (await text(serverRow('Jelly Two'))).includes('7'),
         'the new request limit is listed',
