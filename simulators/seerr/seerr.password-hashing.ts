@@ -17,6 +17,8 @@ export class PasswordHashing {
   private options: PasswordHashingOptions = { costMs: 0, workers: 4 };
   private busy = 0;
   private readonly waiting: Array<() => void> = [];
+  /** Hashes done, and the most that ran at once: what a test reads instead of the clock. */
+  readonly seen = { hashed: 0, peakAtOnce: 0, peakWaiting: 0 };
 
   configure(options: Partial<PasswordHashingOptions>): void {
     this.options = { ...this.options, ...options };
@@ -34,10 +36,14 @@ export class PasswordHashing {
   private async hash(): Promise<void> {
     const { costMs, workers } = this.options;
     if (costMs <= 0) return;
-    if (this.busy >= Math.max(1, workers)) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.busy++;
+    if (this.busy >= Math.max(1, workers)) {
+      this.seen.peakWaiting = Math.max(this.seen.peakWaiting, this.waiting.length + 1);
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else this.busy++;
+    this.seen.peakAtOnce = Math.max(this.seen.peakAtOnce, this.busy);
     try {
       await new Promise((resolve) => setTimeout(resolve, costMs));
+      this.seen.hashed++;
     } finally {
       const next = this.waiting.shift();
       if (next) next();
