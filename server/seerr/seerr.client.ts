@@ -173,21 +173,14 @@ export class SeerrClient {
 
   /**
    * Request limits. Seerr writes them only for users without MANAGE_USERS/ADMIN (it never limits those)
-   * and still answers 200. The e-mail and username are echoed because Seerr rewrites a Jellyfin/Emby
-   * user's e-mail to their Jellyfin name when the body omits it.
+   * and still answers 200. It leaves an omitted username alone, but rewrites a Jellyfin/Emby user's
+   * omitted e-mail to their Jellyfin name, so the e-mail is echoed: the one in `known` (the user as
+   * listed moments ago, or just created as a LOCAL user), or else the one read from Seerr first.
    */
-  async setQuotas(id: number, quotas: SeerrQuotas, options: { localUser?: boolean } = {}): Promise<void> {
+  async setQuotas(id: number, quotas: SeerrQuotas, known?: { email: string | null }): Promise<void> {
     const path = `/user/${seerrId(id)}/settings/main`;
-    // A LOCAL user has no jellyfinUsername, so Seerr keeps its e-mail when the body omits it: no read needed.
-    if (options.localUser) {
-      await this.call(path, { method: 'POST', body: { ...quotas } });
-      return;
-    }
-    const current = await this.call<{ username?: string | null; email?: string }>(path);
-    const body: Record<string, unknown> = { ...quotas };
-    if (current?.username !== undefined) body.username = current.username;
-    if (current?.email) body.email = current.email;
-    await this.call(path, { method: 'POST', body });
+    const email = known ? known.email : (await this.call<{ email?: string }>(path))?.email;
+    await this.call(path, { method: 'POST', body: { ...quotas, ...(email ? { email } : {}) } });
   }
 
   /**

@@ -70,10 +70,10 @@ export class SeerrUserCreator {
       const created = (await through('create', () => this.seerr.createUser(account))).id;
       id = created;
       // Quota before permissions: Seerr ignores quotas on managers, so set them while the user is plain.
-      // Just created as a LOCAL user: the quota write needs no read-modify-write.
+      // Just created as a LOCAL user, whose omitted e-mail Seerr keeps: the quota write needs no read.
       const quota = user.quota;
       if (quota)
-        await through('quota', () => this.seerr.setQuotas(created, sameQuotas(quota), { localUser: true }));
+        await through('quota', () => this.seerr.setQuotas(created, sameQuotas(quota), { email: null }));
       return created;
     } catch (err) {
       throw new SeerrUserCreationFailed(id, err);

@@ -6,6 +6,7 @@ import { AdaptiveLimit } from './adaptive-limit';
 import { mapLimit } from './map-limit';
 import { PermissionBatch } from './permission-batch';
 import { sameQuotas, SeerrUserCreationFailed, SeerrUserCreator } from './seerr-user.creator';
+import type { SeerrUser } from '../seerr/seerr.types';
 import type { NewRunUser } from './sync-run.store';
 import type { PlannedCreate, PlannedDeletion, PlannedUpdate } from './sync-plan.types';
 import { SyncProgress } from './sync-progress';
@@ -73,16 +74,25 @@ export class SyncExecutor {
     return out;
   }
 
+  /**
+   * Quota writes of existing users. `listed` is the Seerr user list the plan was made from: a user's
+   * e-mail found there is echoed as is; any other user's settings are read before they are written.
+   */
   async update(
     updates: PlannedUpdate[],
     record?: (user: NewRunUser) => void,
     gate = this.gate(),
+    listed: readonly SeerrUser[] = [],
   ): Promise<NewRunUser[]> {
     const { out, settle } = collect(record);
+    const emails = new Map(listed.map((user) => [user.id, user.email]));
     await mapLimit(updates, this.concurrency, async (u) => {
       try {
-        // Two round trips: an existing user's settings are read before they are written.
-        await gate.run('update', () => this.seerr.setQuotas(u.seerr_id, sameQuotas(u.quota_to)), 2);
+        const email = emails.get(u.seerr_id);
+        // A list without the e-mail (a key that may not see it) is no answer: read it then.
+        const known = email ? { email } : undefined;
+        const write = () => this.seerr.setQuotas(u.seerr_id, sameQuotas(u.quota_to), known);
+        await gate.run('update', write, known ? 1 : 2);
         settle({
           username: u.username,
           seerr_id: u.seerr_id,

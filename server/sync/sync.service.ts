@@ -241,7 +241,7 @@ export class SyncService implements OnModuleInit, OnModuleDestroy {
         this.executor.create(plan.creates, record, gate),
       );
       await phase('updating', plan.updates.length, (record) =>
-        this.executor.update(plan.updates, record, gate),
+        this.executor.update(plan.updates, record, gate, seerrUsers),
       );
       await this.runs.addUsers(runId, skipped);
       await this.recordSourceServers(plan.source_servers);

@@ -3,7 +3,6 @@ import { Injectable, Logger, Optional } from '@nestjs/common';
 import { ConfigStore } from '../config/config.store';
 import type { AxiosRequestConfig, AxiosResponse } from 'axios';
 import type { Readable } from 'node:stream';
-import { firstValueFrom } from 'rxjs';
 import { BodyBudget } from './body-budget';
 import { sizeText } from '../common/size-text';
 import { CappedBody } from './capped-body';
@@ -163,7 +162,9 @@ export class UpstreamHttp {
       socketPath: req.socketPath,
     };
     try {
-      return await firstValueFrom(this.http.request<Readable>(config));
+      // The axios instance itself: the Observable wrapper adds a cancel token per request, and `signal`
+      // already ends every exchange.
+      return await this.http.axiosRef.request<Readable>(config);
     } catch (err) {
       throw this.transportFailure(req, hop, err, timeoutMs, started);
     }

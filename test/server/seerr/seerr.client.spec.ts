@@ -143,7 +143,7 @@ describe('SeerrClient against the Seerr simulator', () => {
     expect(sim.state.users.get(a)?.permissions).toBe(160);
   });
 
-  it('sets quotas by read-modify-write, keeping a Jellyfin user’s e-mail; Seerr ignores them for managers', async () => {
+  it('sets quotas keeping a Jellyfin user’s e-mail, read first unless known; Seerr ignores them for managers', async () => {
     const quotas = { movieQuotaLimit: 4, movieQuotaDays: 7, tvQuotaLimit: 2, tvQuotaDays: 7 };
     const jelly = [...sim.state.users.values()].find(
       (u) =>
@@ -154,6 +154,19 @@ describe('SeerrClient against the Seerr simulator', () => {
     await client.setQuotas(jelly.id, quotas);
     expect(sim.state.users.get(jelly.id)).toMatchObject({ ...quotas, email: 'real.address@example.test' });
     expect(sim.count('GET /api/v1/user/:userId/settings/main')).toBe(1);
+
+    // With the e-mail as just listed, no read: the write alone keeps it.
+    sim.resetCounters();
+    await client.setQuotas(
+      jelly.id,
+      { ...quotas, movieQuotaLimit: 6 },
+      { email: 'real.address@example.test' },
+    );
+    expect(sim.state.users.get(jelly.id)).toMatchObject({
+      movieQuotaLimit: 6,
+      email: 'real.address@example.test',
+    });
+    expect(sim.count('GET /api/v1/user/:userId/settings/main')).toBe(0);
 
     const manager = [...sim.state.users.values()].find(
       (u) => u.id !== 1 && (u.permissions & SEERR_PERMISSIONS.MANAGE_USERS) !== 0,

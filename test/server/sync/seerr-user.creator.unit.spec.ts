@@ -30,7 +30,7 @@ describe('SeerrUserCreator', () => {
     expect(seerr.setQuotas).toHaveBeenCalledWith(
       42,
       { movieQuotaLimit: 3, movieQuotaDays: 7, tvQuotaLimit: 3, tvQuotaDays: 7 },
-      { localUser: true },
+      { email: null },
     );
     expect(seerr.setPermissions).toHaveBeenCalledWith(42, 32);
   });

@@ -1,3 +1,4 @@
+import { SEERR_PERMISSIONS } from '../../../server/seerr/seerr.types';
 import { PERMISSION_CHUNK } from '../../../server/sync/permission-batch';
 import { SyncScheduler } from '../../../server/sync/sync.scheduler';
 import { SyncService } from '../../../server/sync/sync.service';
@@ -98,6 +99,33 @@ describe('sync against the simulators', () => {
     const embyOnly = run.users.filter((u: { action: string }) => u.action === 'update');
     for (const u of embyOnly)
       expect(world.seerr.state.users.get(u.seerr_id as number)?.movieQuotaLimit).toBe(9);
+  });
+
+  it('changes Jellyfin-linked users’ limits from the listed e-mail, without reading each user first', async () => {
+    const plain = (u: { permissions: number }) =>
+      (u.permissions & (SEERR_PERMISSIONS.ADMIN | SEERR_PERMISSIONS.MANAGE_USERS)) === 0;
+    const linked = seerrUsers(world).filter((u) => u.jellyfinUsername && u.id !== 1 && plain(u));
+    for (const u of linked) world.seerr.state.setEmail(u, `${u.jellyfinUsername}.real@example.test`);
+    world.seerr.resetCounters();
+    await panel
+      .http()
+      // Person 6, linked from Jellyfin, is on Plex first: Plex's limit is theirs.
+      .put('/api/mediaservers/Plex')
+      .auth(token, { type: 'bearer' })
+      .send({ request_limit: 6 })
+      .expect(200);
+    const run = await runToEnd(panel, token);
+    const updatedIds = new Set(run.users.filter((u) => u.action === 'update').map((u) => u.seerr_id));
+    const updated = linked.filter((u) => updatedIds.has(u.id));
+    expect(updated.length).toBeGreaterThan(0);
+    for (const u of updated) {
+      expect(world.seerr.state.users.get(u.id)).toMatchObject({
+        movieQuotaLimit: 6,
+        email: `${u.jellyfinUsername}.real@example.test`,
+      });
+    }
+    // The one read is the pre-flight's, of user 1 (rewriting its settings as they are).
+    expect(world.seerr.count('GET /api/v1/user/:userId/settings/main')).toBe(1);
   });
 
   it('keeps source_servers in config.json as Seerrsync did', async () => {
