@@ -25,6 +25,13 @@ describe('sync against the simulators', () => {
     await panel.close();
     await world.stop();
   });
+  const setRequestLimit = (server: string, limit: number) =>
+    panel
+      .http()
+      .put(`/api/mediaservers/${server}`)
+      .auth(token, { type: 'bearer' })
+      .send({ request_limit: limit })
+      .expect(200);
 
   it('previews the plan without writing anything or revealing passwords', async () => {
     const res = await panel
@@ -88,12 +95,7 @@ describe('sync against the simulators', () => {
   });
 
   it('puts quotas back in line when a server limit changes', async () => {
-    await panel
-      .http()
-      .put('/api/mediaservers/Emby')
-      .auth(token, { type: 'bearer' })
-      .send({ request_limit: 9 })
-      .expect(200);
+    await setRequestLimit('Emby', 9);
     const run = await runToEnd(panel, token);
     expect(run.counts.updated).toBeGreaterThan(0);
     const embyOnly = run.users.filter((u: { action: string }) => u.action === 'update');
@@ -107,13 +109,8 @@ describe('sync against the simulators', () => {
     const linked = seerrUsers(world).filter((u) => u.jellyfinUsername && u.id !== 1 && plain(u));
     for (const u of linked) world.seerr.state.setEmail(u, `${u.jellyfinUsername}.real@example.test`);
     world.seerr.resetCounters();
-    await panel
-      .http()
-      // Person 6, linked from Jellyfin, is on Plex first: Plex's limit is theirs.
-      .put('/api/mediaservers/Plex')
-      .auth(token, { type: 'bearer' })
-      .send({ request_limit: 6 })
-      .expect(200);
+    // Person 6, linked from Jellyfin, is on Plex first: Plex's limit is theirs.
+    await setRequestLimit('Plex', 6);
     const run = await runToEnd(panel, token);
     const updatedIds = new Set(run.users.filter((u) => u.action === 'update').map((u) => u.seerr_id));
     const updated = linked.filter((u) => updatedIds.has(u.id));
