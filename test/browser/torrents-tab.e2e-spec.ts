@@ -210,8 +210,9 @@ describe('Torrents tab', () => {
     await openTab(`?q=${MAGNET_HASH}`);
     await row(MAGNET_HASH).getByTestId('torrent-menu').click();
     await byTestId('torrent-action-remove').click();
-    expect(await text(byTestId('remove-names'))).toContain(MAGNET_NAME);
-    expect(await text(byTestId('remove-confirm'))).toBe('Remove');
+    // The dialog's list fills in on its first change detection, a moment after the dialog is attached.
+    await byTestId('remove-names').getByText(MAGNET_NAME).waitFor();
+    await eventually(async () => (await text(byTestId('remove-confirm'))) === 'Remove', 'the button says Remove');
     await byTestId('remove-delete-data').locator('input').check();
     await eventually(
       async () => (await text(byTestId('remove-confirm'))) === 'Remove and delete data',
