@@ -212,7 +212,10 @@ describe('Torrents tab', () => {
     await byTestId('torrent-action-remove').click();
     // The dialog's list fills in on its first change detection, a moment after the dialog is attached.
     await byTestId('remove-names').getByText(MAGNET_NAME).waitFor();
-    await eventually(async () => (await text(byTestId('remove-confirm'))) === 'Remove', 'the button says Remove');
+    await eventually(
+      async () => (await text(byTestId('remove-confirm'))) === 'Remove',
+      'the button says Remove',
+    );
     await byTestId('remove-delete-data').locator('input').check();
     await eventually(
       async () => (await text(byTestId('remove-confirm'))) === 'Remove and delete data',

@@ -1,6 +1,8 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormControl, FormGroup } from '@angular/forms';
+import { NavigationStart, Router } from '@angular/router';
+import { Subject } from 'rxjs';
 
 import { TEXT_FILTER_DEBOUNCE_MS, bindFilterForm } from '../../../../client/src/app/core/util/filter-form';
 import { useNoDomTestBed } from '../../support/no-dom-test-bed';
@@ -13,6 +15,13 @@ interface Filters {
 }
 
 const NONE: Filters = { q: '', status: '' };
+
+let routerEvents: Subject<unknown>;
+
+beforeEach(() => {
+  routerEvents = new Subject();
+  TestBed.configureTestingModule({ providers: [{ provide: Router, useValue: { events: routerEvents } }] });
+});
 
 function bind(initial: Filters = NONE) {
   const url = signal<Filters>(initial);
@@ -54,6 +63,17 @@ describe('bindFilterForm', () => {
     expect(emitted).toEqual([]);
     jest.advanceTimersByTime(1);
     expect(emitted).toEqual([{ q: 'anna', status: '' }]);
+  });
+
+  it('drops typed text still waiting for its pause when a navigation starts', () => {
+    const { form, emitted } = bind();
+    form.controls.q.setValue('anna');
+    routerEvents.next(new NavigationStart(1, '/audit'));
+    jest.advanceTimersByTime(TEXT_FILTER_DEBOUNCE_MS);
+    expect(emitted).toEqual([]);
+    form.controls.q.setValue('ben');
+    jest.advanceTimersByTime(TEXT_FILTER_DEBOUNCE_MS);
+    expect(emitted).toEqual([{ q: 'ben', status: '' }]);
   });
 
   it('keeps a trailing space the URL does not have, and does not emit the same filters again', () => {
