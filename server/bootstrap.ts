@@ -48,7 +48,6 @@ export async function createPanel(options: PanelOptions = {}): Promise<NestExpre
     AppModule.forRoot({ file, initial: loaded.config, env, lock }),
     { logger, bodyParser: false, abortOnError: false },
   );
-  app.enableShutdownHooks();
   configureApp(app, { env, clientDir: options.clientDir, dataDirectory: dirname(file) });
   return app;
 }

@@ -9,6 +9,7 @@ import {
   type PanelEnvironment,
 } from './config/panel-environment';
 import { PanelLogger } from './logging/panel-logger';
+import { stopOnSignals } from './stop-on-signals';
 
 async function main(): Promise<void> {
   // A .env file fills in variables the environment does not already set.
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   }
   const { port, host } = environment;
   await app.listen(port, host);
+  stopOnSignals(app, logger);
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   logger.log(`Seedbox Panel is listening on http://${shown}:${port}`, 'Bootstrap');
 }

@@ -35,7 +35,9 @@ export class SessionStreamInterceptor implements NestInterceptor {
   private untilSessionEnds(source: Observable<MessageEvent>, user: AuthUser): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
       const forget = this.streams.register(user, (reason) => {
-        subscriber.next({ type: SESSION_ENDED_EVENT, data: sessionEndedEvent(reason) });
+        if (reason !== 'panel-stopping') {
+          subscriber.next({ type: SESSION_ENDED_EVENT, data: sessionEndedEvent(reason) });
+        }
         subscriber.complete();
       });
       const subscription = source.subscribe(subscriber);
@@ -52,7 +54,7 @@ export class SessionStreamInterceptor implements NestInterceptor {
     if (res.writableEnded || typeof type !== 'string' || !type.startsWith('text/event-stream')) return;
     const forget = this.streams.register(user, (reason) => {
       if (res.writableEnded) return;
-      res.write(sseFrame(SESSION_ENDED_EVENT, sessionEndedEvent(reason)));
+      if (reason !== 'panel-stopping') res.write(sseFrame(SESSION_ENDED_EVENT, sessionEndedEvent(reason)));
       res.end();
     });
     res.once('close', forget);

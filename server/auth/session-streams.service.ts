@@ -7,6 +7,9 @@ export type SessionEndReason = 'signed-out' | 'expired';
 /** The last event a stream sends before the server closes it because of its session. */
 export const SESSION_ENDED_EVENT = 'session-ended';
 
+/** Why the server closes a stream: its session ended, or the panel is stopping (the client reconnects). */
+export type StreamCloseReason = SessionEndReason | 'panel-stopping';
+
 export interface SessionEndedEvent {
   reason: SessionEndReason;
   message: string;
@@ -25,7 +28,7 @@ export function sessionEndedEvent(reason: SessionEndReason): SessionEndedEvent {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 interface OpenStream {
-  close: (reason: SessionEndReason) => void;
+  close: (reason: StreamCloseReason) => void;
   timer: NodeJS.Timeout;
 }
 
@@ -45,10 +48,10 @@ export class SessionStreams implements OnModuleDestroy {
   }
 
   /**
-   * Calls `close` once, when the session of `user` is revoked or its access token expires. Returns the
-   * function that forgets the stream (call it when the stream ends by itself).
+   * Calls `close` once, when the session of `user` is revoked, its access token expires or the panel
+   * stops. Returns the function that forgets the stream (call it when the stream ends by itself).
    */
-  register(user: AuthUser, close: (reason: SessionEndReason) => void): () => void {
+  register(user: AuthUser, close: (reason: StreamCloseReason) => void): () => void {
     const streams = this.bySession.get(user.session) ?? new Set<OpenStream>();
     this.bySession.set(user.session, streams);
     const delay = Math.min(MAX_TIMER_MS, Math.max(0, user.expiresAt.getTime() - Date.now()));
@@ -67,12 +70,17 @@ export class SessionStreams implements OnModuleDestroy {
     }
   }
 
+  /**
+   * The panel is stopping: every stream is ended (without a session event, so clients reconnect), or
+   * the HTTP server would wait for them and `docker stop` would kill the process after its grace time.
+   */
   onModuleDestroy(): void {
-    for (const streams of this.bySession.values()) for (const s of streams) clearTimeout(s.timer);
-    this.bySession.clear();
+    for (const [session, streams] of [...this.bySession]) {
+      for (const stream of [...streams]) this.closeOne(session, stream, 'panel-stopping');
+    }
   }
 
-  private closeOne(session: string, stream: OpenStream, reason: SessionEndReason): void {
+  private closeOne(session: string, stream: OpenStream, reason: StreamCloseReason): void {
     if (!this.forget(session, stream)) return;
     stream.close(reason);
   }

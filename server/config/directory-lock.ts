@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const LOCK_FILE = 'seedbox-panel.lock';
@@ -62,13 +62,14 @@ export class DirectoryLock {
   private held = false;
 
   constructor(
-    directory: string,
+    private readonly directory: string,
     private readonly role: 'the panel' | 'a command-line run',
   ) {
     this.file = join(directory, LOCK_FILE);
   }
 
   acquire(): void {
+    this.ensureDirectory();
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const fd = openSync(this.file, 'wx', 0o600);
@@ -104,6 +105,25 @@ export class DirectoryLock {
       }
     }
     throw new DirectoryLockedError(`Could not take ${this.file}; another process keeps creating it.`);
+  }
+
+  /** A first start may name a folder that does not exist yet; one the process cannot write is said plainly. */
+  private ensureDirectory(): void {
+    try {
+      mkdirSync(this.directory, { recursive: true, mode: 0o700 });
+      accessSync(this.directory, constants.W_OK);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      const uid = process.getuid?.();
+      throw new DirectoryLockedError(
+        `The config folder ${this.directory} cannot be written (${code}): the panel keeps config.json, ` +
+          `its database and its lock there. ` +
+          (code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? `Give the user the panel runs as${uid === undefined ? '' : ` (uid ${uid})`} write access, ` +
+              `e.g. chown -R ${uid ?? 'USER'}:${process.getgid?.() ?? 'GROUP'} ${this.directory}.`
+            : 'Point CONFIG_FILE at a file in a folder the panel can create or write.'),
+      );
+    }
   }
 
   release(): void {

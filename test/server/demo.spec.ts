@@ -1,17 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { freePort } from '../support/free-port';
 
 const ROOT = resolve(__dirname, '..', '..');
 
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** `npm run demo` without the build step: the script must start everything, print how to sign in, and stop on Ctrl-C. */
 describe('demo script', () => {

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { freePort } from './free-port';
+import { freePort } from '../../support/free-port';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 const SERVER_ENTRY = join(REPO_ROOT, 'dist', 'server', 'main.js');

@@ -37,6 +37,22 @@ describe('DirectoryLock: one process per config directory', () => {
     expect(existsSync(lockFile())).toBe(false);
   });
 
+  it('creates a config folder that does not exist yet', () => {
+    const nested = join(dir, 'new', 'folder');
+    const lock = new DirectoryLock(nested, 'the panel');
+    lock.acquire();
+    expect(existsSync(join(nested, LOCK_FILE))).toBe(true);
+    lock.release();
+  });
+
+  it('names a config folder it cannot create or write, and what to do', () => {
+    writeFileSync(join(dir, 'a-file'), '');
+    const lock = new DirectoryLock(join(dir, 'a-file', 'config'), 'the panel');
+    expect(() => lock.acquire()).toThrow(
+      `The config folder ${join(dir, 'a-file', 'config')} cannot be written (ENOTDIR)`,
+    );
+  });
+
   it('refuses a directory another running process holds, naming it', async () => {
     const pid = await anotherProcess();
     heldBy({ pid, role: 'the panel', since: '2026-12-03T06:00:00.000Z' });

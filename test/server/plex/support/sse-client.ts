@@ -11,6 +11,8 @@ export interface EventStream {
   events: ServerSentEvent[];
   /** Resolves once `count` events have arrived in all (rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ServerSentEvent[]>;
+  /** Resolves when the server ends the stream (or the connection drops). */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -51,7 +53,9 @@ export function openEventStream(url: string, token: string): Promise<EventStream
           }
         });
         res.on('error', () => undefined);
+        const ended = new Promise<void>((done) => res.once('close', () => done()));
         resolve({
+          ended,
           status: res.statusCode ?? 0,
           headers: res.headers,
           events,
