@@ -4,7 +4,6 @@ import { freePort } from '../support/free-port';
 
 const ROOT = resolve(__dirname, '..', '..');
 
-
 /** `npm run demo` without the build step: the script must start everything, print how to sign in, and stop on Ctrl-C. */
 describe('demo script', () => {
   let child: ChildProcess | undefined;

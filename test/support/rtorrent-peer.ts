@@ -24,7 +24,6 @@ export interface RtorrentPeer {
   stop(): Promise<void>;
 }
 
-
 /**
  * Starts a REAL rtorrent 0.9.8 behind nginx (apt-installing them when missing) in a fresh temp dir on
  * a free loopback port. Throws with the script's output when it cannot start. Note: rtorrent aborts
