@@ -7,12 +7,17 @@ import { join } from 'node:path';
 import { createPanel } from '../server/bootstrap';
 import { hashPassword } from '../server/config/password-hash';
 import { PanelLogger } from '../server/logging/panel-logger';
+import { stopOnSignals } from '../server/stop-on-signals';
 import { startSimulatorStack } from '../simulators/stack';
+import { startDemoEngine } from './demo-docker';
 
 export const DEMO_LOGIN = { username: 'admin', password: 'demo-admin' };
 
 async function main(): Promise<void> {
-  const stack = await startSimulatorStack({ host: '127.0.0.1' });
+  // Applications shows a real dockerd's busybox containers when one can run here, else the simulator's.
+  const engine = await startDemoEngine();
+  const stack = await startSimulatorStack({ host: '127.0.0.1', docker: engine === null });
+  stack.docker?.startChatter(3000);
   const dir = mkdtempSync(join(tmpdir(), 'seedbox-panel-demo-'));
   const configFile = join(dir, 'config.json');
   const config = stack.config({
@@ -21,26 +26,26 @@ async function main(): Promise<void> {
   });
   writeFileSync(configFile, JSON.stringify(config, null, 2), { mode: 0o600 });
 
-  const env = { ...process.env, ...stack.env, CONFIG_FILE: configFile };
+  const env = {
+    ...process.env,
+    ...stack.env,
+    // DOCKER_HOST wins over DOCKER_SOCKET, so a DOCKER_HOST of the shell cannot point the demo elsewhere.
+    DOCKER_HOST: `unix://${engine?.socketPath ?? stack.docker?.socketPath}`,
+    CONFIG_FILE: configFile,
+  };
   const logger = new PanelLogger((process.env.LOG_LEVEL as 'log') ?? 'warn', 'text');
   const app = await createPanel({ configFile, env, logger });
   const port = Number(process.env.PORT ?? 8000);
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen(port, host);
 
-  let stopping = false;
-  const stop = async (): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
+  stopOnSignals(app, logger, async () => {
     process.stdout.write('\nStopping the demo…\n');
-    await app.close();
     await stack.stop();
+    await engine?.stop();
     rmSync(dir, { recursive: true, force: true });
     process.stdout.write('Demo stopped.\n');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  });
 
   const width = Math.max(...stack.simulators.map((s) => s.name.length));
   process.stdout.write(
@@ -54,6 +59,9 @@ async function main(): Promise<void> {
       '',
       '  Simulated upstreams:',
       ...stack.simulators.map(({ name, sim }) => `    ${name.padEnd(width)}  ${sim.url}`),
+      engine
+        ? `    ${'Docker'.padEnd(width)}  unix://${engine.socketPath} (a real dockerd with busybox containers)`
+        : `    ${'Docker'.padEnd(width)}  ${stack.docker?.url ?? ''} (simulated engine)`,
       '',
       'Press Ctrl-C to stop the panel and every simulator.',
       '',

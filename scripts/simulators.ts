@@ -4,7 +4,10 @@
 import { startSimulatorStack } from '../simulators/stack';
 
 async function main(): Promise<void> {
-  const stack = await startSimulatorStack({ basePort: Number(process.env.SIM_BASE_PORT ?? 9100) });
+  const stack = await startSimulatorStack({
+    basePort: Number(process.env.SIM_BASE_PORT ?? 9100),
+    docker: true,
+  });
   const config = stack.config({ username: 'admin', password: 'change-me' });
   process.stdout.write(
     [
@@ -12,6 +15,7 @@ async function main(): Promise<void> {
       ...stack.simulators.map(({ name, sim }) => `  ${name.padEnd(18)} ${sim.url}`),
       '',
       `plex.tv base URL for the panel: PLEX_TV_URL=${stack.env.PLEX_TV_URL}`,
+      `Docker Engine simulator for the panel: DOCKER_SOCKET=${stack.env.DOCKER_SOCKET}`,
       'A config.json pointing at them:',
       JSON.stringify({ ...config, admin: { username: 'admin', password: 'change-me' } }, null, 2),
       '',

@@ -3,8 +3,8 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
-import { ContainerModule } from './container/container.module';
 import type { ConfigOptions } from './config/config.store';
+import { ContainersModule } from './containers/containers.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { RequestLoggerMiddleware } from './logging/request-logger.middleware';
@@ -28,7 +28,7 @@ export class AppModule implements NestModule {
         ScheduleModule.forRoot(),
         DatabaseModule,
         UpstreamModule,
-        ContainerModule,
+        ContainersModule,
         AuthModule,
         AuditModule,
         HealthModule,

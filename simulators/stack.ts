@@ -1,5 +1,6 @@
 import type { PanelConfig } from '../server/config/config.schema';
 import type { Simulator } from './core';
+import { type DockerSimulator, startDockerSimulator } from './docker';
 import { createEmbySimulator, DEFAULT_EMBY_API_KEY } from './emby';
 import { createJellyfinSimulator, DEFAULT_JELLYFIN_API_KEY } from './jellyfin';
 import { createPlexSimulator, DEFAULT_PMS_TOKEN } from './plex';
@@ -38,6 +39,12 @@ export interface StackOptions {
   credentials?: StackCredentials;
   /** Listen on basePort, basePort+1, … (stable URLs for `npm run simulators`); ephemeral ports when unset. */
   basePort?: number;
+  /**
+   * Also start the Docker Engine simulator (on a Unix socket in a temporary directory) with the stack's
+   * containers, and point the panel at it (`env.DOCKER_SOCKET`). Off by default: the tests that need an
+   * engine start their own.
+   */
+  docker?: boolean;
 }
 
 /**
@@ -98,6 +105,8 @@ export async function startSimulatorStack(options: StackOptions = {}) {
   );
   const utorrent = await start('uTorrent', createUtorrentSimulator({ torrents: 80, ...cred.utorrent }));
   const rtorrent = await start('rTorrent', createRtorrentSimulator({ torrents: 80, ...cred.rtorrent }));
+  // Kept apart from `simulators`: it listens on a socket, not a URL, and the fault checks walk that list.
+  const docker: DockerSimulator | null = options.docker ? await startDockerSimulator() : null;
 
   const config = (admin: PanelConfig['admin']): PanelConfig => ({
     admin,
@@ -160,10 +169,15 @@ export async function startSimulatorStack(options: StackOptions = {}) {
     rtorrent,
     /** A panel configuration pointing at every simulator. */
     config,
-    /** Environment the panel needs to use the simulated plex.tv instead of the real one. */
-    env: { PLEX_TV_URL: plexTv.sim.url },
+    /** The Docker Engine simulator, when asked for. */
+    docker,
+    /** Environment the panel needs to use the simulated plex.tv (and Docker) instead of the real ones. */
+    env: {
+      PLEX_TV_URL: plexTv.sim.url,
+      ...(docker ? { DOCKER_SOCKET: docker.socketPath } : {}),
+    } as Record<string, string>,
     stop: async () => {
-      await Promise.all(started.map(({ sim }) => sim.stop()));
+      await Promise.all([...started.map(({ sim }) => sim.stop()), docker?.stop()]);
     },
   };
 }

@@ -42,6 +42,8 @@ export class AdminSection {
 export class SeerrSection {
   @IsString() @Matches(URL_OR_EMPTY, { message: `url ${URL_MESSAGE}` }) url!: string;
   @IsString() api_key!: string;
+  /** Name of the Docker container running Seerr, for the Applications page's link. */
+  @IsOptional() @IsString() container?: string;
 }
 
 export class MediaServerSection {
@@ -74,6 +76,8 @@ export class PlexSection {
 export class TautulliSection {
   @IsOptional() @IsString() @Matches(URL_OR_EMPTY, { message: `url ${URL_MESSAGE}` }) url?: string;
   @IsOptional() @IsString() api_key?: string;
+  /** Name of the Docker container running Tautulli, for the Applications page's link. */
+  @IsOptional() @IsString() container?: string;
 }
 
 export class TorrentClientSection {
@@ -82,12 +86,13 @@ export class TorrentClientSection {
   @IsOptional() @IsString() password?: string;
   /** Seconds between list polls while nobody watches the event stream (default 10; 2 while watched). */
   @IsOptional() @IsInt() @Min(1) @Max(3600) poll_seconds?: number;
+  /** Name of the Docker container running the client, for restarts and the Applications page. */
+  @IsOptional() @IsString() container?: string;
 }
 
 export class RutorrentSection extends TorrentClientSection {
   /** XML-RPC path under the URL; ruTorrent setups expose it at /RPC2. */
   @IsOptional() @IsString() @Matches(/^\//, { message: 'rpc_path must start with /' }) rpc_path?: string;
-  @IsOptional() @IsString() container?: string;
   /**
    * Where the panel sees rTorrent's download directory (directory.default), when it is mounted at another
    * path in the panel's container; remove-with-data deletes files only inside it.
@@ -96,6 +101,17 @@ export class RutorrentSection extends TorrentClientSection {
   @IsString()
   @Matches(/^\//, { message: 'download_dir must be an absolute path' })
   download_dir?: string;
+}
+
+export const CONTAINER_SHOW_MODES = ['all', 'named', 'label'] as const;
+export type ContainerShowMode = (typeof CONTAINER_SHOW_MODES)[number];
+
+/** Which Docker containers the Applications page shows (and may start, stop and restart). */
+export class ContainersSection {
+  @IsOptional() @IsIn(CONTAINER_SHOW_MODES) show?: ContainerShowMode;
+  @IsOptional() @IsString({ each: true }) @MaxLength(128, { each: true }) names?: string[];
+  /** `key=value` or `key`, as Docker's `filters={"label":[...]}` takes it. */
+  @IsOptional() @IsString() @MaxLength(300) label?: string;
 }
 
 export class LoginThrottleSection {
@@ -131,6 +147,7 @@ export class PanelConfig {
   @IsOptional() @ValidateNested() @Type(() => RutorrentSection) rutorrent?: RutorrentSection;
 
   @IsOptional() @ValidateNested() @Type(() => SyncSection) sync?: SyncSection;
+  @IsOptional() @ValidateNested() @Type(() => ContainersSection) containers?: ContainersSection;
 
   @IsOptional() @IsInt() @Min(1) @Max(3650) audit_retention_days?: number;
   @IsOptional() @ValidateNested() @Type(() => LoginThrottleSection) login_throttle?: LoginThrottleSection;
@@ -138,4 +155,9 @@ export class PanelConfig {
 
 export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
 export const DEFAULT_SYNC = { remove_missing: false, concurrency: 8, quota_days: 7 };
+export const DEFAULT_CONTAINERS_FILTER = {
+  show: 'all' as ContainerShowMode,
+  names: [] as string[],
+  label: 'seedbox-panel.show=true',
+};
 export const DEFAULT_LOGIN_THROTTLE = { max_failures: 5, window_seconds: 900 };

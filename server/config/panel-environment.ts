@@ -33,6 +33,8 @@ export interface PanelEnvironment {
   syncScheduleOff: boolean;
   /** DOCKER_SOCKET: the Docker Engine API socket. */
   dockerSocket: string;
+  /** DOCKER_HOST: a socket path (from `unix:///path`) or `http://host:port` (from `tcp://`); wins over DOCKER_SOCKET. */
+  dockerHost: string | undefined;
   plexSessionsPollMs: number;
 }
 
@@ -65,6 +67,18 @@ function oneOf<T extends string>(values: readonly T[]): Reader {
 function httpUrl(raw: string): string {
   if (!/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(raw)) throw new Error('must be an http:// or https:// URL');
   return raw.replace(/\/+$/, '');
+}
+
+/**
+ * DOCKER_HOST as the Docker CLI reads it: `unix:///path` gives the socket path; `tcp://host:port` (a
+ * socket proxy) gives `http://host:port`.
+ */
+function dockerHost(raw: string): string {
+  const unix = /^unix:\/\/(\/\S+)$/.exec(raw);
+  if (unix) return unix[1];
+  const tcp = /^tcp:\/\/([^\s/]+)\/?$/.exec(raw);
+  if (tcp) return `http://${tcp[1]}`;
+  throw new Error('must be unix:///path/to/docker.sock or tcp://host:port');
 }
 
 function byteSize(raw: string): string {
@@ -101,6 +115,7 @@ const SCHEMA: {
     read: (raw) => oneOf(['on', 'off'])(raw) === 'off',
   },
   dockerSocket: { name: 'DOCKER_SOCKET', fallback: '/var/run/docker.sock', read: (raw) => raw },
+  dockerHost: { name: 'DOCKER_HOST', fallback: undefined, read: dockerHost },
   plexSessionsPollMs: { name: 'PLEX_SESSIONS_POLL_MS', fallback: 5000, read: integer(200, 3_600_000) },
 };
 

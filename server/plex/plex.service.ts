@@ -1,6 +1,5 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { ConfigStore } from '../config/config.store';
-import { ContainerRuntimeClient } from '../container/container-runtime.client';
+import { ServiceContainers } from '../containers/service-containers';
 import { NamedCache } from '../upstream/named-cache';
 import { PlexClient } from './plex.client';
 import type {
@@ -43,8 +42,7 @@ export class PlexService {
 
   constructor(
     private readonly client: PlexClient,
-    private readonly config: ConfigStore,
-    private readonly runtime: ContainerRuntimeClient,
+    private readonly containers: ServiceContainers,
   ) {}
 
   /** Every library with its item count, size and running time. */
@@ -131,14 +129,16 @@ export class PlexService {
     return { message: 'Plex is optimizing its database in the background.' };
   }
 
-  /** PMS has no HTTP endpoint that restarts it (only an update install does): the container runtime must. */
+  /**
+   * PMS has no HTTP endpoint that restarts it (only an update install does): Docker must, through the
+   * container named in plex.container or else the one Applications links to Plex.
+   */
   async restart(): Promise<PlexRestartResultDto> {
-    const container = this.config.get().plex?.container?.trim() || undefined;
-    await this.runtime.restart('Plex', container, 'plex.container');
+    const container = await this.containers.restart('plex', 'Plex');
     this.invalidate();
     this.logger.log(`Restarted the Plex container ${container}`);
     return {
-      container: container ?? '',
+      container,
       message: `The Plex container "${container}" was restarted; Plex will be back in a few seconds.`,
     };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigStore } from '../config/config.store';
 import { applySettingsPatch } from '../config/settings-patch';
-import { ContainerRuntimeClient } from '../container/container-runtime.client';
+import { ServiceContainers } from '../containers/service-containers';
 import { applyClientSettings, clientSettings } from '../torrents/torrent-settings';
 import { TorrentsService } from '../torrents/torrents.service';
 import { UpstreamHttp } from '../upstream/upstream-http.service';
@@ -15,7 +15,7 @@ export class RutorrentService extends TorrentsService {
   constructor(
     http: UpstreamHttp,
     config: ConfigStore,
-    private readonly runtime: ContainerRuntimeClient,
+    private readonly containers: ServiceContainers,
   ) {
     super(new RtorrentClient(http, config), config);
   }
@@ -41,12 +41,12 @@ export class RutorrentService extends TorrentsService {
 
   /**
    * rTorrent has no restart call, only shutdown; restarting it needs the runtime that supervises it, so
-   * this restarts its container (501 with how to set that up when none is configured).
+   * this restarts its container: rutorrent.container, else the one Applications links to rTorrent (501
+   * with how to set that up when there is none).
    */
   async restart(): Promise<RestartedDto> {
-    const container = this.config.get().rutorrent?.container;
-    await this.runtime.restart('rTorrent', container, 'rutorrent.container');
+    const container = await this.containers.restart('rutorrent', 'rTorrent');
     this.forget();
-    return { restarted: container as string };
+    return { restarted: container };
   }
 }

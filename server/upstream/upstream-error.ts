@@ -21,6 +21,9 @@ export type UpstreamFailureKind =
  * and 502 otherwise. Clients may inspect `kind`, `upstreamStatus` and `upstreamMessage`.
  */
 export class UpstreamError extends HttpException {
+  /** The system error code of a transport failure (ENOENT, EACCES, ECONNREFUSED…), for clients that explain it. */
+  transportCode?: string;
+
   constructor(
     readonly service: string,
     readonly kind: UpstreamFailureKind,
@@ -52,6 +55,17 @@ const TLS_CODES = new Set([
 
 /** Turns a transport failure (no HTTP answer) into the sentence an admin can act on. */
 export function transportFailure(
+  service: string,
+  where: string,
+  code: string | undefined,
+  timeoutMs: number,
+): UpstreamError {
+  const failure = describeTransportFailure(service, where, code, timeoutMs);
+  failure.transportCode = code;
+  return failure;
+}
+
+function describeTransportFailure(
   service: string,
   where: string,
   code: string | undefined,

@@ -39,6 +39,13 @@ export interface UpstreamRequest {
   maxBodyBytes?: number;
 }
 
+/** An answer whose body the caller reads as it arrives (Docker's followed logs). */
+export interface UpstreamStream {
+  status: number;
+  headers: Record<string, string>;
+  body: Readable;
+}
+
 export interface UpstreamResponse<T> {
   status: number;
   headers: Record<string, string>;
@@ -104,6 +111,46 @@ export class UpstreamHttp {
     }
   }
 
+  /**
+   * Opens an answer that stays open (a followed log): the timeout covers only the wait for its headers,
+   * `signal` ends it (the caller aborts when its own client leaves), and the body is the caller's to
+   * read. An error status is read (capped) and thrown as usual; redirects are not followed.
+   */
+  async stream(req: UpstreamRequest, signal: AbortSignal): Promise<UpstreamStream> {
+    const method = req.method ?? 'GET';
+    const timeoutMs = req.timeoutMs ?? this.defaultTimeoutMs;
+    const started = Date.now();
+    const hop: Hop = { url: requestUrl(req), method, data: encodeBody(req.body) };
+    const exchange = new AbortController();
+    const end = () => exchange.abort();
+    signal.addEventListener('abort', end, { once: true });
+    const timer = setTimeout(end, timeoutMs);
+    try {
+      // No socket inactivity timeout: a followed log may be quiet for hours.
+      const res = await this.send(req, hop, timeoutMs, exchange.signal, started, false);
+      const headers = flatHeaders(res.headers);
+      if (res.status < 200 || res.status >= 300) {
+        const body = new CappedBody(req.service, this.budget, this.defaultMaxBodyBytes);
+        try {
+          throw statusFailure(
+            req,
+            res.status,
+            await this.read(req, hop, res, headers, body, timeoutMs, started),
+          );
+        } finally {
+          body.release();
+        }
+      }
+      res.data.once('close', () => signal.removeEventListener('abort', end));
+      return { status: res.status, headers, body: res.data };
+    } catch (err) {
+      signal.removeEventListener('abort', end);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private async once<T>(req: UpstreamRequest, method: string): Promise<UpstreamResponse<T>> {
     const timeoutMs = req.timeoutMs ?? this.defaultTimeoutMs;
     const body = new CappedBody(req.service, this.budget, req.maxBodyBytes ?? this.defaultMaxBodyBytes);
@@ -140,6 +187,7 @@ export class UpstreamHttp {
     timeoutMs: number,
     signal: AbortSignal,
     started: number,
+    idleTimeout = true,
   ): Promise<AxiosResponse<Readable>> {
     const config: AxiosRequestConfig<unknown> = {
       method: hop.method,
@@ -152,7 +200,7 @@ export class UpstreamHttp {
       },
       data: hop.data,
       auth: req.auth,
-      timeout: timeoutMs,
+      timeout: idleTimeout ? timeoutMs : 0,
       signal,
       // A stream, read through CappedBody: axios would buffer a text answer of any size.
       responseType: 'stream',

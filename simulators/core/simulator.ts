@@ -26,6 +26,11 @@ export interface SimResponse {
   /** An array sends the header once per value (several Set-Cookie). */
   headers?: Record<string, string | string[]>;
   body?: string | Buffer;
+  /**
+   * An answer written over time (Docker's followed logs): called once the headers are sent, it owns the
+   * response until it ends it or the client hangs up. `body` and the body faults do not apply.
+   */
+  stream?: (res: ServerResponse) => void;
 }
 
 export type SimHandler = (req: SimRequest) => SimResponse | Promise<SimResponse>;
@@ -51,6 +56,8 @@ export interface SimulatorOptions {
   /** Answer for a path no route matches (default: plain 404). */
   notFound?: SimHandler;
   seed?: number;
+  /** Maps a request path before routing (Docker's optional `/v1.41` version prefix). */
+  rewritePath?: (path: string) => string;
   /** The simulator's own control endpoints below /__sim/ (path without the prefix); undefined: unknown. */
   control?: (method: string, what: string, body: Buffer) => SimResponse | undefined;
 }
@@ -148,11 +155,7 @@ export class Simulator {
   }
 
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
-    const server = createServer((req, res) => void this.handle(req, res));
-    server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
+    const server = this.createHttpServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => resolve());
@@ -164,6 +167,23 @@ export class Simulator {
     return this.url;
   }
 
+  /** Closes every open connection (kept-alive ones too); the server keeps listening. */
+  dropConnections(): void {
+    for (const socket of this.sockets) socket.destroy();
+  }
+
+  /** Listens on a Unix socket instead of a port (the Docker Engine API); `url` becomes `unix://PATH`. */
+  async startOnSocket(socketPath: string): Promise<string> {
+    const server = this.createHttpServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(socketPath, () => resolve());
+    });
+    this.server = server;
+    this.url = `unix://${socketPath}`;
+    return this.url;
+  }
+
   async stop(): Promise<void> {
     if (!this.server) return;
     const server = this.server;
@@ -172,6 +192,15 @@ export class Simulator {
     this.hanging.clear();
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private createHttpServer(): Server {
+    const server = createServer((req, res) => void this.handle(req, res));
+    server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    return server;
   }
 
   private match(
@@ -205,10 +234,11 @@ export class Simulator {
       return;
     }
     const faults = this.current;
-    const { route, params, pathKnown } = this.match(req.method ?? 'GET', url.pathname);
+    const path = this.options.rewritePath?.(url.pathname) ?? url.pathname;
+    const { route, params, pathKnown } = this.match(req.method ?? 'GET', path);
     const simReq: SimRequest = {
       method: req.method ?? 'GET',
-      path: url.pathname,
+      path,
       query: url.searchParams,
       headers: req.headers,
       params,
@@ -247,6 +277,12 @@ export class Simulator {
 
   private send(res: ServerResponse, answer: SimResponse, applyFaults: boolean): void {
     const faults = applyFaults ? this.current : NO_FAULTS;
+    if (answer.stream) {
+      res.writeHead(answer.status, answer.headers ?? {});
+      res.flushHeaders();
+      answer.stream(res);
+      return;
+    }
     let body: Buffer = answer.body === undefined ? Buffer.alloc(0) : Buffer.from(answer.body);
     const headers = { ...(answer.headers ?? {}) };
     if (faults.garbage && answer.status < 400)

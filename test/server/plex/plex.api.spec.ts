@@ -1,6 +1,6 @@
 import { historyAt, liveSessions, type PLEX_TYPE_NUMBERS } from '../../../simulators/media-library';
 import { createPlexSimulator, DEFAULT_PMS_TOKEN, type PlexSimulator } from '../../../simulators/plex';
-import { startFakeDocker, type FakeDocker } from '../../support/fake-docker';
+import { type DockerSimulator, startDockerSimulator } from '../../../simulators/docker';
 import { baseConfig, startTestPanel, type TestPanel } from '../support/test-panel';
 import { openEventStream } from './support/sse-client';
 import { PlexSessionsPoller } from '../../../server/plex/plex-sessions.poller';
@@ -11,7 +11,7 @@ const NOW = Date.now();
 
 describe('/api/plex against the Plex simulator', () => {
   let plex: PlexSimulator;
-  let docker: FakeDocker;
+  let docker: DockerSimulator;
   let panel: TestPanel;
   let token: string;
 
@@ -25,7 +25,9 @@ describe('/api/plex against the Plex simulator', () => {
     // A frozen clock keeps the simulated sessions still, so answers can be compared with the world.
     plex = createPlexSimulator({ sessions: 4, historySize: 300, clock: () => NOW });
     await plex.sim.start();
-    docker = await startFakeDocker(['plex']);
+    docker = await startDockerSimulator({
+      containers: [{ name: 'plex', image: 'plexinc/pms-docker:latest' }],
+    });
     panel = await startTestPanel(
       baseConfig({ plex: { url: plex.sim.url, token: DEFAULT_PMS_TOKEN, container: 'plex' } }),
       { DOCKER_SOCKET: docker.socketPath, PLEX_SESSIONS_POLL_MS: String(POLL_MS) },
@@ -292,26 +294,32 @@ describe('/api/plex against the Plex simulator', () => {
         container: 'plex',
         message: 'The Plex container "plex" was restarted; Plex will be back in a few seconds.',
       });
-      expect(docker.restarts).toEqual(['plex']);
+      expect(docker.state.actions).toEqual(['restart plex']);
       await panel.auditWritten();
       const audit = await panel.http().get('/api/audit?action=plex.restart').auth(token, { type: 'bearer' });
       expect(audit.body.items[0]).toMatchObject({ target: 'Plex container plex', outcome: 'ok' });
     });
 
-    it('answers 501 saying how to enable it when no container is set', async () => {
+    it('restarts the container Applications links to Plex by its image when none is set, else answers 501 saying how', async () => {
       await panel
         .http()
         .put('/api/plex/settings')
         .auth(token, { type: 'bearer' })
         .send({ container: null })
         .expect(200);
+      const container = docker.state.find('plex');
       try {
+        expect((await post('/restart').expect(202)).body.container).toBe('plex');
+        expect(docker.state.actions).toEqual(['restart plex', 'restart plex']);
+        // Nothing links to Plex any more: neither its image nor its name says so.
+        Object.assign(container!, { name: 'media', image: 'busybox:latest' });
         const res = await post('/restart').expect(501);
         expect(res.body.message).toMatch(
-          /^Plex has no restart API\. To restart it from the panel, set "plex\.container" in config\.json to its Docker container name and mount the Docker socket/,
+          /^Plex has no restart API\. To restart it from the panel, set "plex\.container" in config\.json to its Docker container name and mount the Docker socket .* No container Docker shows runs Plex by its image or name\.$/,
         );
-        expect(docker.restarts).toEqual(['plex']);
+        expect(docker.state.actions).toHaveLength(2);
       } finally {
+        Object.assign(container!, { name: 'plex', image: 'plexinc/pms-docker:latest' });
         await panel
           .http()
           .put('/api/plex/settings')
@@ -329,8 +337,8 @@ describe('/api/plex against the Plex simulator', () => {
         .send({ container: 'plexx' })
         .expect(200);
       try {
-        const res = await post('/restart').expect(502);
-        expect(res.body.message).toBe('Docker (container plexx) answered HTTP 404: No such container: plexx');
+        const res = await post('/restart').expect(404);
+        expect(res.body.message).toBe('Docker has no container named plexx.');
       } finally {
         await panel
           .http()

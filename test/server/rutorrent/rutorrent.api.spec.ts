@@ -8,7 +8,7 @@ import {
   type RtorrentSimulator,
 } from '../../../simulators/rtorrent';
 import { eventually } from '../../support/eventually';
-import { startFakeDocker, type FakeDocker } from '../../support/fake-docker';
+import { type DockerSimulator, startDockerSimulator } from '../../../simulators/docker';
 import { openEventStream } from '../torrents/support/event-stream';
 import { baseConfig, startTestPanel, type TestPanel } from '../support/test-panel';
 
@@ -17,7 +17,7 @@ const UNKNOWN = 'ABCDEF0123456789ABCDEF0123456789ABCDEF01';
 describe('/api/rutorrent against the rTorrent simulator', () => {
   let sim: RtorrentSimulator;
   let panel: TestPanel;
-  let docker: FakeDocker;
+  let docker: DockerSimulator;
   let token: string;
   let downloads: string;
   const get = (path: string) => panel.http().get(`/api/rutorrent${path}`).auth(token, { type: 'bearer' });
@@ -44,7 +44,12 @@ describe('/api/rutorrent against the rTorrent simulator', () => {
     downloads = mkdtempSync(join(tmpdir(), 'rt-downloads-'));
     sim = createRtorrentSimulator({ torrents: 40, downloadDir: downloads });
     await sim.start();
-    docker = await startFakeDocker(['rutorrent']);
+    docker = await startDockerSimulator({
+      containers: [
+        { name: 'rtorrent-box', image: 'busybox:latest' },
+        { name: 'rutorrent', image: 'busybox:latest' },
+      ],
+    });
     panel = await startTestPanel(
       baseConfig({
         rutorrent: {
@@ -279,11 +284,18 @@ describe('/api/rutorrent against the rTorrent simulator', () => {
 
   it('restarts the container, and answers 501 with how to enable it without one', async () => {
     expect((await post('/restart').expect(200)).body).toEqual({ restarted: 'rutorrent' });
-    expect(docker.restarts).toEqual(['rutorrent']);
+    expect(docker.state.actions).toEqual(['restart rutorrent']);
     await put('/settings', { container: null }).expect(200);
-    const res = await post('/restart').expect(501);
-    expect(res.body.message).toMatch(/set "rutorrent.container" in config.json/);
-    await put('/settings', { container: 'rutorrent' }).expect(200);
+    // Without a name in config.json, the container named like the service is the linked one.
+    expect((await post('/restart').expect(200)).body).toEqual({ restarted: 'rutorrent' });
+    docker.state.find('rutorrent')!.name = 'seedbox';
+    try {
+      const res = await post('/restart').expect(501);
+      expect(res.body.message).toMatch(/set "rutorrent.container" in config.json/);
+    } finally {
+      docker.state.find('seedbox')!.name = 'rutorrent';
+      await put('/settings', { container: 'rutorrent' }).expect(200);
+    }
   });
 
   it('settings: write-only password, rpc_path, container, download_dir', async () => {
