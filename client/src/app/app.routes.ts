@@ -58,6 +58,14 @@ export const routes: Routes = [
           import('./features/torrents/torrents-page.component').then((m) => m.TorrentsPageComponent),
       },
       {
+        path: 'applications',
+        title: 'Applications · Seedbox Panel',
+        loadComponent: () =>
+          import('./features/applications/applications-page.component').then(
+            (m) => m.ApplicationsPageComponent,
+          ),
+      },
+      {
         path: 'media-servers',
         title: 'Media servers · Seedbox Panel',
         loadComponent: () =>

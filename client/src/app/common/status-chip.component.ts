@@ -18,7 +18,7 @@ export interface ChipLook {
   template: `
     <span class="chip" [attr.data-tone]="tone()">
       <mat-icon aria-hidden="true">{{ icon() }}</mat-icon>
-      {{ label() }}
+      <span data-testid="status-label">{{ label() }}</span>
     </span>
   `,
   styles: `

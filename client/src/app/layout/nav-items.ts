@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/requests', label: 'Requests', icon: 'movie', testId: 'nav-requests' },
   { path: '/plex', label: 'Plex', icon: 'live_tv', testId: 'nav-plex' },
   { path: '/torrents', label: 'Torrents', icon: 'downloading', testId: 'nav-torrents' },
+  { path: '/applications', label: 'Applications', icon: 'apps', testId: 'nav-applications' },
   { path: '/media-servers', label: 'Media servers', icon: 'dns', testId: 'nav-media-servers' },
   { path: '/seerr', label: 'Seerr', icon: 'hub', testId: 'nav-seerr' },
   { path: '/audit', label: 'Audit log', icon: 'history', testId: 'nav-audit' },

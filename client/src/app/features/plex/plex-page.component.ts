@@ -11,9 +11,10 @@ import { type PlexLibraryDto, type PlexSessionsDto } from '../../api';
 import { describeApiError } from '../../core/api/api-error';
 import { Notifier } from '../../core/notify/notifier.service';
 import { mediaQuery } from '../../core/util/media-query';
-import { LOADING, type Remote, remoteError } from '../../core/util/remote';
+import { LOADING, type Remote, remoteError, remoteValue } from '../../core/util/remote';
 import { remoteState } from '../../core/util/remote-state';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../../common/confirm-dialog.component';
+import { linkedContainers } from '../applications/linked-containers';
 import { type BandwidthSample, addSample } from './bandwidth-samples';
 import { ConnectionDialogComponent, type ConnectionDialogData } from './connection-dialog.component';
 import { PlexBandwidthCardComponent } from './plex-bandwidth-card.component';
@@ -82,6 +83,10 @@ export class PlexPageComponent {
   protected readonly samples = signal<readonly BandwidthSample[]>([]);
   protected readonly liveError = computed(() => remoteError(this.live()));
 
+  private readonly linked = linkedContainers();
+  protected readonly plexContainer = this.linked.of('plex');
+  protected readonly tautulliContainer = this.linked.of('tautulli');
+
   protected readonly plexBusy = signal<PlexAction | null>(null);
   protected readonly restartNotice = signal<string | null>(null);
   protected readonly tautulliBusy = signal(false);
@@ -121,6 +126,7 @@ export class PlexPageComponent {
     ]) {
       card.reload();
     }
+    this.linked.reload();
     this.restartNotice.set(null);
     this.reconnectIfDown();
   }
@@ -172,10 +178,15 @@ export class PlexPageComponent {
   }
 
   protected restartPlex(): void {
+    // The live stream already counts who is watching: the question names the streams that stop.
+    const streams = remoteValue(this.live())?.count;
     this.confirm({
       title: 'Restart Plex?',
       message:
-        'Everyone watching loses their stream while Plex Media Server restarts, usually for a few seconds.',
+        streams === undefined
+          ? 'Everyone watching loses their stream while Plex Media Server restarts, usually for a few seconds.'
+          : `${streams === 0 ? 'Nothing is playing now.' : `${streams} Plex stream${streams === 1 ? '' : 's'} will stop.`} ` +
+            'Plex Media Server restarts, usually for a few seconds.',
       confirm: 'Restart',
       destructive: true,
     })

@@ -4,9 +4,10 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 
-import { type PlexStatusDto } from '../../api';
+import { type ContainerDto, type PlexStatusDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
 import { RemoteContentComponent } from '../../common/remote-content.component';
+import { ContainerLinkComponent } from '../applications/container-link.component';
 import { ServiceCardHeaderComponent } from './service-card-header.component';
 
 export type PlexAction = 'restart' | 'optimize';
@@ -21,6 +22,7 @@ export type PlexAction = 'restart' | 'optimize';
     MatProgressSpinnerModule,
     RemoteContentComponent,
     ServiceCardHeaderComponent,
+    ContainerLinkComponent,
   ],
   template: `
     <mat-card appearance="outlined" data-testid="plex-server-card" [attr.data-state]="status().state">
@@ -81,6 +83,9 @@ export type PlexAction = 'restart' | 'optimize';
         }
       </mat-card-content>
       <mat-card-actions align="end">
+        @if (container(); as c) {
+          <sp-container-link class="container" [container]="c" />
+        }
         <button
           mat-button
           type="button"
@@ -120,6 +125,8 @@ export class PlexServerCardComponent {
   /** Why restarting is not possible (no container configured), shown until the page reloads. */
   readonly restartNotice = input<string | null>(null);
   readonly busy = input<PlexAction | null>(null);
+  /** Plex's container in Applications, when Docker links one. */
+  readonly container = input<ContainerDto | null>(null);
   readonly retry = output<void>();
   readonly restart = output<void>();
   readonly optimize = output<void>();

@@ -4,9 +4,10 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 
-import { type TautulliServerInfoDto, type TautulliStatusDto } from '../../api';
+import { type ContainerDto, type TautulliServerInfoDto, type TautulliStatusDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
 import { RemoteContentComponent } from '../../common/remote-content.component';
+import { ContainerLinkComponent } from '../applications/container-link.component';
 import { ServiceCardHeaderComponent } from './service-card-header.component';
 
 /** Everything the Tautulli card shows; the Plex it watches is optional (that call may fail alone). */
@@ -25,6 +26,7 @@ export interface TautulliOverview {
     MatProgressSpinnerModule,
     RemoteContentComponent,
     ServiceCardHeaderComponent,
+    ContainerLinkComponent,
   ],
   template: `
     <mat-card appearance="outlined" data-testid="tautulli-card" [attr.data-state]="overview().state">
@@ -75,6 +77,9 @@ export interface TautulliOverview {
         </sp-remote-content>
       </mat-card-content>
       <mat-card-actions align="end">
+        @if (container(); as c) {
+          <sp-container-link class="container" [container]="c" />
+        }
         <button
           mat-stroked-button
           type="button"
@@ -98,6 +103,8 @@ export interface TautulliOverview {
 export class TautulliCardComponent {
   readonly overview = input.required<Remote<TautulliOverview>>();
   readonly busy = input(false);
+  /** Tautulli's container in Applications, when Docker links one. */
+  readonly container = input<ContainerDto | null>(null);
   readonly retry = output<void>();
   readonly restart = output<void>();
   readonly configure = output<void>();

@@ -20,6 +20,9 @@ import { CheckListComponent } from '../../common/check-list.component';
 import { PermissionsPickerComponent } from '../../common/permissions-picker.component';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { fieldMessage, integerValidator, required, trimmedPattern } from '../../common/validators';
+import { ContainerActions } from '../applications/container-actions.service';
+import { linkedContainers } from '../applications/linked-containers';
+import { ServiceContainerComponent } from '../applications/service-container.component';
 import { SeerrClient } from './seerr-client.service';
 import { SeerrStatusCardComponent } from './seerr-status-card.component';
 
@@ -51,6 +54,7 @@ const CHECK_LABELS: Readonly<Record<string, string>> = {
     PermissionsPickerComponent,
     StateMessageComponent,
     SeerrStatusCardComponent,
+    ServiceContainerComponent,
   ],
   templateUrl: './seerr-page.component.html',
   styleUrl: './seerr-page.component.scss',
@@ -60,6 +64,12 @@ export class SeerrPageComponent {
   private readonly client = inject(SeerrClient);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly containerActions = inject(ContainerActions);
+
+  private readonly linked = linkedContainers();
+  /** Seerr's container in Applications, when Docker links one: its link and Restart. */
+  protected readonly container = this.linked.of('seerr');
+  protected readonly restarting = signal(false);
 
   protected readonly checkLabels = CHECK_LABELS;
   protected readonly form = this.fb.group({
@@ -125,6 +135,20 @@ export class SeerrPageComponent {
 
   protected reload(): void {
     this.overview.reload();
+    this.linked.reload();
+  }
+
+  /** Seerr has no restart API: its linked container is restarted. */
+  protected restart(): void {
+    const name = this.container()?.name;
+    if (!name) return;
+    this.containerActions
+      .confirmAndRun({ name, service: 'seerr' }, 'restart', { started: () => this.restarting.set(true) })
+      .pipe(
+        finalize(() => this.restarting.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({ next: () => this.reload(), error: () => undefined });
   }
 
   protected save(): void {

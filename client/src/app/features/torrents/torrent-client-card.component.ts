@@ -5,9 +5,10 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 
-import { type TorrentClientKind } from '../../api';
+import { type ContainerDto, type TorrentClientKind } from '../../api';
 import { BytesPipe, formatRate } from '../../common/bytes.pipe';
 import { StateMessageComponent } from '../../common/state-message.component';
+import { ServiceContainerComponent } from '../applications/service-container.component';
 import { CLIENT_NAMES } from './torrent-labels';
 import { type TorrentSummary } from './torrent-query';
 import { type ClientInfo, type ReplicaState } from './torrent-replica';
@@ -23,6 +24,7 @@ import { type ClientInfo, type ReplicaState } from './torrent-replica';
     DecimalPipe,
     BytesPipe,
     StateMessageComponent,
+    ServiceContainerComponent,
   ],
   template: `
     <mat-card
@@ -94,19 +96,29 @@ import { type ClientInfo, type ReplicaState } from './torrent-replica';
           }
         }
       </mat-card-content>
-      @if (state() === 'ready') {
+      @if (state() === 'ready' || restartable() || container()) {
         <mat-card-actions align="end">
-          <button
-            mat-button
-            type="button"
-            data-testid="torrent-client-limits"
-            [attr.aria-label]="'Set ' + name() + ' rate limits'"
-            [disabled]="!info()?.bandwidth"
-            (click)="editLimits.emit()"
-          >
-            <mat-icon>speed</mat-icon>
-            Limits
-          </button>
+          <sp-service-container
+            [service]="name()"
+            [container]="container()"
+            [restartable]="restartable()"
+            [busy]="restarting()"
+            testId="torrent-client-restart"
+            (restart)="restart.emit()"
+          />
+          @if (state() === 'ready') {
+            <button
+              mat-button
+              type="button"
+              data-testid="torrent-client-limits"
+              [attr.aria-label]="'Set ' + name() + ' rate limits'"
+              [disabled]="!info()?.bandwidth"
+              (click)="editLimits.emit()"
+            >
+              <mat-icon>speed</mat-icon>
+              Limits
+            </button>
+          }
         </mat-card-actions>
       }
     </mat-card>
@@ -120,7 +132,13 @@ export class TorrentClientCardComponent {
   readonly error = input<string | null>(null);
   readonly info = input<ClientInfo | null>(null);
   readonly summary = input.required<TorrentSummary>();
+  /** The client's container in Applications, when Docker links one. */
+  readonly container = input<ContainerDto | null>(null);
+  /** Whether the card offers Restart (a linked container, or rTorrent's own restart route). */
+  readonly restartable = input(false);
+  readonly restarting = input(false);
   readonly retry = output<void>();
+  readonly restart = output<void>();
   readonly editLimits = output<void>();
 
   protected readonly name = computed(() => CLIENT_NAMES[this.kind()]);

@@ -7,9 +7,18 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router } from '@angular/router';
 import { type Observable, finalize, map } from 'rxjs';
 
-import { type TorrentBulkAction, type TorrentDto, type TorrentSortField } from '../../api';
+import {
+  type TorrentBulkAction,
+  type TorrentClientKind,
+  type TorrentDto,
+  type TorrentSortField,
+  restartRutorrent,
+} from '../../api';
+import { ApiCaller } from '../../core/api/api-caller.service';
 import { mediaQuery } from '../../core/util/media-query';
 import { StateMessageComponent } from '../../common/state-message.component';
+import { ContainerActions } from '../applications/container-actions.service';
+import { linkedContainers } from '../applications/linked-containers';
 import { TorrentActions } from './torrent-actions.service';
 import { TorrentBandwidthCardComponent } from './torrent-bandwidth-card.component';
 import { TorrentBulkBarComponent } from './torrent-bulk-bar.component';
@@ -59,6 +68,16 @@ export class TorrentsPageComponent {
   private readonly actions = inject(TorrentActions);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly store = inject(TorrentsStore);
+  private readonly api = inject(ApiCaller);
+  private readonly containerActions = inject(ContainerActions);
+
+  private readonly linked = linkedContainers();
+  /** Each client's container in Applications, when Docker links one. */
+  protected readonly containers = {
+    utorrent: this.linked.of('utorrent'),
+    rutorrent: this.linked.of('rutorrent'),
+  };
+  protected readonly restarting = signal<ReadonlySet<TorrentClientKind>>(new Set());
 
   protected readonly compact = mediaQuery('(max-width: 1199.98px)');
   protected readonly query = toSignal(this.route.queryParamMap.pipe(map(torrentQueryFromParams)), {
@@ -177,6 +196,35 @@ export class TorrentsPageComponent {
       .limits(replica.kind, bandwidth)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((result) => replica.setBandwidth(result));
+  }
+
+  /**
+   * Restarts a client's container after naming its active torrents. rTorrent keeps its own route
+   * (it restarts `rutorrent.container`, and explains how to set that up when none is); uTorrent has
+   * only its linked container.
+   */
+  protected restart(replica: TorrentReplica): void {
+    const kind = replica.kind;
+    const name = this.containers[kind]()?.name ?? '';
+    const run = kind === 'rutorrent' ? () => this.api.call(restartRutorrent, undefined) : undefined;
+    this.containerActions
+      .confirmAndRun({ name, service: kind }, 'restart', {
+        run,
+        started: () => this.restarting.update((kinds) => new Set(kinds).add(kind)),
+      })
+      .pipe(
+        finalize(() =>
+          this.restarting.update((kinds) => new Set([...kinds].filter((other) => other !== kind))),
+        ),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: () => {
+          this.linked.reload();
+          this.retry(replica);
+        },
+        error: () => undefined,
+      });
   }
 
   protected retry(replica: TorrentReplica): void {
