@@ -3,16 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 import { type DockerSimulator } from '../../simulators/docker';
-import {
-  DESKTOP,
-  PHONE,
-  type PageProblems,
-  eventually,
-  launchBrowser,
-  openPage,
-  screenshot,
-} from './support/browser';
+import { type PageProblems, eventually, launchBrowser, openPage, screenshot } from './support/browser';
 import { horizontalOverflow, logIn } from './support/log-in';
+import { describeScreenshots } from './support/screenshots';
 import { type StackPanel, startStackPanel } from './support/stack-panel';
 
 jest.setTimeout(120_000);
@@ -293,43 +286,31 @@ describe('Applications page', () => {
     await rows().first().waitFor();
   });
 
-  describe('screenshots', () => {
-    for (const variant of [
-      { name: 'desktop', viewport: DESKTOP },
-      { name: 'phone', viewport: PHONE },
-    ] as const) {
-      for (const theme of ['light', 'dark'] as const) {
-        it(`captures the ${variant.name} page in ${theme} mode`, async () => {
-          const shot = await openPage(browser, world.panel.baseUrl, {
-            viewport: variant.viewport,
-            colorScheme: theme,
-          });
-          try {
-            await logIn(shot.page, world.panel);
-            await shot.page.goto('/applications');
-            await shot.page
-              .getByTestId('container-row')
-              .nth(docker.state.containers.length - 1)
-              .waitFor();
-            expect(await horizontalOverflow(shot.page)).toBe(0);
-            await screenshot(shot.page, `applications-${variant.name}-${theme}`);
-            if (variant.name === 'phone') {
-              await shot.page
-                .locator('[data-testid="container-row"][data-name="seerr"]')
-                .getByTestId('container-logs')
-                .click();
-              await shot.page.getByTestId('log-line').first().waitFor();
-              expect(await horizontalOverflow(shot.page)).toBe(0);
-              await screenshot(shot.page, `applications-logs-phone-${theme}`);
-            }
-            expect(shot.problems.errors).toEqual([]);
-          } finally {
-            await shot.context.close();
-          }
-        });
+  describeScreenshots(
+    {
+      title: ({ variant, theme }) => `captures the ${variant} page in ${theme} mode`,
+      browser: () => browser,
+      panel: () => world.panel,
+    },
+    async (shot, { variant, theme }) => {
+      await shot.goto('/applications');
+      await shot
+        .getByTestId('container-row')
+        .nth(docker.state.containers.length - 1)
+        .waitFor();
+      expect(await horizontalOverflow(shot)).toBe(0);
+      await screenshot(shot, `applications-${variant}-${theme}`);
+      if (variant === 'phone') {
+        await shot
+          .locator('[data-testid="container-row"][data-name="seerr"]')
+          .getByTestId('container-logs')
+          .click();
+        await shot.getByTestId('log-line').first().waitFor();
+        expect(await horizontalOverflow(shot)).toBe(0);
+        await screenshot(shot, `applications-logs-phone-${theme}`);
       }
-    }
-  });
+    },
+  );
 
   it('logged no errors in the browser', () => {
     expect(problems.errors).toEqual([]);

@@ -1,16 +1,9 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 import { SEERR_VERSION } from '../../simulators/seerr';
-import {
-  DESKTOP,
-  PHONE,
-  type PageProblems,
-  eventually,
-  launchBrowser,
-  openPage,
-  screenshot,
-} from './support/browser';
+import { type PageProblems, eventually, launchBrowser, openPage, screenshot } from './support/browser';
 import { horizontalOverflow, logIn } from './support/log-in';
+import { describeScreenshots } from './support/screenshots';
 import { type StackPanel, startStackPanel } from './support/stack-panel';
 
 jest.setTimeout(90_000);
@@ -141,33 +134,21 @@ describe('Dashboard with upstream faults', () => {
     expect(problems.errors).toEqual([]);
   });
 
-  describe('screenshots', () => {
-    for (const variant of [
-      { name: 'desktop', viewport: DESKTOP },
-      { name: 'phone', viewport: PHONE },
-    ] as const) {
-      for (const theme of ['light', 'dark'] as const) {
-        it(`captures the ${variant.name} dashboard in ${theme} mode`, async () => {
-          const shot = await openPage(browser, world.panel.baseUrl, {
-            viewport: variant.viewport,
-            colorScheme: theme,
-          });
-          try {
-            await logIn(shot.page, world.panel);
-            await shot.page.getByTestId('seerr-card-figures').waitFor();
-            await eventually(
-              async () => (await shot.page.getByTestId('media-server-card-users').count()) === 3,
-              'every media server shows its users',
-            );
-            await shot.page.getByTestId('activity-row').first().waitFor();
-            expect(await horizontalOverflow(shot.page)).toBe(0);
-            await screenshot(shot.page, `dashboard-${variant.name}-${theme}`);
-            expect(shot.problems.errors).toEqual([]);
-          } finally {
-            await shot.context.close();
-          }
-        });
-      }
-    }
-  });
+  describeScreenshots(
+    {
+      title: ({ variant, theme }) => `captures the ${variant} dashboard in ${theme} mode`,
+      browser: () => browser,
+      panel: () => world.panel,
+    },
+    async (shot, { suffix }) => {
+      await shot.getByTestId('seerr-card-figures').waitFor();
+      await eventually(
+        async () => (await shot.getByTestId('media-server-card-users').count()) === 3,
+        'every media server shows its users',
+      );
+      await shot.getByTestId('activity-row').first().waitFor();
+      expect(await horizontalOverflow(shot)).toBe(0);
+      await screenshot(shot, `dashboard-${suffix}`);
+    },
+  );
 });

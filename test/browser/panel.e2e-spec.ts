@@ -1,16 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 
-import {
-  DESKTOP,
-  PHONE,
-  type PageProblems,
-  eventually,
-  launchBrowser,
-  openPage,
-  screenshot,
-} from './support/browser';
+import { type PageProblems, eventually, launchBrowser, openPage, screenshot } from './support/browser';
+import { horizontalOverflow } from './support/log-in';
 import { type RunningPanel, startPanel } from './support/panel-server';
+import { describeScreenshots } from './support/screenshots';
 
 jest.setTimeout(60_000);
 
@@ -235,55 +229,32 @@ describe('Seedbox Panel in the browser', () => {
     expect(problems.errors).toEqual([]);
   });
 
-  describe('screenshots', () => {
-    const variants = [
-      { name: 'desktop', viewport: DESKTOP },
-      { name: 'phone', viewport: PHONE },
-    ] as const;
-    const themes = ['light', 'dark'] as const;
+  describeScreenshots(
+    {
+      title: ({ variant, theme }) => `captures the ${variant} pages in ${theme} mode`,
+      browser: () => browser,
+      panel: () => panel,
+      logIn: false, // The login page is screenshotted first.
+      skip: ({ variant, theme }) => variant === 'desktop' && theme === 'light', // Taken during the flow above.
+    },
+    async (shot, { theme, suffix }) => {
+      await shot.goto('/login');
+      await shot.getByTestId('login-username').waitFor();
+      expect(await shot.locator('html').getAttribute('data-theme')).toBe(theme);
+      await screenshot(shot, `login-${suffix}`);
 
-    for (const variant of variants) {
-      for (const theme of themes) {
-        if (variant.name === 'desktop' && theme === 'light') {
-          continue; // Taken during the flow above.
-        }
-        it(`captures the ${variant.name} pages in ${theme} mode`, async () => {
-          const opened = await openPage(browser, panel.baseUrl, {
-            viewport: variant.viewport,
-            colorScheme: theme,
-          });
-          try {
-            const shot = opened.page;
-            await shot.goto('/login');
-            await shot.getByTestId('login-username').waitFor();
-            expect(await shot.locator('html').getAttribute('data-theme')).toBe(theme);
-            await screenshot(shot, `login-${variant.name}-${theme}`);
+      await shot.getByTestId('login-username').fill(panel.username);
+      await shot.getByTestId('login-password').fill(panel.password);
+      await shot.getByTestId('login-submit').click();
+      await shot.waitForURL(/\/dashboard$/);
+      await shot.getByTestId('activity-row').first().waitFor();
+      await shot.locator('sp-readiness-card [data-testid="check"]').first().waitFor();
+      // The dashboard's screenshots come from dashboard-faults.e2e-spec.ts, against the simulators.
 
-            await shot.getByTestId('login-username').fill(panel.username);
-            await shot.getByTestId('login-password').fill(panel.password);
-            await shot.getByTestId('login-submit').click();
-            await shot.waitForURL(/\/dashboard$/);
-            await shot.getByTestId('activity-row').first().waitFor();
-            await shot.locator('sp-readiness-card [data-testid="check"]').first().waitFor();
-            // The dashboard's screenshots come from dashboard-faults.e2e-spec.ts, against the simulators.
-
-            await shot.goto('/audit');
-            await shot.getByTestId('audit-row').first().waitFor();
-            await expectNoHorizontalOverflow(shot);
-            await screenshot(shot, `audit-${variant.name}-${theme}`);
-            expect(opened.problems.errors).toEqual([]);
-          } finally {
-            await opened.context.close();
-          }
-        });
-      }
-    }
-  });
-});
-
-async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      await shot.goto('/audit');
+      await shot.getByTestId('audit-row').first().waitFor();
+      expect(await horizontalOverflow(shot)).toBe(0);
+      await screenshot(shot, `audit-${suffix}`);
+    },
   );
-  expect(overflow).toBe(0);
-}
+});

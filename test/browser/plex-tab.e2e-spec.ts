@@ -1,15 +1,8 @@
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
-import {
-  DESKTOP,
-  PHONE,
-  type PageProblems,
-  eventually,
-  launchBrowser,
-  openPage,
-  screenshot,
-} from './support/browser';
+import { type PageProblems, eventually, launchBrowser, openPage, screenshot } from './support/browser';
 import { horizontalOverflow, logIn } from './support/log-in';
+import { describeScreenshots } from './support/screenshots';
 import { type StackPanel, startStackPanel } from './support/stack-panel';
 
 jest.setTimeout(90_000);
@@ -252,39 +245,26 @@ describe('Plex tab', () => {
     expect(problems.errors).toEqual([]);
   });
 
-  describe('screenshots', () => {
-    for (const variant of [
-      { name: 'desktop', viewport: DESKTOP },
-      { name: 'phone', viewport: PHONE },
-    ] as const) {
-      for (const theme of ['light', 'dark'] as const) {
-        it(`captures the ${variant.name} Plex tab in ${theme} mode`, async () => {
-          const shot = await openPage(browser, world.panel.baseUrl, {
-            viewport: variant.viewport,
-            colorScheme: theme,
-          });
-          try {
-            await logIn(shot.page, world.panel);
-            await shot.page.goto('/plex');
-            await shot.page.getByTestId('plex-server-figures').waitFor();
-            await shot.page.getByTestId('tautulli-figures').waitFor();
-            await shot.page.getByTestId('plex-session').first().waitFor();
-            await shot.page.getByTestId('plex-library').first().waitFor();
-            await shot.page.getByTestId('tautulli-plays-chart').locator('rect').first().waitFor();
-            await eventually(
-              async () =>
-                Number(await shot.page.getByTestId('plex-bandwidth').getAttribute('data-samples')) >= 2,
-              'two bandwidth samples are drawn',
-              SESSIONS_POLL_MS * 3,
-            );
-            expect(await horizontalOverflow(shot.page)).toBe(0);
-            await screenshot(shot.page, `plex-${variant.name}-${theme}`);
-            expect(shot.problems.errors).toEqual([]);
-          } finally {
-            await shot.context.close();
-          }
-        });
-      }
-    }
-  });
+  describeScreenshots(
+    {
+      title: ({ variant, theme }) => `captures the ${variant} Plex tab in ${theme} mode`,
+      browser: () => browser,
+      panel: () => world.panel,
+    },
+    async (shot, { suffix }) => {
+      await shot.goto('/plex');
+      await shot.getByTestId('plex-server-figures').waitFor();
+      await shot.getByTestId('tautulli-figures').waitFor();
+      await shot.getByTestId('plex-session').first().waitFor();
+      await shot.getByTestId('plex-library').first().waitFor();
+      await shot.getByTestId('tautulli-plays-chart').locator('rect').first().waitFor();
+      await eventually(
+        async () => Number(await shot.getByTestId('plex-bandwidth').getAttribute('data-samples')) >= 2,
+        'two bandwidth samples are drawn',
+        SESSIONS_POLL_MS * 3,
+      );
+      expect(await horizontalOverflow(shot)).toBe(0);
+      await screenshot(shot, `plex-${suffix}`);
+    },
+  );
 });

@@ -3,16 +3,9 @@ import { type Browser, type BrowserContext, type Locator, type Page } from 'play
 import { DEFAULT_JELLYFIN_API_KEY } from '../../simulators/jellyfin';
 import { DEFAULT_PLEXTV_TOKEN } from '../../simulators/plextv';
 import { people } from '../../simulators/world';
-import {
-  DESKTOP,
-  PHONE,
-  type PageProblems,
-  eventually,
-  launchBrowser,
-  openPage,
-  screenshot,
-} from './support/browser';
+import { type PageProblems, eventually, launchBrowser, openPage, screenshot } from './support/browser';
 import { horizontalOverflow, logIn } from './support/log-in';
+import { describeScreenshots } from './support/screenshots';
 import { type StackPanel, startStackPanel } from './support/stack-panel';
 
 jest.setTimeout(90_000);
@@ -406,52 +399,37 @@ describe('Media servers, Seerr and Users pages', () => {
     expect(problems.errors).toEqual([]);
   });
 
-  describe('screenshots', () => {
-    const variants = [
-      { name: 'desktop', viewport: DESKTOP },
-      { name: 'phone', viewport: PHONE },
-    ] as const;
-    for (const variant of variants) {
-      for (const theme of ['light', 'dark'] as const) {
-        it(`captures the ${variant.name} pages in ${theme} mode`, async () => {
-          const opened = await openPage(browser, world.panel.baseUrl, {
-            viewport: variant.viewport,
-            colorScheme: theme,
-          });
-          const shot = opened.page;
-          const suffix = `${variant.name}-${theme}`;
-          try {
-            await logIn(shot, world.panel);
-            await shot.goto('/media-servers');
-            await shot.getByTestId('server-users').first().waitFor();
-            expect(await horizontalOverflow(shot)).toBe(0);
-            await screenshot(shot, `media-servers-${suffix}`);
+  describeScreenshots(
+    {
+      title: ({ variant, theme }) => `captures the ${variant} pages in ${theme} mode`,
+      browser: () => browser,
+      panel: () => world.panel,
+    },
+    async (shot, { suffix }) => {
+      await shot.goto('/media-servers');
+      await shot.getByTestId('server-users').first().waitFor();
+      expect(await horizontalOverflow(shot)).toBe(0);
+      await screenshot(shot, `media-servers-${suffix}`);
 
-            await shot
-              .locator('[data-testid="server-row"][data-name="Jellyfin"]')
-              .getByTestId('server-row-test')
-              .click();
-            await shot.getByTestId('server-test-result').waitFor();
-            await screenshot(shot, `media-servers-dialog-${suffix}`);
-            await shot.getByTestId('server-cancel').click();
+      await shot
+        .locator('[data-testid="server-row"][data-name="Jellyfin"]')
+        .getByTestId('server-row-test')
+        .click();
+      await shot.getByTestId('server-test-result').waitFor();
+      await screenshot(shot, `media-servers-dialog-${suffix}`);
+      await shot.getByTestId('server-cancel').click();
 
-            await shot.goto('/seerr');
-            await shot.getByTestId('seerr-live').waitFor();
-            await shot.getByTestId('seerr-test').click();
-            await shot.getByTestId('seerr-test-result').waitFor();
-            expect(await horizontalOverflow(shot)).toBe(0);
-            await screenshot(shot, `seerr-${suffix}`);
+      await shot.goto('/seerr');
+      await shot.getByTestId('seerr-live').waitFor();
+      await shot.getByTestId('seerr-test').click();
+      await shot.getByTestId('seerr-test-result').waitFor();
+      expect(await horizontalOverflow(shot)).toBe(0);
+      await screenshot(shot, `seerr-${suffix}`);
 
-            await shot.goto('/users');
-            await shot.getByTestId('user-row').first().waitFor();
-            expect(await horizontalOverflow(shot)).toBe(0);
-            await screenshot(shot, `users-${suffix}`);
-            expect(opened.problems.errors).toEqual([]);
-          } finally {
-            await opened.context.close();
-          }
-        });
-      }
-    }
-  });
+      await shot.goto('/users');
+      await shot.getByTestId('user-row').first().waitFor();
+      expect(await horizontalOverflow(shot)).toBe(0);
+      await screenshot(shot, `users-${suffix}`);
+    },
+  );
 });

@@ -1,16 +1,9 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 import { DEFAULT_JELLYFIN_API_KEY } from '../../simulators/jellyfin';
-import {
-  DESKTOP,
-  PHONE,
-  type PageProblems,
-  eventually,
-  launchBrowser,
-  openPage,
-  screenshot,
-} from './support/browser';
+import { type PageProblems, eventually, launchBrowser, openPage, screenshot } from './support/browser';
 import { horizontalOverflow, logIn } from './support/log-in';
+import { describeScreenshots } from './support/screenshots';
 import { type StackPanel, startStackPanel } from './support/stack-panel';
 
 jest.setTimeout(120_000);
@@ -279,46 +272,32 @@ describe('Seerr user sync in the browser', () => {
     expect(problems.errors).toEqual([]);
   });
 
-  describe('screenshots', () => {
-    for (const variant of [
-      { name: 'desktop', viewport: DESKTOP },
-      { name: 'phone', viewport: PHONE },
-    ] as const) {
-      for (const theme of ['light', 'dark'] as const) {
-        it(`captures Sync, a run and Requests on ${variant.name} in ${theme} mode`, async () => {
-          const shot = await openPage(browser, world.panel.baseUrl, {
-            viewport: variant.viewport,
-            colorScheme: theme,
-          });
-          const p = shot.page;
-          const suffix = `${variant.name}-${theme}`;
-          try {
-            await logIn(p, world.panel);
-            await p.goto('/sync?preview=1');
-            await p.getByTestId('plan-count-create').waitFor();
-            await p.getByTestId('sync-history-row').first().waitFor();
-            expect(await horizontalOverflow(p)).toBe(0);
-            await screenshot(p, `sync-${suffix}`);
-            await p.getByTestId('sync-history-row').first().scrollIntoViewIfNeeded();
-            await screenshot(p, `sync-history-${suffix}`);
+  describeScreenshots(
+    {
+      title: ({ variant, theme }) => `captures Sync, a run and Requests on ${variant} in ${theme} mode`,
+      browser: () => browser,
+      panel: () => world.panel,
+    },
+    async (p, { suffix }) => {
+      await p.goto('/sync?preview=1');
+      await p.getByTestId('plan-count-create').waitFor();
+      await p.getByTestId('sync-history-row').first().waitFor();
+      expect(await horizontalOverflow(p)).toBe(0);
+      await screenshot(p, `sync-${suffix}`);
+      await p.getByTestId('sync-history-row').first().scrollIntoViewIfNeeded();
+      await screenshot(p, `sync-history-${suffix}`);
 
-            await p.getByTestId('sync-history-open').last().click();
-            await p.getByTestId('run-user-row').first().waitFor();
-            expect(await horizontalOverflow(p)).toBe(0);
-            await screenshot(p, `sync-run-${suffix}`);
+      await p.getByTestId('sync-history-open').last().click();
+      await p.getByTestId('run-user-row').first().waitFor();
+      expect(await horizontalOverflow(p)).toBe(0);
+      await screenshot(p, `sync-run-${suffix}`);
 
-            await p.goto('/requests');
-            await p.getByTestId('requests-group').first().waitFor();
-            await p.getByTestId('requests-expand-all').click();
-            await p.getByTestId('request-row').first().waitFor();
-            expect(await horizontalOverflow(p)).toBe(0);
-            await screenshot(p, `requests-${suffix}`);
-            expect(shot.problems.errors).toEqual([]);
-          } finally {
-            await shot.context.close();
-          }
-        });
-      }
-    }
-  });
+      await p.goto('/requests');
+      await p.getByTestId('requests-group').first().waitFor();
+      await p.getByTestId('requests-expand-all').click();
+      await p.getByTestId('request-row').first().waitFor();
+      expect(await horizontalOverflow(p)).toBe(0);
+      await screenshot(p, `requests-${suffix}`);
+    },
+  );
 });

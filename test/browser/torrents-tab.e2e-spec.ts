@@ -2,16 +2,9 @@ import { randomBytes } from 'node:crypto';
 
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
-import {
-  DESKTOP,
-  PHONE,
-  type PageProblems,
-  eventually,
-  launchBrowser,
-  openPage,
-  screenshot,
-} from './support/browser';
+import { type PageProblems, eventually, launchBrowser, openPage, screenshot } from './support/browser';
 import { horizontalOverflow, logIn } from './support/log-in';
+import { describeScreenshots } from './support/screenshots';
 import { type StackPanel, startStackPanel } from './support/stack-panel';
 
 jest.setTimeout(120_000);
@@ -305,43 +298,30 @@ describe('Torrents tab', () => {
     );
   });
 
-  describe('screenshots', () => {
-    for (const variant of [
-      { name: 'desktop', viewport: DESKTOP },
-      { name: 'phone', viewport: PHONE },
-    ] as const) {
-      for (const theme of ['light', 'dark'] as const) {
-        it(`captures the ${variant.name} tab in ${theme} mode`, async () => {
-          const shot = await openPage(browser, world.panel.baseUrl, {
-            viewport: variant.viewport,
-            colorScheme: theme,
-          });
-          try {
-            await logIn(shot.page, world.panel);
-            await shot.page.goto('/torrents');
-            await shot.page.getByTestId('torrent-row').first().waitFor();
-            await eventually(
-              async () =>
-                Number(await shot.page.getByTestId('torrent-bandwidth').getAttribute('data-samples')) >= 3,
-              'the chart has a few samples',
-            );
-            // Two selected rows show the bulk bar.
-            await shot.page.getByTestId('torrent-select').nth(1).click();
-            await shot.page.getByTestId('torrent-select').nth(2).click();
-            if (variant.name === 'desktop') {
-              // The cards and the chart above the list (the clicks scrolled the page down).
-              await shot.page.locator('mat-sidenav-content').evaluate((el) => el.scrollTo(0, 0));
-            }
-            expect(await horizontalOverflow(shot.page)).toBe(0);
-            await screenshot(shot.page, `torrents-${variant.name}-${theme}`);
-            expect(shot.problems.errors).toEqual([]);
-          } finally {
-            await shot.context.close();
-          }
-        });
+  describeScreenshots(
+    {
+      title: ({ variant, theme }) => `captures the ${variant} tab in ${theme} mode`,
+      browser: () => browser,
+      panel: () => world.panel,
+    },
+    async (shot, { variant, suffix }) => {
+      await shot.goto('/torrents');
+      await shot.getByTestId('torrent-row').first().waitFor();
+      await eventually(
+        async () => Number(await shot.getByTestId('torrent-bandwidth').getAttribute('data-samples')) >= 3,
+        'the chart has a few samples',
+      );
+      // Two selected rows show the bulk bar.
+      await shot.getByTestId('torrent-select').nth(1).click();
+      await shot.getByTestId('torrent-select').nth(2).click();
+      if (variant === 'desktop') {
+        // The cards and the chart above the list (the clicks scrolled the page down).
+        await shot.locator('mat-sidenav-content').evaluate((el) => el.scrollTo(0, 0));
       }
-    }
-  });
+      expect(await horizontalOverflow(shot)).toBe(0);
+      await screenshot(shot, `torrents-${suffix}`);
+    },
+  );
 
   it('stays virtual and reaches the end with 5,000 torrents', async () => {
     const state = world.stack.utorrent.state;
