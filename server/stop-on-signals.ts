@@ -5,11 +5,16 @@ import type { PanelLogger } from './logging/panel-logger';
 /** How long requests still in flight may finish after SIGTERM before their connections are cut. */
 export const STOP_GRACE_MS = 3000;
 
+/** How often connections that went idle while stopping are closed (keep-alive would hold them open). */
+const IDLE_SWEEP_MS = 50;
+
 /**
  * Stops the panel on SIGTERM or SIGINT and exits 0: Nest closes its modules (which ends every open
  * event stream), the HTTP server stops accepting and waits for requests in flight, at most
- * STOP_GRACE_MS, then cuts what is left. `docker stop` thus ends in well under its 10 s grace. `after`
- * runs once the panel is down (the demo stops its simulators there).
+ * STOP_GRACE_MS, then cuts what is left. A kept-alive connection goes idle only once its stream or
+ * request has ended, after the server began closing, so idle ones are closed again until the end.
+ * `docker stop` thus ends in well under its 10 s grace. `after` runs once the panel is down (the demo
+ * stops its simulators there).
  */
 export function stopOnSignals(
   app: INestApplication,
@@ -22,13 +27,20 @@ export function stopOnSignals(
     stopping = true;
     logger.log(`${signal} received: stopping`, 'Bootstrap');
     const server = app.getHttpServer() as Server;
-    const cut = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS).unref();
+    const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS).unref();
+    const cut = setTimeout(() => {
+      logger.warn(`Requests still open ${STOP_GRACE_MS} ms after ${signal}: cutting them`, 'Bootstrap');
+      server.closeAllConnections();
+    }, STOP_GRACE_MS).unref();
     app
       .close()
+      .then(() => {
+        clearInterval(sweep);
+        clearTimeout(cut);
+      })
       .then(after)
       .then(
         () => {
-          clearTimeout(cut);
           process.exit(0);
         },
         (err: unknown) => {
