@@ -51,5 +51,15 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
       maxWorkers: 1,
     },
+    {
+      // The image (Dockerfile, docker/) built and run on a real Docker engine (test/peers/docker-peer.sh,
+      // needs root), and docker-compose.yml.example checked by docker-compose.
+      displayName: 'docker',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/docker/**/*.spec.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      maxWorkers: 1,
+    },
   ],
 };

@@ -1,7 +1,8 @@
-// The Debian packages the test suites need beside node_modules: chromium for the browser tests, and what
-// test/peers/rtorrent-peer.sh runs (rtorrent behind nginx, curl and openssl for its auth, mktorrent).
+// The Debian packages the test suites need beside node_modules: chromium for the browser tests, what
+// test/peers/rtorrent-peer.sh runs (rtorrent behind nginx, curl and openssl for its auth, mktorrent),
+// and docker-compose (the CLI only, no daemon) for test/docker/compose.spec.ts.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 
 /** [package, the file or command that proves it is installed] */
 export const SYSTEM_PACKAGES = [
@@ -11,6 +12,7 @@ export const SYSTEM_PACKAGES = [
   ['curl', 'curl'],
   ['openssl', 'openssl'],
   ['mktorrent', 'mktorrent'],
+  ['docker-compose', 'docker-compose'],
 ];
 
 function installed(probe) {
@@ -38,14 +40,21 @@ export function ensureSystemPackages() {
   }
   process.stdout.write(`Installing ${missing.join(', ')} from the distribution's packages\n`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [
+  // Debian starts the services a package brings (docker-compose recommends docker.io, whose dockerd
+  // would start with its defaults): a policy-rc.d that refuses every start keeps the install from it.
+  const policy = '/usr/sbin/policy-rc.d';
+  const madePolicy = !existsSync(policy);
+  if (madePolicy) {
+    writeFileSync(policy, '#!/bin/sh\nexit 101\n');
+    chmodSync(policy, 0o755);
+  }
+  const failed = [
     ['update', '-qq'],
     ['install', '-y', '-qq', ...missing],
-  ]) {
-    const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
-    if (result.status !== 0) {
-      process.stderr.write(`apt-get ${args[0]} failed; run: apt-get update && ${install}\n`);
-      process.exit(1);
-    }
+  ].find((args) => spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env }).status !== 0);
+  if (madePolicy) rmSync(policy, { force: true });
+  if (failed) {
+    process.stderr.write(`apt-get ${failed[0]} failed; run: apt-get update && ${install}\n`);
+    process.exit(1);
   }
 }

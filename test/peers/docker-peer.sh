@@ -45,7 +45,7 @@ BUSYBOX_IMAGE=seedbox-peer/busybox:latest
 NODE_IMAGE=node:20-bookworm-slim
 # Bump when the recipe of an image changes: the cache keys on it.
 BUSYBOX_RECIPE=1
-NODE_RECIPE=1
+NODE_RECIPE=2
 
 for image in ${IMAGES//,/ }; do
   case "$image" in
@@ -236,6 +236,12 @@ build_node() ( # build_node OUTFILE
     return 1
   }
   install -m 755 "$pack/node/package/bin/node" "$root/usr/local/bin/node"
+  # Node's headers, where the official image has them: node-gyp builds native addons (better-sqlite3)
+  # against them, as nodejs.org, where it would fetch them, is out of reach.
+  if [[ -d "$pack/node/package/include/node" ]]; then
+    mkdir -p "$root/usr/local/include"
+    cp -a "$pack/node/package/include/node" "$root/usr/local/include/node"
+  fi
   tar -C "$root/usr/local/lib/node_modules/npm" --strip-components=1 --no-same-owner -xzf "$npm_tgz"
   ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/local/bin/npm"
   ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/local/bin/npx"
@@ -264,7 +270,9 @@ SOURCES
   mkdir -p "$root/etc/ssl/certs"
   install -m 644 /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
   registry="$(npm config get registry)"
-  printf 'registry=%s\ncafile=/etc/ssl/certs/ca-certificates.crt\n' "$registry" >"$root/usr/local/etc/npmrc"
+  # nodedir: node-gyp takes the headers above instead of downloading them from nodejs.org.
+  printf 'registry=%s\ncafile=/etc/ssl/certs/ca-certificates.crt\nnodedir=/usr/local\n' "$registry" \
+    >"$root/usr/local/etc/npmrc"
 
   # Small: no apt lists or caches, no device nodes (Docker mounts its own /dev), empty proc/sys.
   rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/* "$root"/var/cache/debconf/*-old \
