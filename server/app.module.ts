@@ -10,12 +10,11 @@ import { HealthModule } from './health/health.module';
 import { RequestLoggerMiddleware } from './logging/request-logger.middleware';
 import { MediaServersModule } from './media-servers/media-servers.module';
 import { PlexModule } from './plex/plex.module';
-import { RutorrentModule } from './rutorrent/rutorrent.module';
 import { SeerrModule } from './seerr/seerr.module';
 import { SyncModule } from './sync/sync.module';
 import { TautulliModule } from './tautulli/tautulli.module';
 import { UsersModule } from './users/users.module';
-import { UtorrentModule } from './utorrent/utorrent.module';
+import { TorrentsModule } from './torrents/torrents.module';
 import { UpstreamModule } from './upstream/upstream.module';
 
 @Module({})
@@ -34,12 +33,11 @@ export class AppModule implements NestModule {
         HealthModule,
         MediaServersModule,
         PlexModule,
-        RutorrentModule,
         SeerrModule.register(SyncModule),
         SyncModule,
         TautulliModule,
         UsersModule,
-        UtorrentModule,
+        TorrentsModule,
       ],
     };
   }

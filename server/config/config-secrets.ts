@@ -11,6 +11,7 @@ export interface ConfigSecret {
 /** Every field of the configuration that holds a secret: the values the log redactor must know. */
 export function configSecrets(config: Partial<PanelConfig>): ConfigSecret[] {
   const servers = Array.isArray(config.media_servers) ? config.media_servers : [];
+  const torrentClients = Array.isArray(config.torrent_clients) ? config.torrent_clients : [];
   return [
     { field: 'admin.password', value: config.admin?.password },
     { field: 'admin.password_hash', value: config.admin?.password_hash },
@@ -20,6 +21,7 @@ export function configSecrets(config: Partial<PanelConfig>): ConfigSecret[] {
     { field: 'tautulli.api_key', value: config.tautulli?.api_key },
     { field: 'utorrent.password', value: config.utorrent?.password },
     { field: 'rutorrent.password', value: config.rutorrent?.password },
+    ...torrentClients.map((c, i) => ({ field: `torrent_clients[${i}].password`, value: c?.password })),
   ];
 }
 

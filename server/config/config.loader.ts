@@ -1,3 +1,4 @@
+import { torrentClientIdProblems } from '../torrents/torrent-client-connections';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -71,6 +72,8 @@ export function configProblems(raw: unknown): string[] {
       if (name) seen.add(name);
     });
   }
+  if (Array.isArray(config.torrent_clients))
+    problems.push(...torrentClientIdProblems(config.torrent_clients));
   problems.push(...shortSecretProblems(config));
   return problems;
 }

@@ -103,6 +103,31 @@ export class RutorrentSection extends TorrentClientSection {
   download_dir?: string;
 }
 
+/** What `torrent_clients[].type` takes; `rutorrent` is a synonym of `rtorrent` (ruTorrent in front of it). */
+export const TORRENT_CLIENT_TYPES = [
+  'utorrent',
+  'rtorrent',
+  'rutorrent',
+  'qbittorrent',
+  'transmission',
+  'deluge',
+] as const;
+export type TorrentClientType = (typeof TORRENT_CLIENT_TYPES)[number];
+
+/** One torrent client instance: any number of each kind, each with its own name. */
+export class TorrentClientEntry extends RutorrentSection {
+  /** Shown in the panel and used (lower-cased, dashes for other characters) as the id in routes. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  @Matches(/[a-z0-9]/i, { message: 'name needs a letter or digit' })
+  name!: string;
+  @IsIn(TORRENT_CLIENT_TYPES, { message: `type must be one of ${TORRENT_CLIENT_TYPES.join(', ')}` })
+  type!: TorrentClientType;
+  /** false keeps the entry but stops polling it and hides it from the lists. */
+  @IsOptional() @IsBoolean() enabled?: boolean;
+}
+
 export const CONTAINER_SHOW_MODES = ['all', 'named', 'label'] as const;
 export type ContainerShowMode = (typeof CONTAINER_SHOW_MODES)[number];
 
@@ -145,6 +170,10 @@ export class PanelConfig {
   @IsOptional() @ValidateNested() @Type(() => TautulliSection) tautulli?: TautulliSection;
   @IsOptional() @ValidateNested() @Type(() => TorrentClientSection) utorrent?: TorrentClientSection;
   @IsOptional() @ValidateNested() @Type(() => RutorrentSection) rutorrent?: RutorrentSection;
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => TorrentClientEntry)
+  torrent_clients?: TorrentClientEntry[];
 
   @IsOptional() @ValidateNested() @Type(() => SyncSection) sync?: SyncSection;
   @IsOptional() @ValidateNested() @Type(() => ContainersSection) containers?: ContainersSection;

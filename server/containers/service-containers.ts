@@ -22,9 +22,22 @@ export class ServiceContainers {
   /** The container restarted. 501 with how to set it up when no container runs the service. */
   async restart(service: LinkedService, display: string): Promise<string> {
     const name = configuredContainers(this.config.get())[service] ?? (await this.linked(service, display));
+    return this.restartNamed(name);
+  }
+
+  /** Restarts a container by its name (a torrent client instance's `container`). */
+  async restartNamed(name: string): Promise<string> {
     await this.docker.act(name, 'restart', SERVICE_STOP_SECONDS);
     this.containers.invalidate();
     return name;
+  }
+
+  /** The 501 for a service without a container, saying which setting names it. */
+  noContainer(display: string, setting: string): NotImplementedException {
+    return new NotImplementedException(
+      `${display} has no restart API. To restart it from the panel, set its container (${setting}) to its Docker ` +
+        `container name and mount the Docker socket (${this.docker.socketPath ?? this.docker.where}) into the panel's container.`,
+    );
   }
 
   private async linked(service: LinkedService, display: string): Promise<string> {

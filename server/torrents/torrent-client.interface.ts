@@ -1,5 +1,6 @@
 import type {
   AddedTorrent,
+  AddFileOptions,
   AddUrlOptions,
   Bandwidth,
   BandwidthLimits,
@@ -10,6 +11,7 @@ import type {
   Torrent,
   TorrentAction,
   TorrentClientKind,
+  TorrentDetail,
 } from './torrent.types';
 
 /** The result of one hash of a batch: success (with `T`), or the sentence saying why not. */
@@ -18,8 +20,37 @@ export type HashOutcome<T extends object = object> = { hash: string } & (
 );
 
 /**
- * A torrent client (uTorrent WebUI, rTorrent XML-RPC) in the panel's own terms. Both implementations
- * read their connection from the configuration at every call, so a saved change applies at once.
+ * One configured client instance as its client class needs it: the `torrent_clients[]` entry (or the
+ * legacy `utorrent`/`rutorrent` section with the seed's environment variables applied), resolved.
+ * Every client class is built as `new XClient(http, () => connection, timing?)` and calls the getter
+ * at every request, so a saved change applies at once.
+ */
+export interface TorrentClientConnection {
+  /** The instance's id in routes (`/api/torrents/clients/{id}`), e.g. "qbittorrent" or "seedbox-qbit". */
+  id: string;
+  /** The name every sentence uses: the instance's name, e.g. "qBittorrent" or "Seedbox qBit". */
+  service: string;
+  /** "" when not set (the client then throws `not-configured`). */
+  url: string;
+  username: string;
+  password: string;
+  /**
+   * What a refused-password sentence tells the user to check (after "check "), e.g. "the username and
+   * password of Seedbox qBit in Settings → Torrent clients"; never a secret.
+   */
+  credentialHint: string;
+  /** What the not-configured sentence asks for (after "is not configured: "), e.g. "set its URL in …". */
+  setupHint: string;
+  /** rTorrent: the XML-RPC path under the URL; Transmission: the RPC path (default /transmission/rpc). */
+  rpc_path?: string;
+  /** Where the panel sees the client's download directory, when the client does not delete data itself. */
+  download_dir?: string;
+}
+
+/**
+ * A torrent client (uTorrent WebUI, rTorrent XML-RPC, qBittorrent WebUI API, Transmission RPC, Deluge
+ * JSON-RPC) in the panel's own terms. Every implementation reads its connection at every call, so a
+ * saved change applies at once.
  *
  * Error contract (every implementation keeps it; the service and tests rely on it):
  * - Not configured: `UpstreamError` kind `not-configured` (503) with a sentence naming what to set.
@@ -62,6 +93,20 @@ export interface TorrentClient {
    * it did not within a few seconds (both clients accept the call even when they reject the torrent).
    */
   addUrl(url: string, options: AddUrlOptions): Promise<AddedTorrent>;
+  /**
+   * Adds a .torrent file (its bytes, already checked to be a bencoded torrent with an info dictionary)
+   * and confirms it appeared. A torrent the client already has throws Nest's ConflictException (409)
+   * with a sentence naming it; a file the client refuses is a 502 `invalid-response` sentence.
+   */
+  addFile(torrent: Buffer, options: AddFileOptions): Promise<AddedTorrent>;
+  /**
+   * Files with priorities, peers, trackers with their messages, and the error reason of one torrent.
+   * The service checks the hash against the list first; a hash the client does not know (removed in
+   * between) throws Nest's NotFoundException.
+   */
+  detail(hash: string): Promise<TorrentDetail>;
+  /** Sets (or with "" clears) the label — qBittorrent's category, Transmission's first label — of each. */
+  setLabel(hashes: readonly string[], label: string): Promise<HashOutcome[]>;
   /** Forgets sessions and caches (after a settings change or a restart). */
   reset(): void;
 }

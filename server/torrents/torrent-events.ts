@@ -17,12 +17,24 @@ export interface StreamEvent {
  */
 export class TorrentEventHub {
   private readonly connections = new Set<Response>();
+  /** Streams of other hubs that carry this one's events (the merged list across clients). */
+  private readonly listeners = new Set<(e: StreamEvent) => void>();
   private ping?: NodeJS.Timeout;
 
   constructor(private readonly onCountChange: (count: number) => void) {}
 
+  /** Watchers: the connections here plus the listening hubs (each keeps the poller as fast). */
   get count(): number {
-    return this.connections.size;
+    return this.connections.size + this.listeners.size;
+  }
+
+  /** Hears every event but pings; counts as a watcher until the returned function is called. */
+  listen(listener: (e: StreamEvent) => void): () => void {
+    this.listeners.add(listener);
+    this.onCountChange(this.count);
+    return () => {
+      if (this.listeners.delete(listener)) this.onCountChange(this.count);
+    };
   }
 
   attach(req: Request, res: Response, first: StreamEvent[]): void {
@@ -40,11 +52,20 @@ export class TorrentEventHub {
     // The response closes when the client leaves and also when the server ends the stream (its
     // session ended); either way it must not be written to again.
     res.on('close', () => this.detach(res));
-    this.ping ??= setInterval(() => this.broadcast({ event: 'ping', data: {} }), PING_MS).unref();
-    this.onCountChange(this.connections.size);
+    this.ping ??= setInterval(() => this.pingAll(), PING_MS).unref();
+    this.onCountChange(this.count);
   }
 
   broadcast(e: StreamEvent): void {
+    for (const listener of this.listeners) listener(e);
+    this.send(e);
+  }
+
+  private pingAll(): void {
+    this.send({ event: 'ping', data: {} });
+  }
+
+  private send(e: StreamEvent): void {
     if (this.connections.size === 0) return;
     const bytes = frame(e);
     for (const res of this.connections) {
@@ -73,7 +94,7 @@ export class TorrentEventHub {
       clearInterval(this.ping);
       this.ping = undefined;
     }
-    this.onCountChange(this.connections.size);
+    this.onCountChange(this.count);
   }
 }
 

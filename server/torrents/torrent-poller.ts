@@ -85,6 +85,11 @@ export class TorrentPoller extends TimedTask {
     this.result = undefined;
   }
 
+  /** The last list that was read, also while the client is down since (the merged view shows it stale). */
+  lastSnapshot(): Snapshot | undefined {
+    return this.last;
+  }
+
   status(): StreamStatus {
     const r = this.result;
     return {

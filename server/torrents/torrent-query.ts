@@ -11,6 +11,8 @@ export const TORRENT_SORT_FIELDS = [
   'eta',
   'added',
   'label',
+  'tracker',
+  'client',
 ] as const;
 export type TorrentSortField = (typeof TORRENT_SORT_FIELDS)[number];
 
@@ -28,12 +30,18 @@ export interface TorrentQuery {
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-function compare(field: TorrentSortField): (a: Torrent, b: Torrent) => number {
+/** A row of a list: a torrent, and in the merged list also the name of its client instance. */
+type Row = Torrent & { client_name?: string };
+
+function compare(field: TorrentSortField): (a: Row, b: Row) => number {
   switch (field) {
     case 'name':
     case 'label':
     case 'state':
+    case 'tracker':
       return (a, b) => collator.compare(a[field], b[field]);
+    case 'client':
+      return (a, b) => collator.compare(a.client_name ?? a.client, b.client_name ?? b.client);
     case 'added':
       return (a, b) => (a.added ?? '').localeCompare(b.added ?? '');
     case 'eta':
@@ -45,10 +53,10 @@ function compare(field: TorrentSortField): (a: Torrent, b: Torrent) => number {
 }
 
 /** Filter, sort (ties by name, then hash, so pages are stable) and one page. */
-export function queryTorrents(
-  torrents: readonly Torrent[],
+export function queryTorrents<T extends Row>(
+  torrents: readonly T[],
   query: TorrentQuery,
-): { items: Torrent[]; total: number; page: number; page_size: number } {
+): { items: T[]; total: number; page: number; page_size: number } {
   const needle = query.q?.trim().toLowerCase();
   const matching = torrents.filter(
     (t) =>

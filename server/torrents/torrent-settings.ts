@@ -4,12 +4,12 @@ import type { ConfigStore } from '../config/config.store';
 import { applySettingsPatch, keepEmptySecrets, keepUrlCredentials } from '../config/settings-patch';
 import { withoutCredentials } from '../common/url-credentials';
 import type { TorrentClientSettingsDto, UpdateTorrentClientSettingsDto } from './torrent-settings.dto';
-import type { TorrentClientKind } from './torrent.types';
+import type { SeedClientKind } from './torrent-client-connections';
 
 export const DEFAULT_POLL_SECONDS = 10;
 
 /** The common part of a client's settings, with the environment variables overriding its section. */
-export function clientSettings(config: ConfigStore, kind: TorrentClientKind): TorrentClientSettingsDto {
+export function clientSettings(config: ConfigStore, kind: SeedClientKind): TorrentClientSettingsDto {
   const section: TorrentClientSection = config.get()[kind] ?? {};
   const mine = Object.entries(SERVICE_ENVIRONMENT)
     .filter(([, [s]]) => s === kind)

@@ -1,23 +1,35 @@
 import { UpstreamError } from '../upstream/upstream-error';
+import type { TorrentClientConnection } from './torrent-client.interface';
+
+/** What a refused-password sentence tells the user to check, for a client that has environment variables. */
+export function environmentCredentialHint(envPrefix: string): string {
+  return `${envPrefix}_USERNAME and ${envPrefix}_PASSWORD, or the username and password in its Settings`;
+}
 
 /**
- * The 401 sentence for a client behind Basic auth: it names the settings to fix, never the secret.
- * `envPrefix` is e.g. "UTORRENT" (UTORRENT_USERNAME / UTORRENT_PASSWORD).
+ * The 401 sentence for a client's login: it names the settings to fix (`connection.credentialHint`),
+ * never the secret.
  */
-export function credentialsRefused(service: string, envPrefix: string, status: number): UpstreamError {
+export function credentialsRefused(
+  connection: Pick<TorrentClientConnection, 'service' | 'credentialHint'>,
+  status: number,
+): UpstreamError {
+  const { service } = connection;
   return new UpstreamError(
     service,
     'unauthorized',
-    `${service} refused the panel's username or password (HTTP ${status}); check ${envPrefix}_USERNAME and ` +
-      `${envPrefix}_PASSWORD, or the username and password in its Settings.`,
+    `${service} refused the panel's username or password (HTTP ${status}); check ${connection.credentialHint}.`,
     status,
   );
 }
 
 /** Re-words the transport's generic 401/403 sentence so it names the username and password. */
-export function withCredentialHint(err: unknown, service: string, envPrefix: string): unknown {
+export function withCredentialHint(
+  err: unknown,
+  connection: Pick<TorrentClientConnection, 'service' | 'credentialHint'>,
+): unknown {
   if (err instanceof UpstreamError && err.kind === 'unauthorized')
-    return credentialsRefused(service, envPrefix, err.upstreamStatus ?? 401);
+    return credentialsRefused(connection, err.upstreamStatus ?? 401);
   return err;
 }
 

@@ -1,8 +1,14 @@
 /** The torrent clients the panel controls; also the `client` field of every torrent. */
-export const TORRENT_CLIENT_KINDS = ['utorrent', 'rutorrent'] as const;
+export const TORRENT_CLIENT_KINDS = [
+  'utorrent',
+  'rutorrent',
+  'qbittorrent',
+  'transmission',
+  'deluge',
+] as const;
 export type TorrentClientKind = (typeof TORRENT_CLIENT_KINDS)[number];
 
-/** One vocabulary for both clients; each mapper turns its vendor's flags into exactly one of these. */
+/** One vocabulary for every client; each mapper turns its vendor's flags into exactly one of these. */
 export const TORRENT_STATES = [
   'downloading',
   'seeding',
@@ -36,6 +42,8 @@ export interface Torrent {
   eta: number | null;
   /** When it was added (ISO 8601), null when the client does not say. */
   added: string | null;
+  /** Host name of the tracker it announces to, e.g. "tracker.example.org"; "" when none or not known. */
+  tracker: string;
   client: TorrentClientKind;
 }
 
@@ -102,6 +110,61 @@ export interface AddUrlOptions {
   label?: string;
   /** Default true. */
   start?: boolean;
+}
+
+/** The options of a .torrent file upload; the same as add-url's. */
+export type AddFileOptions = AddUrlOptions;
+
+export const FILE_PRIORITIES = ['skip', 'low', 'normal', 'high'] as const;
+/** One vocabulary for file priorities; each mapper turns its vendor's numbers into one of these. */
+export type FilePriority = (typeof FILE_PRIORITIES)[number];
+
+export interface TorrentFile {
+  /** Path inside the torrent, "/"-separated, e.g. "Show/S01E01.mkv". */
+  path: string;
+  /** Bytes. */
+  size: number;
+  /** 0..1. */
+  progress: number;
+  priority: FilePriority;
+}
+
+export interface TorrentPeer {
+  /** "ip:port". */
+  address: string;
+  /** The peer's client name, "" when unknown. */
+  client: string;
+  /** 0..1, how much of the torrent the peer has. */
+  progress: number;
+  /** Bytes/s from and to the peer. */
+  down_rate: number;
+  up_rate: number;
+}
+
+export const TRACKER_STATUSES = ['working', 'updating', 'not-contacted', 'error', 'disabled'] as const;
+export type TrackerStatus = (typeof TRACKER_STATUSES)[number];
+
+export interface TorrentTracker {
+  /** The announce URL (a tracker's passkey is part of it; the panel shows it only to its admin). */
+  url: string;
+  status: TrackerStatus;
+  /** The tracker's last message or error, "" when none. */
+  message: string;
+  /** Counts from the last scrape/announce; null when not known. */
+  seeds: number | null;
+  peers: number | null;
+}
+
+/** Everything about one torrent that the list does not carry. */
+export interface TorrentDetail {
+  hash: string;
+  /** Where its data is, as the client reports it; "" when it does not say. */
+  save_path: string;
+  /** The client's error for this torrent (tracker or disk), null when none. */
+  error: string | null;
+  files: TorrentFile[];
+  peers: TorrentPeer[];
+  trackers: TorrentTracker[];
 }
 
 export interface AddedTorrent {

@@ -1,15 +1,28 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsString, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { BooleanField, EnumField, IntField, StringField } from '../common/validation.decorators';
 import { TORRENT_SORT_FIELDS, type TorrentSortField } from './torrent-query';
 import {
   BULK_ACTIONS,
   DATA_OUTCOMES,
+  FILE_PRIORITIES,
+  TRACKER_STATUSES,
   TORRENT_CLIENT_KINDS,
   TORRENT_STATES,
   type BulkAction,
   type DataOutcome,
+  type FilePriority,
+  type TrackerStatus,
   type TorrentClientKind,
   type TorrentState,
 } from './torrent.types';
@@ -48,6 +61,8 @@ export class TorrentDto {
   })
   eta!: number | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) added!: string | null;
+  @ApiProperty({ description: 'Host name of its tracker; "" when none or the client does not list it' })
+  tracker!: string;
   @ApiProperty({ enum: TORRENT_CLIENT_KINDS, enumName: 'TorrentClientKind' }) client!: TorrentClientKind;
 }
 
@@ -162,12 +177,27 @@ export class SetBandwidthDto {
   up_limit?: number | null;
 }
 
-export class HashParamsDto {
+/** A torrent client instance's id: its name lower-cased, dashes for other characters. */
+export const CLIENT_ID = { regex: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, message: 'must be a torrent client id' };
+
+/**
+ * The path parameters every torrent route may have: `id` only under /api/torrents/clients/{id} (its
+ * controller documents it), none under the seed's /api/utorrent and /api/rutorrent.
+ */
+export class ClientParamsDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(64, { message: 'id must be a torrent client id' })
+  @Matches(CLIENT_ID.regex, { message: 'id must be a torrent client id' })
+  id?: string;
+}
+
+export class HashParamsDto extends ClientParamsDto {
   // maxLength above 40 so a wrong length gets the pattern's sentence.
   @StringField({ maxLength: 100, pattern: INFO_HASH, ...HASH_DOC }) hash!: string;
 }
 
-export class BulkActionParamsDto {
+export class BulkActionParamsDto extends ClientParamsDto {
   @EnumField(BULK_ACTIONS, { enumName: 'TorrentBulkAction' }) action!: BulkAction;
 }
 
@@ -242,6 +272,63 @@ export class AddTorrentUrlDto {
   label?: string;
   @BooleanField({ optional: true, nullable: false, default: true, description: 'Start it at once' })
   start?: boolean;
+}
+
+export class UploadTorrentFieldsDto {
+  @StringField({ optional: true, nullable: false, minLength: 1, maxLength: 200, pattern: PRINTABLE })
+  label?: string;
+  @BooleanField({ optional: true, nullable: false, default: true, description: 'Start it at once' })
+  start?: boolean;
+}
+
+export class SetTorrentLabelDto {
+  // Not StringField: "" is a valid value here (it removes the label).
+  @ApiProperty({ maxLength: 200, description: 'The new label; "" removes it' })
+  @MaxLength(200)
+  @Matches(PRINTABLE.regex, { message: `$property ${PRINTABLE.message}` })
+  @IsString({ message: '$property must be a string' })
+  label!: string;
+}
+
+export class TorrentLabelResultDto {
+  @ApiProperty(HASH_DOC) hash!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: '"" when removed' }) label!: string;
+}
+
+export class TorrentFileDto {
+  @ApiProperty({ example: 'Show/S01E01.mkv', description: 'Path inside the torrent' }) path!: string;
+  @ApiProperty({ type: 'integer', description: 'Bytes' }) size!: number;
+  @ApiProperty({ minimum: 0, maximum: 1 }) progress!: number;
+  @ApiProperty({ enum: FILE_PRIORITIES, enumName: 'TorrentFilePriority' }) priority!: FilePriority;
+}
+
+export class TorrentPeerDto {
+  @ApiProperty({ example: '203.0.113.7:51413' }) address!: string;
+  @ApiProperty({ description: '"" when unknown' }) client!: string;
+  @ApiProperty({ minimum: 0, maximum: 1 }) progress!: number;
+  @ApiProperty({ type: 'integer', description: 'Bytes/s' }) down_rate!: number;
+  @ApiProperty({ type: 'integer', description: 'Bytes/s' }) up_rate!: number;
+}
+
+export class TorrentTrackerDto {
+  @ApiProperty({ description: 'Announce URL' }) url!: string;
+  @ApiProperty({ enum: TRACKER_STATUSES, enumName: 'TorrentTrackerStatus' }) status!: TrackerStatus;
+  @ApiProperty({ description: 'Its last message or error; "" when none' }) message!: string;
+  @ApiProperty({ type: 'integer', nullable: true }) seeds!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) peers!: number | null;
+}
+
+export class TorrentDetailDto {
+  @ApiProperty(HASH_DOC) hash!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Where its data is, as the client reports it; "" when it does not say' })
+  save_path!: string;
+  @ApiProperty({ type: String, nullable: true, description: "The client's error for it" }) error!:
+    string | null;
+  @ApiProperty({ type: [TorrentFileDto] }) files!: TorrentFileDto[];
+  @ApiProperty({ type: [TorrentPeerDto] }) peers!: TorrentPeerDto[];
+  @ApiProperty({ type: [TorrentTrackerDto] }) trackers!: TorrentTrackerDto[];
 }
 
 export class TorrentActionResultDto {
@@ -335,4 +422,8 @@ export class TorrentStreamStatusDto {
   @ApiProperty({ type: String, nullable: true }) error!: string | null;
   @ApiProperty({ type: 'integer' }) revision!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) updated_at!: string | null;
+}
+
+export class RestartedDto {
+  @ApiProperty({ description: 'The container restarted', example: 'rutorrent' }) restarted!: string;
 }

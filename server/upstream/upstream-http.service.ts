@@ -22,7 +22,10 @@ export interface UpstreamRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   query?: Record<string, string | number | boolean | undefined>;
   headers?: Record<string, string>;
-  /** A JSON body, or a string sent as is (XML-RPC). */
+  /**
+   * A JSON body; a string (XML-RPC, a form) or a Buffer (multipart, with its Content-Type in `headers`)
+   * is sent as it is.
+   */
   body?: unknown;
   expect?: UpstreamFormat;
   timeoutMs?: number;
@@ -193,7 +196,7 @@ export class UpstreamHttp {
       method: hop.method,
       url: hop.url.toString(),
       headers: {
-        ...(hop.data !== undefined && typeof req.body !== 'string'
+        ...(hop.data !== undefined && typeof req.body !== 'string' && !Buffer.isBuffer(req.body)
           ? { 'Content-Type': 'application/json' }
           : {}),
         ...req.headers,

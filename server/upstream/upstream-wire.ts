@@ -14,7 +14,7 @@ export function where(baseUrl: string): string {
 export interface Hop {
   url: URL;
   method: string;
-  data: string | undefined;
+  data: string | Buffer | undefined;
 }
 
 export function requestUrl(req: UpstreamRequest): URL {
@@ -27,9 +27,10 @@ export function requestUrl(req: UpstreamRequest): URL {
   return url;
 }
 
-/** A JSON body, or a string sent as is (XML-RPC). */
-export function encodeBody(body: unknown): string | undefined {
-  return body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+/** A JSON body; a string (XML-RPC, a form) or bytes (a multipart upload) are sent as they are. */
+export function encodeBody(body: unknown): string | Buffer | undefined {
+  if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) return body;
+  return JSON.stringify(body);
 }
 
 export function flatHeaders(headers: AxiosResponse['headers']): Record<string, string> {

@@ -70,7 +70,7 @@ const GETTERS: Record<string, DCommand> = {
   'd.size_files': (_c, t) => t.files.length,
   'd.priority': (_c, t) => t.priority,
   'd.skip.total': () => 0,
-  'd.tracker_size': () => 1,
+  'd.tracker_size': (_c, t) => t.trackers.length,
   'd.free_diskspace': () => 1_800_000_000_000,
   'd.throttle_name': (_c, t) => t.custom.get('throttle_name') ?? '',
 };

@@ -1,9 +1,35 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { hashOfUrl, nameFromUrl, parseMagnet, parseTorrentFile, type TorrentMeta } from '../torrents';
+import {
+  bdecode,
+  hashOfUrl,
+  nameFromUrl,
+  parseMagnet,
+  parseTorrentFile,
+  type BValue,
+  type TorrentMeta,
+} from '../torrents';
 import { D_COMMANDS, type Ctx } from './rtorrent.commands';
 import { I4, RpcFault, type RpcValue } from './xmlrpc';
 
-function fromUri(uri: string): { meta?: TorrentMeta; tied: string } {
+/**
+ * The trackers rtorrent takes from a .torrent: `announce-list` flattened tier by tier when present
+ * (BEP 12: it then ignores `announce`), else `announce`.
+ */
+function trackersOf(file: Buffer, meta: TorrentMeta): string[] {
+  const text = (v: BValue) => (Buffer.isBuffer(v) ? v.toString('utf8') : '');
+  try {
+    const root = bdecode(file).value as { 'announce-list'?: BValue };
+    const tiers = root['announce-list'];
+    if (Array.isArray(tiers) && tiers.length) {
+      return tiers.flatMap((tier) => (Array.isArray(tier) ? tier.map(text) : [])).filter(Boolean);
+    }
+  } catch {
+    // parseTorrentFile already accepted it
+  }
+  return meta.announce ? [meta.announce] : [];
+}
+
+function fromUri(uri: string): { meta?: TorrentMeta; tied: string; trackers?: string[] } {
   const magnet = parseMagnet(uri);
   const pseudo = (hash: string, name: string): TorrentMeta => {
     // The simulator fetches nothing: size is made up from the hash, stably.
@@ -18,14 +44,19 @@ function fromUri(uri: string): { meta?: TorrentMeta; tied: string } {
       announce: '',
     };
   };
-  if (magnet) return { meta: pseudo(magnet.hash, magnet.name ?? `${magnet.hash}.meta`), tied: '' };
+  if (magnet) {
+    const meta = pseudo(magnet.hash, magnet.name ?? `${magnet.hash}.meta`);
+    return { meta, tied: '', trackers: new URLSearchParams(uri.slice('magnet:?'.length)).getAll('tr') };
+  }
   if (/^https?:\/\//i.test(uri)) return { meta: pseudo(hashOfUrl(uri), nameFromUrl(uri)), tied: '' };
   // A path is read on "the rtorrent host": here, this machine.
   if (!existsSync(uri)) return { tied: '' };
-  const meta = parseTorrentFile(readFileSync(uri));
+  const file = readFileSync(uri);
+  const meta = parseTorrentFile(file);
   // rtorrent 0.9.8 with DHT off refuses a torrent with no `announce` key ("Could not find any trackers");
   // an empty announce is accepted.
-  return { meta: meta?.hasAnnounce ? meta : undefined, tied: uri };
+  if (!meta?.hasAnnounce) return { tied: uri };
+  return { meta, tied: uri, trackers: trackersOf(file, meta) };
 }
 
 /** Bytes of the torrent's data already on disk at its path, checked by size like a fast resume. */
@@ -53,12 +84,16 @@ export const loader =
     const source = params[1];
     let meta: TorrentMeta | undefined;
     let tied = '';
-    if (raw && Buffer.isBuffer(source)) meta = parseTorrentFile(source);
-    else if (!raw && typeof source === 'string') ({ meta, tied } = fromUri(source));
+    let trackers: string[] | undefined;
+    if (raw && Buffer.isBuffer(source)) {
+      meta = parseTorrentFile(source);
+      if (meta) trackers = trackersOf(source, meta);
+    } else if (!raw && typeof source === 'string') ({ meta, tied, trackers } = fromUri(source));
     if (raw && meta && !meta.hasAnnounce) meta = undefined;
     if (!meta || ctx.state.torrents.has(meta.hash)) return new I4(0);
 
     const t = ctx.state.loaded(meta, 0, tied);
+    if (trackers) t.trackers = trackers;
     for (const command of params.slice(2)) {
       if (typeof command !== 'string') continue;
       const eq = command.indexOf('=');

@@ -1,6 +1,6 @@
 import { D_COMMANDS, intArg, stringArg, type Ctx } from './rtorrent.commands';
 import { loader } from './rtorrent.load';
-import { download, fMulticall, tMulticall } from './rtorrent.subitems';
+import { D_NESTED, download, fMulticall, pMulticall, tMulticall } from './rtorrent.subitems';
 import { dMulticall2, downloadList, VIEWS } from './rtorrent.views';
 import { I4, RpcFault, faultStruct, xmlrpcType, type RpcStruct, type RpcValue } from './xmlrpc';
 
@@ -76,9 +76,10 @@ const GLOBAL: Record<string, Method> = {
   'directory.default.set': setter((c, v) => (c.state.downloadDir = stringArg([v]))),
   'view.list': () => Object.keys(VIEWS),
   download_list: downloadList,
-  'd.multicall2': dMulticall2,
+  'd.multicall2': (ctx, params, empty) => dMulticall2(ctx, params, empty, D_NESTED),
   'f.multicall': fMulticall,
   't.multicall': tMulticall,
+  'p.multicall': pMulticall,
   'load.start': loader(false, true),
   'load.start_verbose': loader(false, true),
   'load.normal': loader(false, false),

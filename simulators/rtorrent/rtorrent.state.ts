@@ -33,7 +33,8 @@ export interface RtTorrent {
   stateChanged: number;
   finishedAt: number;
   tiedToFile: string;
-  trackerUrl: string;
+  /** Announce URLs in rtorrent's order (announce-list flattened, else announce); [] when none. */
+  trackers: string[];
   transfer: Transfer;
   /** Done/uploaded bytes when this rtorrent session began (for throttle totals). */
   sessionBase: { done: number; uploaded: number };
@@ -49,6 +50,13 @@ export interface RtorrentStateOptions {
   hostname: string;
   now: () => number;
 }
+
+/** The trackers generated torrents announce to (one each, picked by hash). */
+const TRACKER_POOL = [
+  'http://tracker.example.test/announce',
+  'https://tracker.example.org:443/announce.php?passkey=0123456789abcdef',
+  'udp://open.example.net:6969/announce',
+];
 
 /** (state, is_open, is_active) per generated kind, as ruTorrent's own actions leave them. */
 const STATES: Record<TorrentKind, [0 | 1, 0 | 1, 0 | 1]> = {
@@ -174,7 +182,7 @@ export class RtorrentState {
       stateChanged: seed.addedAt,
       finishedAt: seed.completedAt,
       tiedToFile: '',
-      trackerUrl: 'http://tracker.example.test/announce',
+      trackers: [TRACKER_POOL[parseInt(seed.hash.slice(0, 2), 16) % TRACKER_POOL.length]],
       transfer: new Transfer(
         seed.size,
         seed.done,
@@ -220,7 +228,7 @@ export class RtorrentState {
     );
     t.multiFile = meta.multiFile;
     t.tiedToFile = tiedToFile;
-    if (meta.announce) t.trackerUrl = meta.announce;
+    if (meta.announce) t.trackers = [meta.announce];
     t.chunkSize = meta.pieceLength || t.chunkSize;
     return t;
   }

@@ -150,6 +150,63 @@ describe('simulator vs real rtorrent 0.9.8', () => {
     ]);
   });
 
+  it("agrees on ruTorrent's tracker column, cat of t.multicall (\"url#\" per tracker)", async () => {
+    const column = ['', 'main', 'd.hash=', 'cat="$t.multicall=d.hash=,t.url=,cat={#}"', 'd.tracker_size='];
+    const [real, fake] = await both('d.multicall2', column);
+    expect(fake).toEqual(real);
+    expect(real).toEqual([[{ string: hash }, { string: `${peer.announceUrl}#` }, { i8: 1 }]]);
+  });
+
+  it('agrees on f.multicall, p.multicall and t.multicall (the detail view)', async () => {
+    const files = ['f.path=', 'f.size_bytes=', 'f.completed_chunks=', 'f.size_chunks=', 'f.priority='];
+    expect(await same('f.multicall', [hash, '', ...files])).toEqual([
+      [{ string: name }, { i8: 65536 }, { i8: 2 }, { i8: 2 }, { i8: 1 }],
+    ]);
+    const peers = ['p.address=', 'p.port=', 'p.client_version=', 'p.completed_percent=', 'p.down_rate=', 'p.up_rate='];
+    // Loopback only and no listening port: the real one never has a peer, and neither has a new item.
+    expect(await same('p.multicall', [hash, '', ...peers])).toEqual([]);
+    const trackers = [
+      't.url=',
+      't.is_enabled=',
+      't.is_busy=',
+      't.success_counter=',
+      't.failed_counter=',
+      't.scrape_complete=',
+      't.scrape_incomplete=',
+      't.scrape_time_last=',
+    ];
+    // The announce happens soon after the start; wait for the real one's success.
+    for (let i = 0; i < 50; i++) {
+      const reply = (await xmlRpc(peer, 't.multicall', [hash, '', 't.success_counter='])).value as Typed[][];
+      if ((reply[0]?.[0] as { i8: number } | undefined)?.i8 === 1) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(await same('t.multicall', [hash, '', ...trackers])).toEqual([
+      [
+        { string: peer.announceUrl },
+        { i8: 1 },
+        { i8: 0 },
+        { i8: 1 },
+        { i8: 0 },
+        { i8: 0 },
+        { i8: 0 },
+        { i8: 0 },
+      ],
+    ]);
+    expect(await same('f.multicall', [ZEROS, '', 'f.path='])).toEqual({
+      fault: { struct: { faultCode: { i4: -501 }, faultString: { string: 'Could not find info-hash.' } } },
+    });
+    expect(await same('t.multicall', [hash, '', 't.nosuch='])).toEqual({
+      fault: { struct: { faultCode: { i4: -503 }, faultString: { string: 'Command "t.nosuch" does not exist.' } } },
+    });
+  });
+
+  it('stores d.custom1.set values as sent and answers them back', async () => {
+    expect(await same('d.custom1.set', [hash, 'TV%2C%202024'])).toEqual({ string: 'TV%2C%202024' });
+    expect(await same('d.custom1', [hash])).toEqual({ string: 'TV%2C%202024' });
+    await same('d.custom1.set', [hash, 'diff']);
+  });
+
   it('walks the same state transitions', async () => {
     expect(await stateAfter('d.pause')).toEqual([1, 0, 1]);
     expect(await stateAfter('d.start')).toEqual([1, 0, 1]); // start does not resume a paused item

@@ -1,5 +1,5 @@
 import { createRtorrentSimulator, type RtorrentSimulator } from '../../simulators/rtorrent';
-import { makeTorrentFile, parseTorrentFile } from '../../simulators/torrents';
+import { bdecode, bencode, makeTorrentFile, parseTorrentFile, type BDict } from '../../simulators/torrents';
 import { methodCall, xmlRpc, type RpcArg, type Typed } from '../support/rtorrent-peer';
 
 const T0 = 1_800_000_000_000;
@@ -173,6 +173,66 @@ describe('rTorrent XML-RPC simulator', () => {
       string: 'Magnet.Thing',
     });
     expect(await triple('0123456789ABCDEF0123456789ABCDEF01234567')).toEqual([0, 0, 0]);
+  });
+
+  it("answers ruTorrent's tracker column (cat of t.multicall) and the trackers a .torrent or magnet names", async () => {
+    const tiers = bencode({
+      ...(bdecode(makeTorrentFile({ name: 'tiers.bin', data: Buffer.alloc(40_000, 3), announce: ANNOUNCE }))
+        .value as BDict),
+      'announce-list': [
+        ['http://a.example.test/announce', 'http://b.example.test/announce'],
+        ['udp://c.example.test:80'],
+      ],
+    });
+    const hash = parseTorrentFile(tiers)!.hash;
+    await call('load.raw', ['', tiers]);
+    const magnet = `magnet:?xt=urn:btih:${'AB'.repeat(20)}&tr=${encodeURIComponent(ANNOUNCE)}`;
+    await call('load.normal', ['', magnet]);
+    await call('load.normal', ['', `magnet:?xt=urn:btih:${'CD'.repeat(20)}`]);
+    const column = 'cat="$t.multicall=d.hash=,t.url=,cat={#}"';
+    const rows = new Map(
+      (await list('d.hash=', column, 'd.tracker_size=')).map((r) => [(r[0] as { string: string }).string, r]),
+    );
+    expect(rows.get(hash)?.slice(1)).toEqual([
+      { string: 'http://a.example.test/announce#http://b.example.test/announce#udp://c.example.test:80#' },
+      { i8: 3 },
+    ]);
+    expect(rows.get('AB'.repeat(20))?.slice(1)).toEqual([{ string: `${ANNOUNCE}#` }, { i8: 1 }]);
+    expect(rows.get('CD'.repeat(20))?.slice(1)).toEqual([{ string: '' }, { i8: 0 }]);
+    expect(
+      await call('t.multicall', [hash, '', 't.url=', 't.is_enabled=', 't.success_counter=', 't.type=']),
+    ).toEqual([
+      [{ string: 'http://a.example.test/announce' }, { i8: 1 }, { i8: 0 }, { i8: 1 }],
+      [{ string: 'http://b.example.test/announce' }, { i8: 1 }, { i8: 0 }, { i8: 1 }],
+      [{ string: 'udp://c.example.test:80' }, { i8: 1 }, { i8: 0 }, { i8: 2 }],
+    ]);
+  });
+
+  it('lists the peers of a moving download and none of a stopped one', async () => {
+    const fields = [
+      'p.address=',
+      'p.port=',
+      'p.client_version=',
+      'p.completed_percent=',
+      'p.down_rate=',
+      'p.up_rate=',
+    ];
+    const moving = [...sim.state.torrents.values()].find(
+      (t) => t.isActive && t.isOpen && !t.hashing && t.peers.connected + t.seeds.connected > 0,
+    )!;
+    const peers = (await call('p.multicall', [moving.hash, '', ...fields])) as Typed[][];
+    expect(peers).toHaveLength(Math.min(50, moving.peers.connected + moving.seeds.connected));
+    for (const [address, port, client, pct] of peers) {
+      expect((address as { string: string }).string).toMatch(/^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+$/);
+      expect(port).toEqual({ i8: expect.any(Number) });
+      expect(client).toEqual({ string: expect.any(String) });
+      expect((pct as { i8: number }).i8).toBeLessThanOrEqual(100);
+    }
+    const stopped = [...sim.state.torrents.values()].find((t) => t.isOpen === 0)!;
+    expect(await call('p.multicall', [stopped.hash, '', ...fields])).toEqual([]);
+    expect(await call('p.multicall', ['0'.repeat(40), '', 'p.address='])).toEqual(
+      fault(-501, 'Could not find info-hash.'),
+    );
   });
 
   it('erases in any state; custom5 marks the data for deletion (classic erasedata)', async () => {

@@ -7,7 +7,7 @@ import {
   panelView,
   planDataRemoval,
   removeData,
-} from '../../../server/rutorrent/rtorrent.data-remover';
+} from '../../../server/torrents/clients/rtorrent/rtorrent.data-remover';
 
 describe('deleting a torrent’s data only inside the download directory', () => {
   let root: string;

@@ -3,7 +3,7 @@ import {
   LIST_FIELDS,
   rtorrentState,
   rtorrentTorrent,
-} from '../../../server/rutorrent/rtorrent.mapper';
+} from '../../../server/torrents/clients/rtorrent/rtorrent.mapper';
 
 const flags = { state: 1, isOpen: 1, isActive: 1, complete: 0, hashing: 0, isHashChecking: 0, message: '' };
 
@@ -47,6 +47,7 @@ describe('rTorrent rows', () => {
       'd.custom1=': 'My%20Label',
       'd.message=': '',
       'd.load_date=': 1716000000,
+      [LIST_FIELDS[17]]: 'https://Tracker.Example.org:8443/announce?passkey=x#udp://b.example.net:6969/#',
       ...over,
     };
     return LIST_FIELDS.map((f) => values[f]);
@@ -65,6 +66,7 @@ describe('rTorrent rows', () => {
       label: 'My Label',
       eta: 3,
       added: '2024-05-18T02:40:00.000Z',
+      tracker: 'tracker.example.org',
       client: 'rutorrent',
     });
   });
@@ -78,6 +80,9 @@ describe('rTorrent rows', () => {
     [{ 'd.size_bytes=': 0, 'd.completed_bytes=': 0 }, { progress: 0 }], // a magnet without metadata
     [{ 'd.load_date=': 0 }, { added: null }],
     [{ 'd.custom1=': '100%' }, { label: '100%' }], // set by hand, not encoded
+    [{ [LIST_FIELDS[17]]: '' }, { tracker: '' }], // no tracker (a magnet without tr=)
+    [{ [LIST_FIELDS[17]]: 'not a url#' }, { tracker: '' }],
+    [{ [LIST_FIELDS[17]]: 'udp://open.example.net:6969/announce#' }, { tracker: 'open.example.net' }],
   ])('%j', (over, expected) => {
     expect(rtorrentTorrent(row(over) as never)).toMatchObject(expected);
   });

@@ -1,4 +1,5 @@
 import { HttpService } from '@nestjs/axios';
+import { ConflictException, NotFoundException } from '@nestjs/common';
 import axios from 'axios';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,8 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigStore } from '../../../server/config/config.store';
-import { RtorrentClient } from '../../../server/rutorrent/rtorrent.client';
+import { RtorrentClient } from '../../../server/torrents/clients/rtorrent/rtorrent.client';
 import type { Torrent } from '../../../server/torrents/torrent.types';
 import { UpstreamError } from '../../../server/upstream/upstream-error';
 import { UpstreamHttp } from '../../../server/upstream/upstream-http.service';
@@ -19,7 +19,8 @@ import {
   type BDict,
 } from '../../../simulators/torrents';
 import { startRtorrentPeer, xmlRpc, type RtorrentPeer } from '../../support/rtorrent-peer';
-import { baseConfig, startTestPanel, type TestPanel } from '../support/test-panel';
+import type { TestPanel } from '../support/test-panel';
+import { testConnection } from '../torrents/support/connection';
 
 /**
  * The rTorrent client against a REAL rtorrent 0.9.8 behind nginx (test/peers/rtorrent-peer.sh). The
@@ -68,15 +69,15 @@ describe('RtorrentClient against the real rtorrent 0.9.8', () => {
     });
     await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
     filesUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
-    for (const key of ['main', 'data', 'rejected']) prepare(key, key !== 'rejected');
-    const store = new ConfigStore({
-      file: '/nonexistent/config.json',
-      // The URL ends with /RPC2: taken as the endpoint itself.
-      initial: baseConfig({ rutorrent: { url: peer.url, username: peer.username, password: peer.password } }),
-      env: {},
-      persist: false,
+    for (const key of ['main', 'data', 'rejected', 'file']) prepare(key, key !== 'rejected');
+    // The URL ends with /RPC2: taken as the endpoint itself.
+    const settings = testConnection({
+      service: 'rTorrent',
+      url: peer.url,
+      username: peer.username,
+      password: peer.password,
     });
-    client = new RtorrentClient(new UpstreamHttp(new HttpService(axios.create())), store, {
+    client = new RtorrentClient(new UpstreamHttp(new HttpService(axios.create())), () => settings, {
       addConfirmMs: 4000,
       addPollMs: 200,
     });
@@ -140,6 +141,59 @@ describe('RtorrentClient against the real rtorrent 0.9.8', () => {
     expect(typeof bw.down_rate).toBe('number');
   });
 
+  it('adds a .torrent by its bytes (load.raw_start), labelled, and lists its tracker host', async () => {
+    const { hash, name } = made.file;
+    const file = served.get('/file.torrent')!;
+    expect(await client.addFile(file, { label: 'Bytes & Co' })).toEqual({ hash, name });
+    const t = await settled(hash);
+    // The list's tracker column: cat="$t.multicall=d.hash=,t.url=,cat={#}" answers "url#".
+    expect(t).toMatchObject({ hash, state: 'seeding', progress: 1, label: 'Bytes & Co', tracker: '127.0.0.1' });
+  });
+
+  it('refuses to add the same .torrent twice with a 409', async () => {
+    const err = await client.addFile(served.get('/file.torrent')!, {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConflictException);
+    expect((err as ConflictException).getStatus()).toBe(409);
+  });
+
+  it('reads the detail: the file, no peers, the tracker once it answered, the data path', async () => {
+    const { hash, name, path } = made.file;
+    let detail = await client.detail(hash);
+    for (let i = 0; i < 50 && detail.trackers[0]?.status !== 'working'; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      detail = await client.detail(hash);
+    }
+    expect(detail).toEqual({
+      hash,
+      save_path: path,
+      error: null,
+      files: [{ path: name, size: 48 * 1024, progress: 1, priority: 'normal' }],
+      // Loopback only, no listening port: no peer ever connects.
+      peers: [],
+      // The peer's /announce answers without complete/incomplete, so no swarm counts are known.
+      trackers: [{ url: peer.announceUrl, status: 'working', message: '', seeds: null, peers: null }],
+    });
+  });
+
+  it('answers 404 for the detail of a hash rtorrent does not know', async () => {
+    const err = await client.detail('0'.repeat(40)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotFoundException);
+  });
+
+  it('sets and clears a label, URI-encoded as ruTorrent stores it', async () => {
+    const { hash } = made.file;
+    const unknown = '0'.repeat(40);
+    expect(await client.setLabel([hash, unknown], 'TV, 2024')).toEqual([
+      { hash, ok: true },
+      { hash: unknown, ok: false, notFound: true, error: `rTorrent has no torrent with hash ${unknown}.` },
+    ]);
+    expect((await xmlRpc(peer, 'd.custom1', [hash])).value).toEqual({ string: 'TV%2C%202024' });
+    expect((await client.list()).find((t) => t.hash === hash)?.label).toBe('TV, 2024');
+    await client.setLabel([hash], '');
+    expect((await client.list()).find((t) => t.hash === hash)?.label).toBe('');
+    expect((await client.remove([hash], false))[0]).toMatchObject({ ok: true, data: 'kept' });
+  });
+
   it('reports a torrent rTorrent rejected (load.* still answered 0)', async () => {
     const err = await client.addUrl(`${filesUrl}/rejected.torrent`, {}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpstreamError);
@@ -178,6 +232,8 @@ describe('RtorrentClient against the real rtorrent 0.9.8', () => {
     let panel: TestPanel;
     let token: string;
     beforeAll(async () => {
+      // Loaded here, so the client tests above run without the panel's module graph.
+      const { baseConfig, startTestPanel } = await import('../support/test-panel');
       panel = await startTestPanel(
         baseConfig({
           rutorrent: {

@@ -4,7 +4,7 @@ import {
   multicallResults,
   XmlRpcFault,
   XmlRpcUnencodable,
-} from '../../../server/rutorrent/xmlrpc';
+} from '../../../server/torrents/clients/rtorrent/xmlrpc';
 import { UnexpectedAnswer } from '../../../server/upstream/unexpected-answer';
 
 const CRLF = (s: string) => s.replace(/\n/g, '\r\n');

@@ -82,7 +82,7 @@ const LIFECYCLE = new Set([
 ]);
 
 /** Every method of the class (and its bases), as a jest.fn that throws until a test stubs it. */
-function automock(type: Type<unknown>): { value: Record<string, unknown>; reset: () => void } {
+export function automock(type: Type<unknown>): { value: Record<string, unknown>; reset: () => void } {
   const methods = new Map<string, jest.Mock>();
   for (let proto = type.prototype as object; proto && proto !== Object.prototype;) {
     for (const name of Object.getOwnPropertyNames(proto)) {

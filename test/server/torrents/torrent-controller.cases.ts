@@ -1,37 +1,42 @@
 import type { Type } from '@nestjs/common';
-import type { TorrentsService } from '../../../server/torrents/torrents.service';
-import type { TorrentClientSettingsDto } from '../../../server/torrents/torrent-settings.dto';
-import { badRequest, type ControllerContext, useController } from '../support/controller-setup';
+import { TorrentClientRegistry } from '../../../server/torrents/torrent-client.registry';
+import { TorrentClientService } from '../../../server/torrents/torrent-client.service';
+import {
+  automock,
+  badRequest,
+  type ControllerContext,
+  type Mocked,
+  useController,
+} from '../support/controller-setup';
 
 export const HASH = '3F1C0D2E9B8A47C6A5D4E3F2A1B0C9D8E7F6A5B4';
 const HASH_RULE = 'must be a 40-character hexadecimal info-hash';
-const SETTINGS: TorrentClientSettingsDto = {
-  url: 'http://127.0.0.1:8080',
-  username: 'admin',
-  password_set: true,
-  poll_seconds: 10,
-  overridden_by_env: [],
-};
 
-type TorrentControllerService = TorrentsService & {
-  settings: () => TorrentClientSettingsDto;
-  updateSettings: (dto: object) => Promise<TorrentClientSettingsDto>;
-};
+/** A bencoded single-file torrent: a dictionary with an info dictionary. */
+export const TORRENT_FILE = Buffer.from(
+  'd4:infod6:lengthi5e4:name5:a.bin12:piece lengthi16384e6:pieces20:aaaaaaaaaaaaaaaaaaaaee',
+);
 
 /**
- * The routes /api/utorrent and /api/rutorrent share (torrentRoutes), each client's controller booted
- * alone. Returns the context so a spec can add the routes only its client has.
+ * The routes every torrent route set has (torrentRoutes), its controller booted alone with the registry
+ * mocked: `pick` is how the controller finds its instance (`get` by the path's id, or the seed's
+ * `seedAlias`). Returns the context so a spec can add what only its set has.
  */
 export function describeTorrentRoutes(
   controller: Type<unknown>,
-  service: Type<TorrentControllerService>,
   base: string,
-): ControllerContext {
+  pick: 'get' | 'seedAlias',
+): ControllerContext & { service: () => Mocked<TorrentClientService> } {
   const ctx = useController(controller);
-  const torrents = () => ctx.mock(service);
+  const mocked = automock(TorrentClientService);
+  const torrents = () => mocked.value as unknown as Mocked<TorrentClientService>;
   const admin = () => ctx.admin();
+  beforeEach(() => {
+    mocked.reset();
+    ctx.mock(TorrentClientRegistry)[pick].mockReturnValue(torrents() as unknown as TorrentClientService);
+  });
 
-  it.each(['health', 'status', 'stats', 'bandwidth', 'settings'] as const)(
+  it.each(['health', 'status', 'stats', 'bandwidth'] as const)(
     `GET ${base}/%s returns what the service read`,
     async (name) => {
       const value = { read: name };
@@ -64,7 +69,7 @@ export function describeTorrentRoutes(
       ],
       [
         'sort=hash',
-        'sort must be one of: name, size, progress, state, down_rate, up_rate, ratio, eta, added, label',
+        'sort must be one of: name, size, progress, state, down_rate, up_rate, ratio, eta, added, label, tracker, client',
       ],
       ['order=random', 'order must be one of: asc, desc'],
       ['page=0', 'page must not be less than 1'],
@@ -237,29 +242,81 @@ export function describeTorrentRoutes(
     });
   });
 
-  describe(`PUT ${base}/settings`, () => {
-    it('saves the partial update', async () => {
-      torrents().updateSettings.mockResolvedValue(SETTINGS);
-      const body = { url: '', username: 'admin', password: 'pw', poll_seconds: 5 };
-      const res = await admin().put(`${base}/settings`).send(body).expect(200);
-      expect(res.body).toEqual(SETTINGS);
-      expect(torrents().updateSettings).toHaveBeenCalledWith(body);
+  describe(`GET ${base}/torrents/:hash`, () => {
+    it('answers the detail of the hash of the path', async () => {
+      const detail = { hash: HASH, name: 'Ubuntu', files: [], peers: [], trackers: [] };
+      torrents().detail.mockResolvedValue(detail as never);
+      const res = await admin().get(`${base}/torrents/${HASH}`).expect(200);
+      expect(res.body).toEqual(detail);
+      expect(torrents().detail).toHaveBeenCalledWith(HASH);
     });
 
-    it.each([
-      [{ url: '127.0.0.1:8080' }, 'url must be an http:// or https:// URL, or empty'],
-      [{ url: null }, 'url must be a string'],
-      [{ username: 7 }, 'username must be a string'],
-      [{ password: 42 }, 'password must be a string'],
-      [{ poll_seconds: 0 }, 'poll_seconds must not be less than 1'],
-      [{ poll_seconds: 3601 }, 'poll_seconds must not be greater than 3600'],
-      [{ password_set: false }, 'password_set should not exist'],
-    ])('refuses %j with 400', async (body, message) => {
-      const res = await admin().put(`${base}/settings`).send(body).expect(400);
-      expect(res.body).toEqual(badRequest(message));
-      expect(torrents().updateSettings).not.toHaveBeenCalled();
+    it('refuses a bad hash with 400', async () => {
+      const res = await admin().get(`${base}/torrents/all`).expect(400);
+      expect(res.body).toEqual(badRequest(`hash ${HASH_RULE}`));
     });
   });
 
-  return ctx;
+  describe(`PUT ${base}/torrents/:hash/label`, () => {
+    it('sets the label, "" removing it', async () => {
+      torrents().setLabel.mockResolvedValue({ hash: HASH, name: 'Ubuntu', label: '' });
+      await admin().put(`${base}/torrents/${HASH}/label`).send({ label: '' }).expect(200);
+      expect(torrents().setLabel).toHaveBeenCalledWith(HASH, '');
+    });
+
+    it.each([
+      [{}, 'label must be a string'],
+      [{ label: 'a\u0007b' }, 'label must not contain control characters'],
+      [{ label: 'x'.repeat(201) }, 'label must be shorter than or equal to 200 characters'],
+    ])('refuses %j with 400', async (body, message) => {
+      const res = await admin().put(`${base}/torrents/${HASH}/label`).send(body).expect(400);
+      expect(res.body).toEqual(badRequest(message));
+      expect(torrents().setLabel).not.toHaveBeenCalled();
+    });
+  });
+
+  describe(`POST ${base}/torrents/upload`, () => {
+    it('hands the file and its fields over, answering 201', async () => {
+      torrents().addFile.mockResolvedValue({ hash: HASH, name: 'a.bin', state: 'paused' });
+      const res = await admin()
+        .post(`${base}/torrents/upload`)
+        .attach('torrent', TORRENT_FILE, 'a.torrent')
+        .field('label', 'linux')
+        .field('start', 'false')
+        .expect(201);
+      expect(res.body).toEqual({ hash: HASH, name: 'a.bin', state: 'paused' });
+      expect(torrents().addFile).toHaveBeenCalledWith(TORRENT_FILE, { label: 'linux', start: false });
+    });
+
+    it('refuses a request without the file', async () => {
+      const res = await admin().post(`${base}/torrents/upload`).field('label', 'x').expect(400);
+      expect(res.body.message).toBe('torrent must be a .torrent file sent as the multipart field "torrent"');
+    });
+
+    it.each([
+      [Buffer.from('magnet:?xt=urn:btih:abc'), 'it does not start with a bencoded dictionary'],
+      [Buffer.from('d4:name3:abce'), 'it has no info dictionary'],
+      [Buffer.from('d4:infod4:name'), 'its bencoding ends early'],
+    ])('refuses a file that is not a torrent (%s)', async (file, why) => {
+      const res = await admin()
+        .post(`${base}/torrents/upload`)
+        .attach('torrent', file, 'x.torrent')
+        .expect(400);
+      expect(res.body.message).toBe(
+        `torrent is not a .torrent file (${why}); choose the .torrent itself, not a magnet or the data.`,
+      );
+      expect(torrents().addFile).not.toHaveBeenCalled();
+    });
+
+    it('refuses a bad start field', async () => {
+      const res = await admin()
+        .post(`${base}/torrents/upload`)
+        .attach('torrent', TORRENT_FILE, 'a.torrent')
+        .field('start', 'now')
+        .expect(400);
+      expect(res.body).toEqual(badRequest('start must be true or false'));
+    });
+  });
+
+  return Object.assign(ctx, { service: torrents });
 }

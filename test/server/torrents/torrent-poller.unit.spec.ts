@@ -16,6 +16,7 @@ const torrent = (n: number, over: Partial<Torrent> = {}): Torrent => ({
   label: '',
   eta: 5,
   added: null,
+  tracker: '',
   client: 'utorrent',
   ...over,
 });

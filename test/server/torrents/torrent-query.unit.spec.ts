@@ -16,6 +16,7 @@ const t = (name: string, over: Partial<Torrent> = {}): Torrent => ({
   label: '',
   eta: 0,
   added: null,
+  tracker: '',
   client: 'utorrent',
   ...over,
 });

@@ -81,8 +81,11 @@ describe('/api/utorrent against the uTorrent simulator', () => {
         'ratio',
         'size',
         'state',
+        // Added with the other torrent clients; uTorrent's list has no tracker column, so it is "".
+        'tracker',
         'up_rate',
       ]);
+      expect(first.tracker).toBe('');
       expect(first.hash).toMatch(/^[0-9A-F]{40}$/);
       expect(first.client).toBe('utorrent');
       const names = all.items.map((t: { name: string }) => t.name);

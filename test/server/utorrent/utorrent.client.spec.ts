@@ -1,17 +1,17 @@
-import { SHORT_TIMEOUT_MS, shortTimeoutHttp } from '../support/short-timeout';
+import { SHORT_TIMEOUT_MS, shortTimeoutTransport as shortTimeoutHttp } from '../torrents/support/transport';
 import { HttpService } from '@nestjs/axios';
 import axios from 'axios';
-import { ConfigStore } from '../../../server/config/config.store';
 import { UpstreamError } from '../../../server/upstream/upstream-error';
 import { UpstreamHttp } from '../../../server/upstream/upstream-http.service';
-import { UtorrentClient } from '../../../server/utorrent/utorrent.client';
+import { UtorrentClient } from '../../../server/torrents/clients/utorrent/utorrent.client';
+import type { TorrentClientConnection } from '../../../server/torrents/torrent-client.interface';
 import {
   createUtorrentSimulator,
   UTORRENT_PASSWORD,
   UTORRENT_USERNAME,
   type UtorrentSimulator,
 } from '../../../simulators/utorrent';
-import { baseConfig } from '../support/test-panel';
+import { testConnection } from '../torrents/support/connection';
 
 async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
   try {
@@ -27,20 +27,19 @@ describe('UtorrentClient against the uTorrent simulator', () => {
   let sim: UtorrentSimulator;
   let now = Date.now();
   let client: UtorrentClient;
-  let store: ConfigStore;
+  let connection: () => TorrentClientConnection;
 
   beforeAll(async () => {
     sim = createUtorrentSimulator({ torrents: 30, now: () => now });
     await sim.start();
-    store = new ConfigStore({
-      file: '/nonexistent/config.json',
-      initial: baseConfig({
-        utorrent: { url: `${sim.url}/gui/`, username: UTORRENT_USERNAME, password: UTORRENT_PASSWORD },
-      }),
-      env: {},
-      persist: false,
+    const settings = testConnection({
+      service: 'uTorrent',
+      url: `${sim.url}/gui/`,
+      username: UTORRENT_USERNAME,
+      password: UTORRENT_PASSWORD,
     });
-    client = new UtorrentClient(new UpstreamHttp(new HttpService(axios.create())), store, {
+    connection = () => settings;
+    client = new UtorrentClient(new UpstreamHttp(new HttpService(axios.create())), connection, {
       addConfirmMs: 300,
       addPollMs: 50,
     });
@@ -123,7 +122,7 @@ describe('UtorrentClient against the uTorrent simulator', () => {
   it('times out a hang with a 504', async () => {
     await client.list();
     sim.setFaults({ hang: true });
-    const impatient = new UtorrentClient(shortTimeoutHttp(), store);
+    const impatient = new UtorrentClient(shortTimeoutHttp(), connection);
     const err = await failure(impatient.list());
     expect(err.getStatus()).toBe(504);
     expect(err.message).toContain(`did not answer within ${SHORT_TIMEOUT_MS / 1000} s`);
@@ -151,11 +150,14 @@ describe('UtorrentClient against the uTorrent simulator', () => {
   });
 
   it('answers 503 when not configured, sending nothing', async () => {
-    const bare = new UtorrentClient(
-      new UpstreamHttp(new HttpService(axios.create())),
-      new ConfigStore({ file: '/x', initial: baseConfig(), env: {}, persist: false }),
+    const bare = new UtorrentClient(new UpstreamHttp(new HttpService(axios.create())), () =>
+      testConnection({ service: 'uTorrent', url: '' }),
     );
     const err = await failure(bare.list());
     expect(err.getStatus()).toBe(503);
+    expect(err.message).toBe(
+      'uTorrent is not configured: set UTORRENT_URL, UTORRENT_USERNAME and UTORRENT_PASSWORD, or its URL, ' +
+        'username and password in Settings.',
+    );
   });
 });

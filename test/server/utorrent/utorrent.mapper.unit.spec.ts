@@ -6,7 +6,7 @@ import {
   utorrentSettings,
   utorrentState,
   utorrentTorrent,
-} from '../../../server/utorrent/utorrent.mapper';
+} from '../../../server/torrents/clients/utorrent/utorrent.mapper';
 
 // The reference's sample rows (uTorrent 3.x, 27 columns).
 const SEEDING = [

@@ -1,0 +1,63 @@
+import { credentialsRefused } from '../../torrent.errors';
+import { UpstreamError } from '../../../upstream/upstream-error';
+import type { TorrentClientConnection } from '../../torrent-client.interface';
+
+export const DEFAULT_RPC_PATH = '/RPC2';
+
+export interface RtorrentEndpoint {
+  baseUrl: string;
+  path: string;
+  auth?: { username: string; password: string };
+  /** The endpoint as messages show it (no credentials). */
+  display: string;
+}
+
+/**
+ * `{url}{rpc_path}`, where rpc_path defaults to /RPC2 (ruTorrent's `$XMLRPCMountPoint`). A URL that already
+ * ends with the RPC path is taken as the endpoint itself.
+ */
+export function rtorrentEndpoint(
+  url: string,
+  rpcPath: string | undefined,
+  username?: string,
+  password?: string,
+): RtorrentEndpoint {
+  const trimmed = url.replace(/\/+$/, '');
+  const mount = rpcPath || DEFAULT_RPC_PATH;
+  const endpoint = trimmed.endsWith(mount) ? trimmed : `${trimmed}${mount}`;
+  const cut = endpoint.lastIndexOf('/');
+  return {
+    baseUrl: endpoint.slice(0, cut + 1),
+    path: endpoint.slice(cut + 1),
+    auth: username ? { username, password: password ?? '' } : undefined,
+    display: endpoint,
+  };
+}
+
+/** The transport's sentences, made specific to an XML-RPC mount behind a web server. */
+export function explainFailure(
+  err: unknown,
+  endpoint: string,
+  connection: Pick<TorrentClientConnection, 'service' | 'credentialHint'>,
+): unknown {
+  if (!(err instanceof UpstreamError)) return err;
+  const service = connection.service;
+  if (err.kind === 'unauthorized') return credentialsRefused(connection, err.upstreamStatus ?? 401);
+  if (err.upstreamStatus === 404 || err.upstreamStatus === 405) {
+    return new UpstreamError(
+      service,
+      'status',
+      `rTorrent's web server answered HTTP ${err.upstreamStatus} at ${endpoint}; check the URL and rpc_path (ruTorrent setups mount XML-RPC at /RPC2).`,
+      err.upstreamStatus,
+    );
+  }
+  if (err.upstreamStatus === 502) {
+    return new UpstreamError(
+      service,
+      'status',
+      "rTorrent's web server answered HTTP 502: rTorrent itself is not running, or its SCGI socket is unreachable.",
+      502,
+    );
+  }
+  return err;
+}

@@ -1,0 +1,21 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * A multipart/form-data body with one file field, as uTorrent's add-file reads it (`torrent_file`).
+ * The file name is only informative; quotes and line breaks are dropped so it cannot break the headers.
+ */
+export function multipartFile(
+  field: string,
+  filename: string,
+  bytes: Buffer,
+  boundary = `----seedbox-panel-${randomBytes(12).toString('hex')}`,
+): { body: Buffer; contentType: string } {
+  const safeName = filename.replace(/["\r\n\\]/g, '_') || 'upload.torrent';
+  const head =
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${safeName}"\r\n` +
+    'Content-Type: application/x-bittorrent\r\n\r\n';
+  return {
+    body: Buffer.concat([Buffer.from(head, 'utf8'), bytes, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
