@@ -5,9 +5,11 @@ import { createEmbySimulator, DEFAULT_EMBY_API_KEY } from './emby';
 import { createJellyfinSimulator, DEFAULT_JELLYFIN_API_KEY } from './jellyfin';
 import { createPlexSimulator, DEFAULT_PMS_TOKEN } from './plex';
 import { createPlexTvSimulator, DEFAULT_PLEXTV_TOKEN } from './plextv';
+import { createQbittorrentSimulator, QBITTORRENT_PASSWORD, QBITTORRENT_USERNAME } from './qbittorrent';
 import { createRtorrentSimulator, RTORRENT_PASSWORD, RTORRENT_USERNAME } from './rtorrent';
 import { createSeerrSimulator, SEERR_API_KEY } from './seerr';
 import { createTautulliSimulator, DEFAULT_TAUTULLI_API_KEY } from './tautulli';
+import { createTransmissionSimulator, TRANSMISSION_PASSWORD, TRANSMISSION_USERNAME } from './transmission';
 import { createUtorrentSimulator, UTORRENT_PASSWORD, UTORRENT_USERNAME } from './utorrent';
 import { people } from './world';
 
@@ -21,6 +23,8 @@ export interface StackCredentials {
   embyApiKey: string;
   utorrent: { username: string; password: string };
   rtorrent: { username: string; password: string };
+  qbittorrent: { username: string; password: string };
+  transmission: { username: string; password: string };
 }
 
 export const DEFAULT_CREDENTIALS: StackCredentials = {
@@ -30,8 +34,12 @@ export const DEFAULT_CREDENTIALS: StackCredentials = {
   tautulliApiKey: DEFAULT_TAUTULLI_API_KEY,
   jellyfinApiKey: DEFAULT_JELLYFIN_API_KEY,
   embyApiKey: DEFAULT_EMBY_API_KEY,
-  utorrent: { username: UTORRENT_USERNAME, password: UTORRENT_PASSWORD },
-  rtorrent: { username: RTORRENT_USERNAME, password: RTORRENT_PASSWORD },
+  // Passwords unlike any word of a sentence: the panel redacts every configured secret from its
+  // messages, so a password such as "utorrent" would blank the client's name out of them.
+  utorrent: { username: UTORRENT_USERNAME, password: `${UTORRENT_PASSWORD}-Demo-5e1f` },
+  rtorrent: { username: RTORRENT_USERNAME, password: `${RTORRENT_PASSWORD}-Demo-2b7c` },
+  qbittorrent: { username: QBITTORRENT_USERNAME, password: `${QBITTORRENT_PASSWORD}-Demo-9d04` },
+  transmission: { username: TRANSMISSION_USERNAME, password: `${TRANSMISSION_PASSWORD}-Demo-61aa` },
 };
 
 export interface StackOptions {
@@ -50,7 +58,7 @@ export interface StackOptions {
 /**
  * The demo's world: one population spread over three media servers that share some people, a Seerr
  * that already has local and linked accounts for some of them, a Plex whose sessions and history
- * Tautulli reports, and two torrent clients with torrents in every state.
+ * Tautulli reports, and torrent clients of every kind with torrents in every state.
  */
 export async function startSimulatorStack(options: StackOptions = {}) {
   const host = options.host ?? '127.0.0.1';
@@ -105,6 +113,14 @@ export async function startSimulatorStack(options: StackOptions = {}) {
   );
   const utorrent = await start('uTorrent', createUtorrentSimulator({ torrents: 80, ...cred.utorrent }));
   const rtorrent = await start('rTorrent', createRtorrentSimulator({ torrents: 80, ...cred.rtorrent }));
+  const qbittorrent = await start(
+    'qBittorrent',
+    createQbittorrentSimulator({ torrents: 40, ...cred.qbittorrent }),
+  );
+  const transmission = await start(
+    'Transmission',
+    createTransmissionSimulator({ torrents: 40, ...cred.transmission }),
+  );
   // Kept apart from `simulators`: it listens on a socket, not a URL, and the fault checks walk that list.
   const docker: DockerSimulator | null = options.docker ? await startDockerSimulator() : null;
 
@@ -155,6 +171,10 @@ export async function startSimulatorStack(options: StackOptions = {}) {
       ...cred.rtorrent,
       rpc_path: '/RPC2',
     },
+    torrent_clients: [
+      { name: 'Seedbox qBit', type: 'qbittorrent', url: qbittorrent.url, ...cred.qbittorrent },
+      { name: 'Transmission', type: 'transmission', url: transmission.url, ...cred.transmission },
+    ],
   });
 
   return {
@@ -167,6 +187,8 @@ export async function startSimulatorStack(options: StackOptions = {}) {
     seerr,
     utorrent,
     rtorrent,
+    qbittorrent,
+    transmission,
     /** A panel configuration pointing at every simulator. */
     config,
     /** The Docker Engine simulator, when asked for. */

@@ -19,6 +19,8 @@ export const CREDENTIALS: StackCredentials = {
   embyApiKey: 'EmbyKey-RELIAB-8e8f9a0b',
   utorrent: { username: 'ut-admin', password: 'UtPass-RELIAB-1d2e3f40' },
   rtorrent: { username: 'rt-admin', password: 'RtPass-RELIAB-2a3b4c5d' },
+  qbittorrent: { username: 'qb-admin', password: 'QbPass-RELIAB-4e5f6a7b' },
+  transmission: { username: 'tr-admin', password: 'TrPass-RELIAB-8c9d0e1f' },
 };
 export const ALL_SECRETS = [
   SECRETS.admin,
@@ -31,6 +33,8 @@ export const ALL_SECRETS = [
   CREDENTIALS.embyApiKey,
   CREDENTIALS.utorrent.password,
   CREDENTIALS.rtorrent.password,
+  CREDENTIALS.qbittorrent.password,
+  CREDENTIALS.transmission.password,
 ];
 
 export const TIMEOUT_MS = 800;

@@ -1,4 +1,4 @@
-import { torrentClientIdProblems } from '../torrents/torrent-client-connections';
+import { torrentClientIdProblems } from './torrent-client-ids';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';

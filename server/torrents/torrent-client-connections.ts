@@ -1,11 +1,12 @@
 import type { PanelConfig, TorrentClientEntry, TorrentClientType } from '../config/config.schema';
+import { SEED_TORRENT_SECTIONS, torrentClientId } from '../config/torrent-client-ids';
 import { DEFAULT_POLL_SECONDS } from './torrent-settings';
 import type { TorrentClientConnection } from './torrent-client.interface';
 import { environmentCredentialHint } from './torrent.errors';
 import type { TorrentClientKind } from './torrent.types';
 
 /** The clients the seed's routes (/api/utorrent, /api/rutorrent) and environment variables speak for. */
-export const SEED_CLIENT_KINDS = ['utorrent', 'rutorrent'] as const;
+export const SEED_CLIENT_KINDS = SEED_TORRENT_SECTIONS;
 export type SeedClientKind = (typeof SEED_CLIENT_KINDS)[number];
 
 /** One configured client instance: its connection plus what the registry needs to run it. */
@@ -36,14 +37,6 @@ export const CLIENT_PRODUCT_NAMES: Record<TorrentClientKind, string> = {
   transmission: 'Transmission',
   deluge: 'Deluge',
 };
-
-/** The id of a `torrent_clients` entry in routes: its name lower-cased, other characters as dashes. */
-export function torrentClientId(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 const SEED_SETUP: Record<SeedClientKind, string> = {
   utorrent:
@@ -84,8 +77,8 @@ function entryInstance(entry: TorrentClientEntry): TorrentClientInstanceConfig {
     url,
     username: entry.username ?? '',
     password: entry.password ?? '',
-    credentialHint: `the username and password of ${name} in Settings → Torrent clients`,
-    setupHint: `set its URL in Settings → Torrent clients.`,
+    credentialHint: `the username and password of ${name} (its torrent_clients entry in config.json)`,
+    setupHint: `set the url of its torrent_clients entry in config.json.`,
     rpc_path: entry.rpc_path,
     download_dir: entry.download_dir,
     container: entry.container,
@@ -105,27 +98,6 @@ export function torrentClientInstances(config: PanelConfig): TorrentClientInstan
     ...SEED_CLIENT_KINDS.map((kind) => seedInstance(config, kind)),
     ...(config.torrent_clients ?? []).map(entryInstance),
   ];
-}
-
-/** Sentences for `torrent_clients` entries whose id is taken (by the seed's two or an earlier entry). */
-export function torrentClientIdProblems(entries: readonly Partial<TorrentClientEntry>[]): string[] {
-  const taken = new Set<string>(SEED_CLIENT_KINDS);
-  const problems: string[] = [];
-  entries.forEach((entry, i) => {
-    if (typeof entry?.name !== 'string') return;
-    const id = torrentClientId(entry.name);
-    if (!id) return;
-    if (taken.has(id)) {
-      const by = (SEED_CLIENT_KINDS as readonly string[]).includes(id)
-        ? `the "${id}" section`
-        : 'another client';
-      problems.push(
-        `torrent_clients[${i}].name "${entry.name}" has the id "${id}", which ${by} already uses`,
-      );
-    }
-    taken.add(id);
-  });
-  return problems;
 }
 
 /**

@@ -203,6 +203,7 @@ export const TorrentInstanceController = torrentClientController(
   [
     ApiParam({
       name: 'id',
+      type: String,
       description:
         'The torrent client instance (GET /api/torrents/clients lists them), e.g. "utorrent" or "seedbox-qbit"',
       example: 'utorrent',

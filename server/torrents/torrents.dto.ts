@@ -38,9 +38,12 @@ const HASH_DOC = {
 };
 /** No control characters: they cannot travel in XML-RPC or a WebUI query. */
 const PRINTABLE = { regex: /^[^\p{Cc}]*$/u, message: 'must not contain control characters' };
+/** A magnet link must carry its info-hash (`xt=urn:btih:`, 40 hex or 32 base32 characters). */
 const TORRENT_URL = {
-  regex: /^(https?:\/\/[^\s/?#]+\S*|magnet:\?\S+)$/i,
-  message: 'must be an http(s):// URL of a .torrent file or a magnet: link',
+  regex:
+    /^(https?:\/\/[^\s/?#]+\S*|magnet:\?(?=(?:\S*&)?xt=urn:btih:(?:[0-9a-f]{40}|[a-z2-7]{32})(?:&|$))\S+)$/i,
+  message:
+    'must be an http(s):// URL of a .torrent file or a magnet: link (with its info-hash: xt=urn:btih: and 40 hex or 32 base32 characters)',
 };
 export const MAX_BULK = 1000;
 

@@ -166,14 +166,29 @@ export class TorrentRoutes {
       categories: Object.fromEntries(this.state.categories),
       tags: [...this.state.tags],
       trackers,
+      // The full set of 4.5.2's server_state fields; the disk-cache ones are strings there, and the
+      // global ratio is "-" until something was downloaded.
       server_state: {
         ...info,
         alltime_dl: 0,
         alltime_ul: 0,
+        average_time_queue: 0,
         free_space_on_disk: 82_192_932_864,
+        global_ratio: '-',
+        queued_io_jobs: 0,
         queueing: false,
+        read_cache_hits: '0',
+        read_cache_overload: '0',
         refresh_interval: 1500,
+        total_buffers_size: 0,
+        total_peer_connections: [...this.state.torrents.values()].reduce(
+          (sum, t) => sum + (t.paused ? 0 : t.peers.length),
+          0,
+        ),
+        total_queued_size: 0,
+        total_wasted_session: 0,
         use_alt_speed_limits: this.state.limits.alt,
+        write_cache_overload: '0',
       },
     };
   }
@@ -285,6 +300,7 @@ export class TorrentRoutes {
           name: meta.name,
           files: meta.files,
           multiFile: meta.multiFile,
+          pieceSize: meta.pieceLength,
           announce: meta.announce ? [meta.announce] : [],
           hasMetadata: true,
           // The simulator has no disk: a torrent added by file is taken to find its data.

@@ -85,7 +85,7 @@ export function infoRow(state: QbittorrentState, t: QbTorrent, now: number): Rec
 /** `torrents/properties`: per-torrent limits are -1 when unlimited here (0 in the list). */
 export function propertiesOf(state: QbittorrentState, t: QbTorrent, now: number): Record<string, unknown> {
   const row = infoRow(state, t, now);
-  const pieceSize = 16384;
+  const pieceSize = t.pieceSize;
   const pieces = Math.ceil(t.size / pieceSize);
   const done = Number(row.completed);
   return {
@@ -176,7 +176,7 @@ export function filesOf(t: QbTorrent, now: number): Record<string, unknown>[] {
       index,
       is_seed: done >= t.size,
       name: f.path,
-      piece_range: [Math.floor(start / 16384), Math.max(0, Math.ceil(offset / 16384) - 1)],
+      piece_range: [Math.floor(start / t.pieceSize), Math.max(0, Math.ceil(offset / t.pieceSize) - 1)],
       priority: 1,
       progress: f.size ? have / f.size : 1,
       size: f.size,

@@ -37,6 +37,9 @@ export interface QbPeer {
   upSpeed: number;
 }
 
+/** The piece size of generated torrents and of those fetched from a URL. */
+export const PIECE_SIZE = 16384;
+
 export interface QbTorrent {
   /** Lower-case hex, as qBittorrent writes it. */
   hash: string;
@@ -57,6 +60,8 @@ export interface QbTorrent {
   multiFile: boolean;
   files: { path: string; size: number }[];
   size: number;
+  /** Bytes per piece: the .torrent's own for an uploaded file (torrents/files' piece_range counts them). */
+  pieceSize: number;
   transfer: Transfer;
   addedOn: number;
   completionOn: number;
@@ -188,6 +193,7 @@ export class QbittorrentState {
     /** The data is already on disk (the simulator's stand-in for a successful hash check). */
     complete?: boolean;
     magnetUri?: string;
+    pieceSize?: number;
   }): QbTorrent {
     const now = this.now();
     const size = meta.files.reduce((sum, f) => sum + f.size, 0);
@@ -209,6 +215,7 @@ export class QbittorrentState {
       multiFile: meta.multiFile,
       files: meta.files,
       size,
+      pieceSize: meta.pieceSize ?? PIECE_SIZE,
       transfer: new Transfer(
         size,
         meta.complete ? size : 0,
@@ -276,6 +283,7 @@ export class QbittorrentState {
       multiFile,
       files: seed.files,
       size: seed.size,
+      pieceSize: PIECE_SIZE,
       transfer: new Transfer(
         seed.size,
         seed.done,

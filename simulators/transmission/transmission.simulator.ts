@@ -1,11 +1,13 @@
-import { Simulator, type SimRequest, type SimResponse } from '../core';
+import { Simulator, type SimHandler, type SimRequest, type SimResponse } from '../core';
 import { hasBasicAuth } from '../torrents';
 import { METHODS } from './transmission.methods';
 import { TransmissionState } from './transmission.state';
 
 export const TRANSMISSION_USERNAME = 'transmission';
 export const TRANSMISSION_PASSWORD = 'transmission';
-export const TRANSMISSION_RPC_PATH = '/transmission/rpc';
+/** settings.json `rpc-url`: the RPC is `{rpc-url}rpc`, the web UI `{rpc-url}web/`. */
+const RPC_URL = '/transmission/';
+export const TRANSMISSION_RPC_PATH = `${RPC_URL}rpc`;
 export const SESSION_HEADER = 'X-Transmission-Session-Id';
 
 export interface TransmissionSimulatorOptions {
@@ -21,6 +23,7 @@ export interface TransmissionSimulatorOptions {
 }
 
 const STATUS_TEXT: Record<number, string> = {
+  301: 'Moved Permanently',
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -68,13 +71,14 @@ export class TransmissionSimulator extends Simulator {
 
   constructor(options: TransmissionSimulatorOptions = {}) {
     const seed = options.seed ?? 300;
+    const late: { elsewhere?: SimHandler } = {};
     super({
       name: 'transmission',
       seed,
-      // Paths outside rpc-url are the web UI's; 3.00 answers an unknown one with its 404 page.
-      notFound: () => simple(404),
+      notFound: (req) => late.elsewhere!(req),
       errorResponse: (status) => simple(status),
     });
+    late.elsewhere = (req) => this.elsewhere(req);
     this.username = options.username ?? TRANSMISSION_USERNAME;
     this.password = options.password ?? TRANSMISSION_PASSWORD;
     this.state = new TransmissionState({
@@ -146,6 +150,31 @@ export class TransmissionSimulator extends Simulator {
       );
     }
     return undefined;
+  }
+
+  /**
+   * Every path but the RPC, as 3.00 answers it (verified): credentials first; a path outside rpc-url
+   * is sent to the web UI (301 to /transmission/web/); the web UI needs no session id; any other path
+   * under rpc-url needs the session id too, then is a 404 page naming the path and query.
+   */
+  private elsewhere(req: SimRequest): SimResponse {
+    const lockedOrRefused = this.guard({
+      ...req,
+      headers: { ...req.headers, [SESSION_HEADER.toLowerCase()]: this.sessionId },
+    });
+    if (lockedOrRefused) return lockedOrRefused;
+    if (!req.path.startsWith(RPC_URL)) return simple(301, '', { Location: `${RPC_URL}web/` });
+    if (req.path.startsWith(`${RPC_URL}web/`)) {
+      return {
+        status: 200,
+        headers: { Server: 'Transmission', 'Content-Type': 'text/html' },
+        body: '<!DOCTYPE html><html><head><title>Transmission Web Interface</title></head><body></body></html>',
+      };
+    }
+    const refused = this.guard(req);
+    if (refused) return refused;
+    const query = req.query.toString();
+    return simple(404, `${req.path}${query ? `?${query}` : ''}`);
   }
 
   private rpc(req: SimRequest): SimResponse {

@@ -1,5 +1,7 @@
 import { hashOfUrl, nameFromUrl, parseMagnet } from '../torrents';
+import { peerRows } from './utorrent.peers';
 import { applySetting, settingsRows } from './utorrent.settings';
+import { magnetTiers, trackerText } from './utorrent.trackers';
 import type { UtorrentState, UtTorrent } from './utorrent.state';
 import { Bit } from './utorrent.status';
 
@@ -127,6 +129,12 @@ const getfiles: Action = (state, hashes, _query, empty) => {
   return { files };
 };
 
+/** `getpeers`: `[hash, rows]` per known hash, as getfiles; no peers while the torrent moves no bytes. */
+const getpeers: Action = (state, hashes, _query, empty) => {
+  const now = state.now();
+  return { peers: hashes.flatMap((t) => [t.hash, empty ? [] : peerRows(state, t, now)]) };
+};
+
 /** `setprio&hash=H&p=0..3&f=INDEX[&f=…]`: file priority (0 = skip, 2 = normal). */
 const setprio: Action = (_state, hashes, query) => {
   const p = Number.parseInt(query.get('p') ?? '', 10);
@@ -150,6 +158,8 @@ const addUrl: Action = (state, _hashes, query) => {
     size,
     url: magnet ? '' : url,
   });
+  // A magnet's trackers are its tr= parameters (none: uTorrent finds peers by DHT alone).
+  if (magnet) t.props.trackers = trackerText(magnetTiers(url));
   const path = query.get('path');
   if (path) t.savePath = `${state.options.downloadDir}\\${path}\\${t.name}`;
   state.add(t);
@@ -204,6 +214,7 @@ export const ACTIONS: Record<string, Action> = {
   setprops,
   getprops,
   getfiles,
+  getpeers,
   setprio,
   'add-url': addUrl,
   getsettings: (state, _h, _q, empty) => ({ settings: empty ? [] : settingsRows(state.settings) }),

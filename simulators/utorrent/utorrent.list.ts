@@ -66,7 +66,7 @@ export function labelCounts(state: UtorrentState): [string, number][] {
  * Global limits (settings max_dl_rate/max_ul_rate, KiB/s) scale every torrent's shown rate so the
  * sums stay under them, the way the real client's rate limiter does.
  */
-function rateScale(state: UtorrentState, now: number): { down: number; up: number } {
+export function rateScale(state: UtorrentState, now: number): { down: number; up: number } {
   const maxDown = intSetting(state.settings, 'max_dl_rate') * 1024;
   const maxUp = intSetting(state.settings, 'max_ul_rate') * 1024;
   if (!maxDown && !maxUp) return { down: 1, up: 1 };

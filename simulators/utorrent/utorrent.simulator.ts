@@ -5,6 +5,7 @@ import { cookie, TokenStore, tokenWellPlaced } from './utorrent.auth';
 import { TorrentLister, UTORRENT_BUILD } from './utorrent.list';
 import { multipartField } from './utorrent.multipart';
 import { UtorrentState } from './utorrent.state';
+import { announceTiers, trackerText } from './utorrent.trackers';
 
 export const UTORRENT_USERNAME = 'admin';
 export const UTORRENT_PASSWORD = 'utorrent';
@@ -119,7 +120,12 @@ export class UtorrentSimulator extends Simulator {
     const meta = file && parseTorrentFile(file);
     if (!meta) return { error: "Can't add torrent: torrent is not valid bencoding!" };
     if (this.state.torrents.has(meta.hash)) return undefined;
-    const t = this.state.added({ hash: meta.hash, name: meta.name, size: meta.size, files: meta.files });
+    // Metainfo paths of a multi-file torrent are inside its folder; the state keeps the folder in front.
+    const files = meta.multiFile
+      ? meta.files.map((f) => ({ ...f, path: `${meta.name}/${f.path}` }))
+      : meta.files;
+    const t = this.state.added({ hash: meta.hash, name: meta.name, size: meta.size, files });
+    t.props.trackers = trackerText(announceTiers(file, meta));
     const path = req.query.get('path');
     if (path) t.savePath = `${this.state.options.downloadDir}\\${path}\\${t.name}`;
     this.state.add(t);

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
+import { makeTorrentFile, parseTorrentFile } from '../../simulators/torrents';
+
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 import { type PageProblems, eventually, launchBrowser, openPage, screenshot } from './support/browser';
@@ -12,6 +14,11 @@ jest.setTimeout(120_000);
 const MAGNET_NAME = 'E2E.Magnet.Test.2026.1080p';
 const MAGNET_HASH = randomBytes(20).toString('hex').toUpperCase();
 const MAGNET = `magnet:?xt=urn:btih:${MAGNET_HASH}&dn=${MAGNET_NAME}`;
+const UPLOAD_NAME = 'E2E.Upload.2026.mkv';
+const UPLOAD = makeTorrentFile({ name: UPLOAD_NAME, data: randomBytes(40_000) });
+const UPLOAD_HASH = parseTorrentFile(UPLOAD)!.hash;
+/** The demo's client instances: the seed's two and two of torrent_clients. */
+const CLIENTS = ['utorrent', 'rutorrent', 'seedbox-qbit', 'transmission'];
 
 describe('Torrents tab', () => {
   let world: StackPanel;
@@ -27,21 +34,36 @@ describe('Torrents tab', () => {
   const row = (hash: string): Locator => page.locator(`[data-testid="torrent-row"][data-hash="${hash}"]`);
   const card = (client: string): Locator =>
     page.locator(`[data-testid="torrent-client-card"][data-client="${client}"]`);
-  const readyCard = (client: string): Locator =>
-    page.locator(`[data-testid="torrent-client-card"][data-client="${client}"][data-state="ready"]`);
+  const stripClient = (client: string): Locator =>
+    page.locator(`[data-testid="torrent-strip-client"][data-client="${client}"]`);
+  const readyClient = (client: string): Locator =>
+    page.locator(`[data-testid="torrent-strip-client"][data-client="${client}"][data-state="ready"]`);
   const chip = (state: string): Locator =>
     page.locator(`[data-testid="torrent-state-chip"][data-state="${state}"]`);
   const text = async (locator: Locator): Promise<string> => ((await locator.textContent()) ?? '').trim();
   const attributes = (locator: Locator, name: string): Promise<string[]> =>
     locator.evaluateAll((els, attr) => els.map((el) => el.getAttribute(attr) ?? ''), name);
   const totalTorrents = (): number =>
-    world.stack.utorrent.state.torrents.size + world.stack.rtorrent.state.torrents.size;
+    world.stack.utorrent.state.torrents.size +
+    world.stack.rtorrent.state.torrents.size +
+    world.stack.qbittorrent.state.torrents.size +
+    world.stack.transmission.state.torrents.size;
 
-  /** Opens the tab (optionally with a view in the URL) and waits until both clients' lists are in. */
+  /** Opens the tab (optionally with a view in the URL) and waits until every client's list is in. */
   async function openTab(query = ''): Promise<void> {
     await page.goto(`/torrents${query}`);
-    await readyCard('utorrent').waitFor();
-    await readyCard('rutorrent').waitFor();
+    for (const client of CLIENTS) await readyClient(client).waitFor();
+  }
+
+  /** Opens the clients' cards above the list (the choice is remembered). */
+  async function showCards(): Promise<void> {
+    if ((await byTestId('torrent-overview').count()) === 0) await byTestId('torrent-strip-toggle').click();
+    await byTestId('torrent-overview').waitFor();
+  }
+
+  async function hideCards(): Promise<void> {
+    if ((await byTestId('torrent-overview').count()) > 0) await byTestId('torrent-strip-toggle').click();
+    await byTestId('torrent-overview').waitFor({ state: 'detached' });
   }
 
   async function search(value: string): Promise<void> {
@@ -65,9 +87,10 @@ describe('Torrents tab', () => {
   afterEach(() => {
     world.stack.rtorrent.resetFaults();
     world.stack.utorrent.resetFaults();
+    world.stack.qbittorrent.resetFaults();
   });
 
-  it('lists both clients in one list with a client column', async () => {
+  it('lists every client in one list with a client column, the clients in a strip above it', async () => {
     await byTestId('nav-torrents').click();
     await page.waitForURL(/\/torrents$/);
     await openTab();
@@ -77,8 +100,18 @@ describe('Torrents tab', () => {
       `the summary counts all ${total} torrents`,
     );
     expect(await text(chip('all'))).toBe(`All ${total}`);
-    for (const client of ['utorrent', 'rutorrent']) {
-      expect(Number(await text(card(client).getByTestId('torrent-client-total')))).toBe(80);
+    // The list comes first: the cards open from the strip.
+    expect(await byTestId('torrent-overview').count()).toBe(0);
+    expect(await stripClient('seedbox-qbit').textContent()).toContain('Seedbox qBit');
+    await showCards();
+    const expected: Record<string, number> = {
+      utorrent: 80,
+      rutorrent: 80,
+      'seedbox-qbit': world.stack.qbittorrent.state.torrents.size,
+      transmission: world.stack.transmission.state.torrents.size,
+    };
+    for (const client of CLIENTS) {
+      expect(Number(await text(card(client).getByTestId('torrent-client-total')))).toBe(expected[client]);
     }
 
     // The client filter narrows to one client; its rows say so in the client column.
@@ -98,6 +131,44 @@ describe('Torrents tab', () => {
     );
     // A bandwidth chart is drawn from live samples.
     await byTestId('torrent-bandwidth-chart').locator('svg path').first().waitFor();
+    await hideCards();
+  });
+
+  it('shows the columns the user picks, and keeps the choice', async () => {
+    await openTab('?client=seedbox-qbit');
+    expect(await rows().first().getByTestId('torrent-tracker').count()).toBe(0);
+    await byTestId('torrent-columns').click();
+    await byTestId('torrent-column-tracker').click();
+    await byTestId('torrent-column-ratio').click();
+    await page.keyboard.press('Escape');
+    await rows().first().getByTestId('torrent-tracker').waitFor();
+    expect(await page.locator('[role="columnheader"].ratio').count()).toBe(0);
+    const trackers = await rows().getByTestId('torrent-tracker').allTextContents();
+    expect(trackers.some((tracker) => /\./.test(tracker))).toBe(true);
+    await page.reload();
+    await rows().first().getByTestId('torrent-tracker').waitFor();
+    expect(await page.locator('[role="columnheader"].ratio').count()).toBe(0);
+    // Back to the defaults for the other tests.
+    await byTestId('torrent-columns').click();
+    await byTestId('torrent-column-tracker').click();
+    await byTestId('torrent-column-ratio').click();
+    await page.keyboard.press('Escape');
+    await page.locator('[role="columnheader"].ratio').waitFor();
+  });
+
+  it('clears the selection of rows a new filter hides', async () => {
+    await openTab('?state=paused');
+    await rows().nth(0).getByTestId('torrent-select').click();
+    await rows().nth(1).getByTestId('torrent-select').click();
+    await eventually(
+      async () => (await text(byTestId('torrent-bulk-count'))) === '2 selected',
+      'the bulk bar counts two',
+    );
+    await chip('seeding').click();
+    await byTestId('torrent-bulk-count').waitFor({ state: 'detached' });
+    await chip('paused').click();
+    await rows().first().waitFor();
+    expect(await byTestId('torrent-bulk-count').count()).toBe(0);
   });
 
   it('narrows the list by state and by search', async () => {
@@ -136,7 +207,7 @@ describe('Torrents tab', () => {
 
     const lists: string[] = [];
     const onRequest = (request: { url(): string }): void => {
-      if (/\/api\/(u|ru)torrent\/torrents\?/.test(request.url())) lists.push(request.url());
+      if (/\/api\/torrents\?/.test(request.url())) lists.push(request.url());
     };
     page.on('request', onRequest);
     try {
@@ -187,9 +258,22 @@ describe('Torrents tab', () => {
   it('adds a torrent by magnet link and it appears', async () => {
     await openTab();
     await byTestId('torrents-add').click();
+    const adds: string[] = [];
+    const onRequest = (request: { url(): string; method(): string }): void => {
+      if (request.method() === 'POST' && /\/add$/.test(request.url())) adds.push(request.url());
+    };
+    page.on('request', onRequest);
     await byTestId('add-torrent-url').fill('not a link');
     await byTestId('add-torrent-submit').click();
-    await page.getByText('An http(s):// URL of a .torrent file or a magnet: link.').waitFor();
+    const refusal =
+      'An http(s):// URL of a .torrent file, or a magnet: link with its xt=urn:btih: info-hash.';
+    await page.getByText(refusal).waitFor();
+    // A magnet without a whole info-hash is refused at once, without asking the server.
+    await byTestId('add-torrent-url').fill('magnet:?xt=urn:btih:ABC123&dn=Broken');
+    await byTestId('add-torrent-submit').click();
+    await page.getByText(refusal).waitFor();
+    page.off('request', onRequest);
+    expect(adds).toEqual([]);
     await byTestId('add-torrent-url').fill(MAGNET);
     await byTestId('add-torrent-label').fill('E2E');
     await byTestId('add-torrent-submit').click();
@@ -197,6 +281,52 @@ describe('Torrents tab', () => {
     await search('E2E.Magnet');
     await row(MAGNET_HASH).waitFor();
     expect(await row(MAGNET_HASH).getAttribute('data-client')).toBe('utorrent');
+  });
+
+  it('uploads a .torrent file to qBittorrent, shows its detail and sets its label there', async () => {
+    await openTab();
+    await byTestId('torrents-add').click();
+    await byTestId('add-torrent-client').click();
+    await page.getByRole('option', { name: 'Seedbox qBit' }).click();
+    await byTestId('add-torrent-source-file').click();
+    // Not a torrent: refused in the dialog.
+    await byTestId('add-torrent-file').setInputFiles({
+      name: 'notes.torrent',
+      mimeType: 'application/x-bittorrent',
+      buffer: Buffer.from('just some text'),
+    });
+    await byTestId('add-torrent-file-error').waitFor();
+    expect(await text(byTestId('add-torrent-file-error'))).toContain('notes.torrent is not a .torrent file');
+    await byTestId('add-torrent-file').setInputFiles({
+      name: `${UPLOAD_NAME}.torrent`,
+      mimeType: 'application/x-bittorrent',
+      buffer: UPLOAD,
+    });
+    await byTestId('add-torrent-file-error').waitFor({ state: 'detached' });
+    expect(await text(byTestId('add-torrent-file-name'))).toBe(`${UPLOAD_NAME}.torrent`);
+    await byTestId('add-torrent-submit').click();
+    await page
+      .locator('mat-snack-bar-container', { hasText: `Added ${UPLOAD_NAME} to Seedbox qBit.` })
+      .waitFor();
+    expect(world.stack.qbittorrent.state.get(UPLOAD_HASH)).toBeDefined();
+
+    await search(UPLOAD_HASH);
+    await row(UPLOAD_HASH).waitFor();
+    expect(await row(UPLOAD_HASH).getAttribute('data-client')).toBe('seedbox-qbit');
+    await row(UPLOAD_HASH).getByTestId('torrent-name').click();
+    const drawer = byTestId('torrent-detail');
+    await drawer.waitFor();
+    await drawer.getByTestId('torrent-detail-files').getByText(UPLOAD_NAME).waitFor();
+    expect(await text(drawer.getByTestId('torrent-detail-client'))).toBe('Seedbox qBit');
+    await drawer.getByTestId('torrent-detail-label').fill('E2E Label');
+    await drawer.getByTestId('torrent-detail-label-save').click();
+    await page
+      .locator('mat-snack-bar-container', { hasText: `Labelled ${UPLOAD_NAME} "E2E Label".` })
+      .waitFor();
+    expect(world.stack.qbittorrent.state.get(UPLOAD_HASH)!.category).toBe('E2E Label');
+    await screenshot(page, 'torrents-detail-desktop-light');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
   });
 
   it('removes a torrent with its data after an explicit choice, and the audit log names the actions', async () => {
@@ -225,9 +355,10 @@ describe('Torrents tab', () => {
     await page.waitForURL(/\/audit/);
     const entry = (action: string, target: string): Locator =>
       page.locator(`[data-testid="audit-row"][data-action="${action}"]`, { hasText: target });
-    await entry('utorrent.remove', MAGNET_NAME).waitFor();
-    await entry('utorrent.add', MAGNET_NAME).waitFor();
-    await entry('utorrent.pause', acted.paused!).waitFor();
+    await entry('torrents.remove', `${MAGNET_NAME} (in utorrent)`).waitFor();
+    await entry('torrents.add', MAGNET_NAME).waitFor();
+    await entry('torrents.upload', `${UPLOAD_NAME} (in seedbox-qbit)`).waitFor();
+    await entry('torrents.pause', acted.paused!).waitFor();
     expect(await page.locator('[data-testid="audit-row"][data-action$=".bulk"]').count()).toBeGreaterThan(0);
     const bulk = await text(page.locator('[data-testid="audit-row"][data-action$=".bulk"]').first());
     expect(acted.resumed.some((name) => bulk.includes(name))).toBe(true);
@@ -274,24 +405,38 @@ describe('Torrents tab', () => {
     expect(world.stack.utorrent.state.torrents.has(other.hash)).toBe(true);
   });
 
-  it("shows a failing client's error in its card while the other client's torrents still list", async () => {
-    await openTab();
+  it("keeps a failing client's rows, marked stale, with its error in its card", async () => {
+    await openTab('?client=rutorrent');
+    await showCards();
     world.stack.rtorrent.setFaults({ errorRate: 1, errorStatus: 500 });
     const error = card('rutorrent').getByTestId('torrent-client-error');
     await error.waitFor({ timeout: 20_000 });
     expect(await text(error)).toMatch(/rTorrent/);
+    expect(await stripClient('rutorrent').getAttribute('data-state')).toBe('error');
     await eventually(
-      async () => new Set(await attributes(rows(), 'data-client')).has('rutorrent') === false,
-      "rTorrent's rows leave the list",
+      async () => new Set(await attributes(rows(), 'data-stale')).has('true'),
+      "rTorrent's rows are marked stale",
     );
-    expect(await rows().count()).toBeGreaterThan(5);
+    expect(new Set(await attributes(rows(), 'data-stale'))).toEqual(new Set(['true']));
+    await rows().first().getByTestId('torrent-stale').waitFor();
+    // Stale rows cannot be acted on.
+    await rows().first().getByTestId('torrent-menu').click();
+    expect(await byTestId('torrent-action-pause').isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
     expect(await card('utorrent').getAttribute('data-state')).toBe('ready');
     // The page handles it: no snackbar.
     expect(await page.locator('mat-snack-bar-container').count()).toBe(0);
+    await screenshot(page, 'torrents-stale-desktop-light');
 
-    // Back up: the stream reports it and the list comes back without a reload.
+    // Back up: the stream reports it and the rows are fresh again without a reload.
     world.stack.rtorrent.resetFaults();
-    await readyCard('rutorrent').waitFor({ timeout: 20_000 });
+    await readyClient('rutorrent').waitFor({ timeout: 20_000 });
+    await eventually(
+      async () => !new Set(await attributes(rows(), 'data-stale')).has('true'),
+      "rTorrent's rows are fresh again",
+    );
+    await hideCards();
+    await openTab();
     await eventually(
       async () => (await text(byTestId('torrents-summary'))) === `${totalTorrents()} torrents`,
       'every torrent is listed again',
@@ -307,15 +452,18 @@ describe('Torrents tab', () => {
     async (shot, { variant, suffix }) => {
       await shot.goto('/torrents');
       await shot.getByTestId('torrent-row').first().waitFor();
-      await eventually(
-        async () => Number(await shot.getByTestId('torrent-bandwidth').getAttribute('data-samples')) >= 3,
-        'the chart has a few samples',
-      );
       // Two selected rows show the bulk bar.
       await shot.getByTestId('torrent-select').nth(1).click();
       await shot.getByTestId('torrent-select').nth(2).click();
       if (variant === 'desktop') {
-        // The cards and the chart above the list (the clicks scrolled the page down).
+        // The list first; then the cards and the chart opened above it.
+        expect(await horizontalOverflow(shot)).toBe(0);
+        await screenshot(shot, `torrents-list-${suffix}`);
+        await shot.getByTestId('torrent-strip-toggle').click();
+        await eventually(
+          async () => Number(await shot.getByTestId('torrent-bandwidth').getAttribute('data-samples')) >= 3,
+          'the chart has a few samples',
+        );
         await shot.locator('mat-sidenav-content').evaluate((el) => el.scrollTo(0, 0));
       }
       expect(await horizontalOverflow(shot)).toBe(0);

@@ -166,6 +166,12 @@ only_loopback_sockets() {
   [[ -n "$sockets" ]] && ! grep -qvE '^(127\.[0-9.]+|\[::1\]):[0-9]+$' <<<"$sockets"
 }
 
+loopback_whitelist() {
+  local settings
+  settings="$(tr -d ' \n' <"$CONF/settings.json")"
+  has "$settings" '"rpc-whitelist":"127.*,::1"' && has "$settings" '"rpc-whitelist-enabled":true'
+}
+
 new_session_after_restart() {
   local headers id
   headers="$(curl -s -o /dev/null -D - --max-time 5 -u "$AUTH_USER:$AUTH_PASS" \
@@ -189,8 +195,7 @@ cmd_selftest() {
     is "$(grep -o '"\(dht\|pex\|lpd\|utp\|port-forwarding\)-enabled":[a-z]*' <<<"$out" | grep -c false)" 5
   expect "speeds are counted in units of 1000 bytes" has "$out" '"speed-bytes":1000'
   expect "every socket of the daemon is on loopback" only_loopback_sockets
-  expect "the RPC whitelist is on and admits loopback clients only" \
-    has "$(tr -d ' \n' <"$CONF/settings.json")" '"rpc-whitelist":"127.*,::1","rpc-whitelist-enabled":true'
+  expect "the RPC whitelist is on and admits loopback clients only" loopback_whitelist
 
   local name="selftest-$$.bin" hash
   head -c 65536 /dev/urandom >"$DIR/download/$name"

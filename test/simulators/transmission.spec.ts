@@ -83,6 +83,27 @@ describe('Transmission 3.00 RPC simulator', () => {
     expect(await call('no-such-method')).toEqual({ arguments: {}, result: 'method name not recognized' });
   });
 
+  it('beside the RPC: credentials first, 301 outside rpc-url, the web UI, a 404 naming the path', async () => {
+    const base = sim.url;
+    const auth = `Basic ${Buffer.from(`${TRANSMISSION_USERNAME}:${TRANSMISSION_PASSWORD}`).toString('base64')}`;
+    const ask = (path: string, headers: Record<string, string> = { Authorization: auth }) =>
+      fetch(`${base}${path}`, { method: 'POST', redirect: 'manual', headers, body: '{}' });
+    expect((await ask('/other', {})).status).toBe(401);
+    const moved = await ask('/other');
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe('/transmission/web/');
+    expect(await moved.text()).toBe('<h1>301: Moved Permanently</h1>');
+    expect((await ask('/transmission/web/')).status).toBe(200);
+    const noSession = await ask('/transmission/other?x=1');
+    expect(noSession.status).toBe(409);
+    const missing = await ask('/transmission/other?x=1', {
+      Authorization: auth,
+      'X-Transmission-Session-Id': noSession.headers.get('x-transmission-session-id')!,
+    });
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe('<h1>404: Not Found</h1>/transmission/other?x=1');
+  });
+
   it('session-get: version, RPC 16, speeds in units of 1000 bytes, filtered by fields, keys sorted', async () => {
     const all = await call('session-get');
     expect(all.arguments).toMatchObject({ 'rpc-version': RPC_VERSION, version: '3.00 (bb6b5a062e)' });

@@ -1,5 +1,5 @@
 import { createUtorrentSimulator, UTORRENT_BUILD, type UtorrentSimulator } from '../../simulators/utorrent';
-import { makeTorrentFile, parseTorrentFile } from '../../simulators/torrents';
+import { bencode, makeTorrentFile, parseTorrentFile } from '../../simulators/torrents';
 
 const T0 = 1_800_000_000_000;
 const AUTH = `Basic ${Buffer.from('admin:utorrent').toString('base64')}`;
@@ -327,6 +327,119 @@ describe('uTorrent WebUI simulator', () => {
 
     it('rejects an unknown action with 400', async () => {
       expect((await ui.raw('action=explode')).status).toBe(400);
+    });
+  });
+
+  describe('detail calls and uploads', () => {
+    type Files = { files: unknown[] };
+    type Peers = { peers: unknown[] };
+    type Props = { props: { hash: string; trackers: string }[] };
+    const upload = async (file: Buffer) => {
+      const form = new FormData();
+      form.append('torrent_file', new Blob([file]), 'upload.torrent');
+      return (await ui.raw('action=add-file', { method: 'POST', body: form })).json();
+    };
+    const trackersOf = async (hash: string) =>
+      (await ui.json<Props>(`action=getprops&hash=${hash}`)).props[0].trackers;
+
+    it('lists connected peers (22 columns, seeds first) as many as the list row counts, none when idle', async () => {
+      const rows = (await ui.list()).torrents!;
+      const moving = rows.find((r) => r[1] === 201 && (r[12] as number) + (r[14] as number) > 0)!;
+      const paused = rows.find((r) => r[1] === 233)!;
+      const reply = await ui.json<Peers>(`action=getpeers&hash=${moving[0]}&hash=${paused[0]}`);
+      expect(reply.peers).toHaveLength(4);
+      const [hash, peers, pausedHash, none] = reply.peers as [string, unknown[][], string, unknown[][]];
+      expect([hash, pausedHash, none]).toEqual([moving[0], paused[0], []]);
+      expect(peers).toHaveLength((moving[12] as number) + (moving[14] as number));
+      for (const p of peers) {
+        expect(p).toHaveLength(22);
+        expect([typeof p[1], typeof p[4], typeof p[5], typeof p[7], typeof p[8], typeof p[9]]).toEqual([
+          'string',
+          'number',
+          'string',
+          'number',
+          'number',
+          'number',
+        ]);
+      }
+      const seeds = moving[14] as number;
+      expect(peers.slice(0, seeds).every((p) => p[7] === 1000)).toBe(true);
+      expect(peers.slice(seeds).every((p) => (p[7] as number) < 1000)).toBe(true);
+    });
+
+    it('answers empty arrays for an unknown hash, and empty rows under emptyLists', async () => {
+      const unknown = '0'.repeat(40);
+      expect(await ui.json(`action=getpeers&hash=${unknown}`)).toEqual({ build: UTORRENT_BUILD, peers: [] });
+      expect(await ui.json(`action=getfiles&hash=${unknown}`)).toEqual({ build: UTORRENT_BUILD, files: [] });
+      expect(await ui.json(`action=getprops&hash=${unknown}`)).toEqual({ build: UTORRENT_BUILD, props: [] });
+      const hash = (await ui.list()).torrents![0][0];
+      sim.setFaults({ emptyLists: true });
+      expect((await ui.json<Files>(`action=getfiles&hash=${hash}`)).files).toEqual([hash, []]);
+      expect((await ui.json<Peers>(`action=getpeers&hash=${hash}`)).peers).toEqual([hash, []]);
+    });
+
+    it('answers {"build"} to a duplicate upload and adds nothing (the label set in between stays)', async () => {
+      const file = makeTorrentFile({
+        name: 'twice.bin',
+        data: Buffer.alloc(5000, 1),
+        announce: 'http://a.example.org/a',
+      });
+      const { hash } = parseTorrentFile(file)!;
+      expect(await upload(file)).toEqual({ build: UTORRENT_BUILD });
+      await ui.json(`action=setprops&hash=${hash}&s=label&v=Kept`);
+      expect(await upload(file)).toEqual({ build: UTORRENT_BUILD });
+      const rows = (await ui.list()).torrents!.filter((r) => r[0] === hash);
+      expect(rows).toHaveLength(1);
+      expect(rows[0][11]).toBe('Kept');
+    });
+
+    it("keeps an upload's tiers as getprops trackers text, and a multi-file upload's paths inside its folder", async () => {
+      const file = bencode({
+        announce: 'http://a.example.org/announce',
+        'announce-list': [
+          ['http://a.example.org/announce', 'http://b.example.org/announce'],
+          ['udp://c.example.net:6969'],
+        ],
+        info: {
+          name: 'Show',
+          files: [
+            { length: 300, path: ['Season 1', 'E01.mkv'] },
+            { length: 7, path: ['info.nfo'] },
+          ],
+          'piece length': 32768,
+          pieces: Buffer.alloc(20),
+        },
+      });
+      const { hash } = parseTorrentFile(file)!;
+      await upload(file);
+      expect(await trackersOf(hash)).toBe(
+        'http://a.example.org/announce\r\nhttp://b.example.org/announce\r\n\r\nudp://c.example.net:6969\r\n',
+      );
+      const files = (await ui.json<Files>(`action=getfiles&hash=${hash}`)).files as [string, unknown[][]];
+      expect(files[1].map((f) => [f[0], f[1]])).toEqual([
+        ['Season 1\\E01.mkv', 300],
+        ['info.nfo', 7],
+      ]);
+      const trackerless = makeTorrentFile({ name: 'dht-only.bin', data: Buffer.alloc(10, 2) });
+      await upload(trackerless);
+      expect(await trackersOf(parseTorrentFile(trackerless)!.hash)).toBe('');
+    });
+
+    it("takes a magnet's tr= parameters as its trackers", async () => {
+      const hash = '1234567890ABCDEF1234567890ABCDEF12345678';
+      const magnet = `magnet:?xt=urn:btih:${hash}&dn=x&tr=${encodeURIComponent('http://a.example.org/announce')}&tr=${encodeURIComponent('udp://b.example.net:80')}`;
+      await ui.json(`action=add-url&s=${encodeURIComponent(magnet)}`);
+      expect(await trackersOf(hash)).toBe('http://a.example.org/announce\r\n\r\nudp://b.example.net:80\r\n');
+    });
+
+    it('clears a label with an empty v=, dropping it from the label counts', async () => {
+      const hash = (await ui.list()).torrents![0][0];
+      await ui.json(`action=setprops&hash=${hash}&s=label&v=Solo`);
+      expect((await ui.list()).label).toContainEqual(['Solo', 1]);
+      await ui.json(`action=setprops&hash=${hash}&s=label&v=`);
+      const reply = await ui.list();
+      expect(reply.torrents!.find((r) => r[0] === hash)![11]).toBe('');
+      expect(reply.label.map(([name]) => name)).not.toContain('Solo');
     });
   });
 

@@ -9,6 +9,9 @@ import {
   useController,
 } from '../support/controller-setup';
 
+const URL_REFUSAL =
+  'url must be an http(s):// URL of a .torrent file or a magnet: link (with its info-hash: xt=urn:btih: and 40 hex or 32 base32 characters)';
+
 export const HASH = '3F1C0D2E9B8A47C6A5D4E3F2A1B0C9D8E7F6A5B4';
 const HASH_RULE = 'must be a 40-character hexadecimal info-hash';
 
@@ -120,11 +123,11 @@ export function describeTorrentRoutes(
 
     it.each([
       [{}, 'url should not be empty'],
-      [
-        { url: 'ftp://host/file.torrent' },
-        'url must be an http(s):// URL of a .torrent file or a magnet: link',
-      ],
-      [{ url: 'magnet:' }, 'url must be an http(s):// URL of a .torrent file or a magnet: link'],
+      [{ url: 'ftp://host/file.torrent' }, URL_REFUSAL],
+      [{ url: 'magnet:' }, URL_REFUSAL],
+      // A magnet without its whole info-hash is refused before the client is asked.
+      [{ url: 'magnet:?xt=urn:btih:ABC123&dn=Broken' }, URL_REFUSAL],
+      [{ url: 'magnet:?dn=No.Hash&tr=http%3A%2F%2Ftracker' }, URL_REFUSAL],
       [{ url: magnet, label: '' }, 'label must be longer than or equal to 1 characters'],
       [{ url: magnet, label: 'a\u0007b' }, 'label must not contain control characters'],
       [{ url: magnet, start: 'now' }, 'start must be true or false'],

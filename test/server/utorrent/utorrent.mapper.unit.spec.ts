@@ -103,6 +103,8 @@ describe('uTorrent rows', () => {
       label: 'Movies',
       eta: 0,
       added: '2024-05-18T02:40:00.000Z',
+      // list=1 has no tracker column (getprops has one torrent's trackers, for the detail view).
+      tracker: '',
       client: 'utorrent',
     });
     expect(utorrentTorrent(PAUSED)).toMatchObject({
@@ -115,7 +117,11 @@ describe('uTorrent rows', () => {
   });
 
   it('accepts uTorrent 2.0 rows of 19 columns (no date added)', () => {
-    expect(utorrentTorrent(SEEDING.slice(0, 19))).toMatchObject({ state: 'seeding', added: null });
+    expect(utorrentTorrent(SEEDING.slice(0, 19))).toMatchObject({
+      state: 'seeding',
+      added: null,
+      tracker: '',
+    });
   });
 
   it.each([[[]], [SEEDING.slice(0, 18)], ['row'], [[1, 2, 3]], [null]])('refuses %j', (row) => {

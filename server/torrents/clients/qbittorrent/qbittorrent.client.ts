@@ -227,7 +227,7 @@ export class QbittorrentClient implements TorrentClient {
     if (answers.some((r) => r.status === 404)) throw missing();
     const [properties, files, trackers, peers] = answers.map((r, i) => this.json(r.data, paths[i]));
     return mapAnswer(this.service, () =>
-      qbDetail(hash, String(row.state ?? ''), properties, files, trackers, peers),
+      qbDetail(hash, typeof row.state === 'string' ? row.state : '', properties, files, trackers, peers),
     );
   }
 
@@ -317,10 +317,15 @@ export class QbittorrentClient implements TorrentClient {
     else call.form = all;
     const res = await this.raw<string>(call);
     if (res.status === 415) {
+      // 4.5.2: "Error: 'NAME.torrent' is not a valid torrent file."
+      const reason = String(res.data)
+        .trim()
+        .replace(/^Error:\s*/, '')
+        .replace(/\.$/, '');
       throw new UpstreamError(
         this.service,
         'invalid-response',
-        `${this.service} refused the file: ${String(res.data).trim() || 'not a valid torrent file'}.`,
+        `${this.service} refused the file: ${reason || 'it is not a valid torrent file'}.`,
         415,
       );
     }

@@ -65,14 +65,14 @@ export class QbittorrentWebUi {
     const service = connection.service;
     const url = connection.url.trim();
     if (!url)
-      throw notConfigured(service, connection.setupHint || 'set its URL in Settings → Torrent clients.');
+      throw notConfigured(service, connection.setupHint);
     let parsed: URL;
     try {
       parsed = new URL(url);
     } catch {
       throw notConfigured(
         service,
-        'its URL is not an http:// or https:// address; fix it in Settings → Torrent clients.',
+        'its URL is not an http:// or https:// address; fix the url of its torrent_clients entry in config.json.',
       );
     }
     const identity = `${url}\n${connection.username}\n${connection.password}`;

@@ -68,7 +68,7 @@ export class TransmissionRpc {
   /** The connection and its endpoint; the 503 sentence when no URL is set. */
   target(): { c: TorrentClientConnection; endpoint: TransmissionEndpoint } {
     const c = this.connection();
-    if (!c.url?.trim()) throw notConfigured(c.service, 'set its URL in Settings → Torrent clients.');
+    if (!c.url?.trim()) throw notConfigured(c.service, c.setupHint);
     const endpoint = transmissionEndpoint(c.url, c.rpc_path);
     // Another daemon or account: the old session id means nothing there.
     const identity = `${endpoint.display}\n${c.username}\n${c.password}`;

@@ -27,6 +27,7 @@ import { mapAnswer, unexpectedAnswer } from '../../../upstream/unexpected-answer
 import { UpstreamError } from '../../../upstream/upstream-error';
 import type { UpstreamHttp } from '../../../upstream/upstream-http.service';
 import {
+  addFileRefusal,
   guidFromSetCookie,
   kibLimit,
   tokenFromHtml,
@@ -38,7 +39,7 @@ import {
   utorrentTorrent,
   UtStatus,
 } from './utorrent.mapper';
-import { utorrentError, utorrentFiles, utorrentTrackers } from './utorrent.detail';
+import { utorrentError, utorrentFiles, utorrentPeers, utorrentTrackers } from './utorrent.detail';
 import { multipartFile } from './utorrent.multipart';
 
 /** A token lasts 30 minutes off the keep-alive connection that fetched it; renew before that. */
@@ -221,14 +222,13 @@ export class UtorrentClient implements TorrentClient {
       false,
       multipartFile('torrent_file', `${name || hash}.torrent`, torrent),
     );
-    const refusal = (answer as { error?: unknown } | null)?.error;
-    if (typeof refusal === 'string' && refusal) {
+    const refusal = mapAnswer(this.service, () => addFileRefusal(answer));
+    if (refusal)
       throw new UpstreamError(
         this.service,
         'invalid-response',
         `${this.service} refused the file: ${refusal}`,
       );
-    }
     const found = await pollFor(
       async () => {
         await this.list();
@@ -249,37 +249,39 @@ export class UtorrentClient implements TorrentClient {
   }
 
   /**
-   * getfiles and getprops of one torrent; the save path and error come from its list row. The WebUI
-   * API this panel follows has no peer list, so `peers` is always empty.
+   * getfiles, getpeers and getprops of one torrent (the WebUI's Files, Peers and Trackers tabs); the
+   * save path and the error come from its list row. uTorrent answers an empty array for a hash it does
+   * not know, so a torrent removed since the list is a 404.
    */
   async detail(hash: string): Promise<TorrentDetail> {
     const id = hash.toUpperCase();
+    const missing = () => new NotFoundException(`${this.service} has no torrent with hash ${id}.`);
     await this.list();
     const row = this.rows.get(id);
-    if (!row) throw new NotFoundException(`${this.service} has no torrent with hash ${id}.`);
-    const [filesBody, propsBody] = await Promise.all([
+    if (!row) throw missing();
+    const ask = (action: string) =>
       this.call([
-        ['action', 'getfiles'],
+        ['action', action],
         ['hash', id],
-      ]),
-      this.call([
-        ['action', 'getprops'],
-        ['hash', id],
-      ]),
+      ]);
+    const [filesBody, peersBody, propsBody] = await Promise.all([
+      ask('getfiles'),
+      ask('getpeers'),
+      ask('getprops'),
     ]);
     const { bits, message } = utorrentStatus(row.raw);
     const files = mapAnswer(this.service, () => utorrentFiles(filesBody, row.torrent.name));
+    const peers = mapAnswer(this.service, () => utorrentPeers(peersBody));
     const trackers = mapAnswer(this.service, () =>
       utorrentTrackers(propsBody, (bits & UtStatus.STARTED) !== 0),
     );
-    // Removed between the list and these calls.
-    if (!files || !trackers) throw new NotFoundException(`${this.service} has no torrent with hash ${id}.`);
+    if (!files || !peers || !trackers) throw missing();
     return {
       hash: id,
       save_path: row.torrent.name ? utorrentSavePath(row.raw) : '',
       error: utorrentError((bits & UtStatus.ERROR) !== 0, message),
       files,
-      peers: [],
+      peers,
       trackers,
     };
   }

@@ -124,6 +124,16 @@ export function utorrentListReply(body: unknown): UtListReply {
   throw new UnexpectedAnswer('the list has neither "torrents" nor "torrentp"');
 }
 
+/**
+ * The answer to add-file: `{"build": N}` when uTorrent took the file (or already had the torrent), or
+ * `{"build": N, "error": "Can't add torrent: …"}` when it could not read it → that sentence.
+ */
+export function addFileRefusal(body: unknown): string | undefined {
+  const o = body as { build?: unknown; error?: unknown } | null;
+  if (typeof o?.build !== 'number') throw new UnexpectedAnswer('no "build" in the add-file answer');
+  return typeof o.error === 'string' && o.error ? o.error : undefined;
+}
+
 /** `getsettings` rows `[name, type, value-as-string, {access}]` → name → value. */
 export function utorrentSettings(body: unknown): Map<string, string> {
   const settings = (body as { settings?: unknown } | null)?.settings;

@@ -1,8 +1,11 @@
 import { type TorrentState } from '../../../../client/src/app/api';
+import { TORRENT_CLIENT_KIND } from '../../../../client/src/app/api/models/torrent-client-kind-array';
 import { TORRENT_STATE } from '../../../../client/src/app/api/models/torrent-state-array';
 import {
   ACTION_LOOKS,
   actionApplies,
+  CLIENT_ICONS,
+  CLIENT_PRODUCTS,
   STATE_LOOKS,
 } from '../../../../client/src/app/features/torrents/torrent-labels';
 
@@ -26,5 +29,18 @@ describe('actionApplies', () => {
 
   it('has a look for every state', () => {
     expect(Object.keys(STATE_LOOKS).sort()).toEqual([...TORRENT_STATE].sort());
+  });
+});
+
+describe('client kinds', () => {
+  it('has a product name and an icon for every kind', () => {
+    expect(Object.keys(CLIENT_PRODUCTS).sort()).toEqual([...TORRENT_CLIENT_KIND].sort());
+    expect(Object.keys(CLIENT_ICONS).sort()).toEqual([...TORRENT_CLIENT_KIND].sort());
+  });
+
+  it('names each product apart', () => {
+    const names = Object.values(CLIENT_PRODUCTS);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.every((name) => name.length > 0)).toBe(true);
   });
 });

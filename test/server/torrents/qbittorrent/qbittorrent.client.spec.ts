@@ -34,8 +34,8 @@ describe('QbittorrentClient against the qBittorrent simulator', () => {
       url: sim.url,
       username: QBITTORRENT_USERNAME,
       password: QBITTORRENT_PASSWORD,
-      credentialHint: `the username and password of ${SERVICE} in Settings → Torrent clients`,
-      setupHint: 'set its URL in Settings → Torrent clients.',
+      credentialHint: `the username and password of ${SERVICE} (its torrent_clients entry in config.json)`,
+      setupHint: 'set the url of its torrent_clients entry in config.json.',
     };
     client = new QbittorrentClient(http, () => connection, TIMING);
   });
@@ -126,7 +126,9 @@ describe('QbittorrentClient against the qBittorrent simulator', () => {
         connection.url = banned.url;
         const err = await upstreamFailure(client.list());
         expect(err.kind).toBe('unauthorized');
-        expect(err.message).toMatch(/has banned the panel's address after too many failed logins \(HTTP 403\)/);
+        expect(err.message).toMatch(
+          /has banned the panel's address after too many failed logins \(HTTP 403\)/,
+        );
         await upstreamFailure(client.list());
         expect(banned.count('auth/login')).toBe(1);
       } finally {
@@ -162,7 +164,9 @@ describe('QbittorrentClient against the qBittorrent simulator', () => {
       sim.setFaults({ hang: true });
       const err = await upstreamFailure(slow.list());
       expect(err.getStatus()).toBe(504);
-      expect(err.message).toBe(`Seedbox qBit at ${new URL(sim.url).host} did not answer within ${SHORT_TIMEOUT_MS / 1000} s.`);
+      expect(err.message).toBe(
+        `Seedbox qBit at ${new URL(sim.url).host} did not answer within ${SHORT_TIMEOUT_MS / 1000} s.`,
+      );
     });
 
     it.each([
@@ -194,7 +198,12 @@ describe('QbittorrentClient against the qBittorrent simulator', () => {
       const outcomes = await client.act('stop', [seeding.hash, unknown]);
       expect(outcomes).toEqual([
         { hash: seeding.hash, ok: true },
-        { hash: unknown, ok: false, notFound: true, error: `Seedbox qBit has no torrent with hash ${unknown}.` },
+        {
+          hash: unknown,
+          ok: false,
+          notFound: true,
+          error: `Seedbox qBit has no torrent with hash ${unknown}.`,
+        },
       ]);
       await eventually(async () => (await state(seeding.hash)) === 'paused', 'the torrent shows paused');
       await client.act('start', [seeding.hash]);
@@ -206,7 +215,12 @@ describe('QbittorrentClient against the qBittorrent simulator', () => {
     it('removes with and without data (qBittorrent deletes its own data)', async () => {
       const [a, b] = await client.list();
       expect(await client.remove([a.hash], true)).toEqual([
-        { hash: a.hash, ok: true, data: 'deleted', message: 'Seedbox qBit removed the torrent and deleted its data.' },
+        {
+          hash: a.hash,
+          ok: true,
+          data: 'deleted',
+          message: 'Seedbox qBit removed the torrent and deleted its data.',
+        },
       ]);
       expect((await client.remove([b.hash], false))[0]).toMatchObject({ ok: true, data: 'kept' });
       await eventually(async () => (await client.list()).length === 18, 'both are gone');
@@ -257,7 +271,10 @@ describe('QbittorrentClient against the qBittorrent simulator', () => {
     it('adds a magnet paused with a new label and confirms it by hash; a second add is a 409', async () => {
       const hash = 'CD'.repeat(20);
       const magnet = `magnet:?xt=urn:btih:${hash}&dn=magnet-one`;
-      expect(await client.addUrl(magnet, { label: 'Fresh', start: false })).toEqual({ hash, name: 'magnet-one' });
+      expect(await client.addUrl(magnet, { label: 'Fresh', start: false })).toEqual({
+        hash,
+        name: 'magnet-one',
+      });
       expect(sim.state.get(hash)).toMatchObject({ category: 'Fresh', paused: true });
       await expect(client.addUrl(magnet, {})).rejects.toBeInstanceOf(ConflictException);
     });

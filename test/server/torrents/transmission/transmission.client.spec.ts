@@ -34,8 +34,8 @@ describe('TransmissionClient against the Transmission simulator', () => {
       url: sim.url,
       username: TRANSMISSION_USERNAME,
       password: TRANSMISSION_PASSWORD,
-      credentialHint: `the username and password of ${SERVICE} in Settings → Torrent clients`,
-      setupHint: 'set its URL in Settings → Torrent clients',
+      credentialHint: `the username and password of ${SERVICE} (its torrent_clients entry in config.json)`,
+      setupHint: 'set the url of its torrent_clients entry in config.json',
     };
     client = new TransmissionClient(http, () => connection, { addConfirmMs: 300, addPollMs: 50 });
   });
@@ -80,7 +80,7 @@ describe('TransmissionClient against the Transmission simulator', () => {
   it('reads the connection at every call: no URL is a 503 that sends nothing', async () => {
     connection = { ...connection, url: '' };
     expect(() => client.assertConfigured()).toThrow(
-      /not configured: set its URL in Settings → Torrent clients/,
+      /not configured: set the url of its torrent_clients entry in config.json/,
     );
     const err = await upstreamFailure(client.list());
     expect(err.getStatus()).toBe(503);
@@ -93,10 +93,18 @@ describe('TransmissionClient against the Transmission simulator', () => {
     expect(await client.list()).toHaveLength(20);
     connection = { ...connection, url: `${sim.url}/transmission/rpc`, rpc_path: undefined };
     expect(await client.list()).toHaveLength(20);
-    connection = { ...connection, url: `${sim.url}/other` };
+    // Under rpc-url the daemon answers a wrong path 404 (once the session id is right).
+    connection = { ...connection, url: sim.url, rpc_path: '/transmission/nope' };
     const err = await upstreamFailure(client.list());
     expect(err.message).toMatch(
-      /answered HTTP 404 at http:\/\/127\.0\.0\.1:\d+\/other\/transmission\/rpc; check the URL and rpc_path/,
+      /answered HTTP 404 at http:\/\/127\.0\.0\.1:\d+\/transmission\/nope; check the URL and rpc_path/,
+    );
+    // Outside rpc-url it redirects to its web UI: an HTML page where the RPC should be.
+    connection = { ...connection, url: `${sim.url}/other`, rpc_path: undefined };
+    const html = await upstreamFailure(client.list());
+    expect(html.kind).toBe('invalid-response');
+    expect(html.message).toMatch(
+      /an HTML page instead of RPC JSON at http:\/\/127\.0\.0\.1:\d+\/other\/transmission\/rpc\); check the URL and rpc_path/,
     );
   });
 
@@ -106,7 +114,7 @@ describe('TransmissionClient against the Transmission simulator', () => {
     expect(err.kind).toBe('unauthorized');
     expect(err.getStatus()).toBe(502);
     expect(err.message).toBe(
-      `${SERVICE} refused the panel's username or password (HTTP 401); check the username and password of ${SERVICE} in Settings → Torrent clients.`,
+      `${SERVICE} refused the panel's username or password (HTTP 401); check the username and password of ${SERVICE} (its torrent_clients entry in config.json).`,
     );
     expect(err.message).not.toContain('wrong-secret');
   });
@@ -123,6 +131,14 @@ describe('TransmissionClient against the Transmission simulator', () => {
     expect(err.getStatus()).toBe(502);
     expect(err.message).toMatch(message);
     expect(err.message).not.toContain(sim.sessionId);
+  });
+
+  it('garbage is a 502 invalid-response, never "no torrents"', async () => {
+    sim.setFaults({ garbage: true });
+    const err = await upstreamFailure(client.list());
+    expect(err.kind).toBe('invalid-response');
+    expect(err.getStatus()).toBe(502);
+    expect(err.message).toBe(`${SERVICE} answered with something that is not valid JSON.`);
   });
 
   it('times out a hang with a 504', async () => {

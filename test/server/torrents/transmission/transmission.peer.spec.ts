@@ -9,7 +9,12 @@ import type { Torrent } from '../../../../server/torrents/torrent.types';
 import { UpstreamHttp } from '../../../../server/upstream/upstream-http.service';
 import { makeTorrentFile, parseTorrentFile } from '../../../../simulators/torrents';
 import { eventually } from '../../../support/eventually';
-import { rpc, startTransmissionPeer, type TransmissionPeer } from '../../../support/transmission-peer';
+import {
+  rawRpc,
+  rpc,
+  startTransmissionPeer,
+  type TransmissionPeer,
+} from '../../../support/transmission-peer';
 import { upstreamFailure } from '../../support/upstream-failure';
 
 /** The Transmission client against a REAL transmission-daemon 3.00 (test/peers/transmission-peer.sh). */
@@ -34,8 +39,8 @@ describe('TransmissionClient against a real transmission-daemon 3.00', () => {
       url: peer.url.replace(/\/transmission\/rpc$/, ''),
       username: peer.username,
       password: peer.password,
-      credentialHint: 'the username and password of Transmission in Settings → Torrent clients',
-      setupHint: 'set its URL in Settings → Torrent clients',
+      credentialHint: 'the username and password of Transmission (its torrent_clients entry in config.json)',
+      setupHint: 'set the url of its torrent_clients entry in config.json',
     };
     client = new TransmissionClient(new UpstreamHttp(new HttpService(axios.create())), () => connection);
   }, 300_000);
@@ -128,22 +133,42 @@ describe('TransmissionClient against a real transmission-daemon 3.00', () => {
     expect(await client.remove([magnetHash], false)).toMatchObject([{ ok: true, data: 'kept' }]);
   });
 
-  it('keeps working across a daemon restart (a new session id)', async () => {
-    const before = await rpc(peer, 'session-stats');
-    expect(before.status).toBe(200);
+  it('answers 409 with a session id first, and 200 when the id comes back', async () => {
+    const first = await rawRpc(peer, { method: 'session-stats' }, '');
+    expect(first.status).toBe(409);
+    expect(first.sessionId).toMatch(/^[A-Za-z0-9]{48}$/);
+    const again = await rawRpc(peer, { method: 'session-stats' }, first.sessionId);
+    expect(again.status).toBe(200);
+    expect(again.json?.result).toBe('success');
+  });
+
+  it('keeps working across a daemon restart, which issues a new session id', async () => {
+    const old = (await rawRpc(peer, { method: 'session-stats' }, '')).sessionId;
+    await client.list();
     await peer.restart();
+    const stale = await rawRpc(peer, { method: 'session-stats' }, old);
+    expect(stale.status).toBe(409);
+    expect(stale.sessionId).toMatch(/^[A-Za-z0-9]{48}$/);
+    expect(stale.sessionId).not.toBe(old);
+    // The client still holds the old id: its next call gets the 409 and resends with the new one.
     // The RPC answers before the daemon has loaded its torrents again: the list is [] for a moment.
     await eventually(async () => (await find())?.name === name, 'the torrent is listed after the restart');
   }, 60_000);
 
-  it('names the credentials when the password is wrong', async () => {
+  it('names the credentials when the password is wrong, never the password', async () => {
+    const wrongPassword = `wrong-${randomBytes(4).toString('hex')}`;
     const wrong = new TransmissionClient(new UpstreamHttp(new HttpService(axios.create())), () => ({
       ...connection,
-      password: 'not-the-password',
+      password: wrongPassword,
     }));
     const err = await upstreamFailure(wrong.list());
     expect(err.kind).toBe('unauthorized');
-    expect(err.message).toMatch(/^Transmission refused the panel's username or password \(HTTP 401\)/);
+    expect(err.getStatus()).toBe(502);
+    expect(err.message).toBe(
+      "Transmission refused the panel's username or password (HTTP 401); check the username and password of Transmission (its torrent_clients entry in config.json).",
+    );
+    expect(err.message).not.toContain(wrongPassword);
+    expect(err.message).not.toContain(peer.password);
   });
 
   it('removes with data: the torrent and its file are gone', async () => {

@@ -8,5 +8,8 @@ import { TorrentClientKind } from './torrent-client-kind';
  */
 export const TORRENT_CLIENT_KIND: TorrentClientKind[] = [
   'utorrent',
-  'rutorrent'
+  'rutorrent',
+  'qbittorrent',
+  'transmission',
+  'deluge'
 ];

@@ -37,6 +37,11 @@ export interface TorrentDto {
   state: TorrentState;
 
   /**
+   * Host name of its tracker; "" when none or the client does not list it
+   */
+  tracker: string;
+
+  /**
    * Bytes/s
    */
   up_rate: number;

@@ -16,5 +16,7 @@ export const TORRENT_SORT_FIELD: TorrentSortField[] = [
   'ratio',
   'eta',
   'added',
-  'label'
+  'label',
+  'tracker',
+  'client'
 ];

@@ -8,14 +8,15 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { finalize } from 'rxjs';
 
-import { type BandwidthDto, type TorrentClientKind } from '../../api';
+import { type BandwidthDto } from '../../api';
 import { describeApiError } from '../../core/api/api-error';
 import { fieldMessage, integerValidator, required } from '../../common/validators';
-import { CLIENT_NAMES } from './torrent-labels';
+import { type AddTorrentTarget } from './add-torrent-dialog.component';
 import { TorrentsClient } from './torrents-client.service';
 
 export interface BandwidthLimitsData {
-  readonly client: TorrentClientKind;
+  /** The client instance (id and name). */
+  readonly client: AddTorrentTarget;
   readonly bandwidth: BandwidthDto;
 }
 
@@ -88,7 +89,7 @@ export class BandwidthLimitsDialogComponent {
   private readonly destroyRef = inject(DestroyRef);
   private readonly fb = inject(NonNullableFormBuilder);
 
-  protected readonly name = CLIENT_NAMES[this.data.client];
+  protected readonly name = this.data.client.name;
   private readonly limit = [required, Validators.min(0), Validators.max(MAX_KIB), integerValidator];
   protected readonly form = this.fb.group({
     down: [toKib(this.data.bandwidth.down_limit), this.limit],
@@ -106,7 +107,7 @@ export class BandwidthLimitsDialogComponent {
     this.saving.set(true);
     this.error.set(null);
     this.api
-      .setBandwidth(this.data.client, { down_limit: down * 1024, up_limit: up * 1024 })
+      .setBandwidth(this.data.client.id, { down_limit: down * 1024, up_limit: up * 1024 })
       .pipe(
         finalize(() => this.saving.set(false)),
         takeUntilDestroyed(this.destroyRef),

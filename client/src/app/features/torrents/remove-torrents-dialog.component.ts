@@ -6,14 +6,14 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { type Observable, forkJoin, map, of } from 'rxjs';
 
-import { type TorrentClientKind, type TorrentDataCheckDto, type TorrentDto } from '../../api';
+import { type TorrentDataCheckDto } from '../../api';
 import { remoteState } from '../../core/util/remote-state';
 import { StateMessageComponent } from '../../common/state-message.component';
-import { CLIENT_NAMES } from './torrent-labels';
+import { type TorrentRow, hashesByClient } from './torrent-query';
 import { MAX_HASHES_PER_CALL, type RemoveData, TorrentsClient } from './torrents-client.service';
 
 export interface RemoveTorrentsData {
-  readonly torrents: readonly Pick<TorrentDto, 'name' | 'client' | 'hash'>[];
+  readonly torrents: readonly Pick<TorrentRow, 'name' | 'client_id' | 'client_name' | 'hash'>[];
 }
 
 export type RemoveTorrentsChoice = RemoveData;
@@ -42,7 +42,7 @@ const LISTED = 5;
         @for (torrent of listed(); track $index) {
           <li>
             <span class="name">{{ torrent.name }}</span>
-            <span class="client">{{ clientNames[torrent.client] }}</span>
+            <span class="client">{{ torrent.client_name }}</span>
           </li>
         }
         @if (more() > 0) {
@@ -213,7 +213,6 @@ export class RemoveTorrentsDialogComponent {
   private readonly data = inject<RemoveTorrentsData>(MAT_DIALOG_DATA);
   private readonly api = inject(TorrentsClient);
 
-  protected readonly clientNames = CLIENT_NAMES;
   protected readonly listedProblems = LISTED;
   protected readonly deleteData = signal(false);
   protected readonly force = signal(false);
@@ -251,11 +250,10 @@ export class RemoveTorrentsDialogComponent {
 
   private checkAll(): Observable<TorrentDataCheckDto[]> {
     const calls: Observable<TorrentDataCheckDto[]>[] = [];
-    for (const kind of Object.keys(CLIENT_NAMES) as TorrentClientKind[]) {
-      const hashes = this.data.torrents.filter((t) => t.client === kind).map((t) => t.hash);
+    for (const [id, hashes] of hashesByClient(this.data.torrents)) {
       for (let from = 0; from < hashes.length; from += MAX_HASHES_PER_CALL) {
         calls.push(
-          this.api.checkData(kind, hashes.slice(from, from + MAX_HASHES_PER_CALL)).pipe(map((r) => r.items)),
+          this.api.checkData(id, hashes.slice(from, from + MAX_HASHES_PER_CALL)).pipe(map((r) => r.items)),
         );
       }
     }

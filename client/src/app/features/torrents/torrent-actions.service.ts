@@ -2,18 +2,13 @@ import { Injectable, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { type Observable, filter, forkJoin, of, switchMap, tap } from 'rxjs';
 
-import {
-  type BandwidthDto,
-  type BulkResultDto,
-  type TorrentBulkAction,
-  type TorrentClientKind,
-  type TorrentDto,
-} from '../../api';
+import { type BandwidthDto, type BulkResultDto, type TorrentBulkAction } from '../../api';
 import { Notifier } from '../../core/notify/notifier.service';
 import {
   AddTorrentDialogComponent,
   type AddTorrentData,
   type AddTorrentResult,
+  type AddTorrentTarget,
 } from './add-torrent-dialog.component';
 import {
   BandwidthLimitsDialogComponent,
@@ -24,7 +19,8 @@ import {
   type RemoveTorrentsData,
   RemoveTorrentsDialogComponent,
 } from './remove-torrents-dialog.component';
-import { ACTION_LOOKS, CLIENT_NAMES } from './torrent-labels';
+import { ACTION_LOOKS } from './torrent-labels';
+import { type TorrentRow, hashesByClient } from './torrent-query';
 import {
   MAX_HASHES_PER_CALL,
   type RemoveData,
@@ -45,14 +41,14 @@ export class TorrentActions {
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
 
-  act(torrent: TorrentDto, action: TorrentAction): Observable<unknown> {
+  act(torrent: TorrentRow, action: TorrentAction): Observable<unknown> {
     return this.api
-      .act(torrent.client, action, torrent.hash)
+      .act(torrent.client_id, action, torrent.hash)
       .pipe(tap((result) => this.notifier.success(`${ACTION_LOOKS[action].done} ${result.name}.`)));
   }
 
   /** Asks (with the delete-data choice), then removes; emits once done, nothing when cancelled. */
-  remove(torrents: readonly TorrentDto[]): Observable<unknown> {
+  remove(torrents: readonly TorrentRow[]): Observable<unknown> {
     return this.dialog
       .open<RemoveTorrentsDialogComponent, RemoveTorrentsData, RemoveTorrentsChoice>(
         RemoveTorrentsDialogComponent,
@@ -67,7 +63,7 @@ export class TorrentActions {
         filter((choice): choice is RemoveTorrentsChoice => choice !== undefined),
         switchMap((choice) =>
           torrents.length === 1
-            ? this.api.remove(torrents[0].client, torrents[0].hash, choice).pipe(
+            ? this.api.remove(torrents[0].client_id, torrents[0].hash, choice).pipe(
                 // "manual": the torrent is gone but its data could not be deleted; say where it is.
                 tap((result) =>
                   result.data === 'manual'
@@ -82,35 +78,35 @@ export class TorrentActions {
 
   /** One call per client (and per thousand hashes); the snackbar sums up every outcome. */
   bulk(
-    torrents: readonly TorrentDto[],
+    torrents: readonly TorrentRow[],
     action: TorrentBulkAction,
     data: RemoveData = { deleteData: false },
   ): Observable<unknown> {
     const calls: Observable<BulkResultDto>[] = [];
-    for (const kind of Object.keys(CLIENT_NAMES) as TorrentClientKind[]) {
-      const hashes = torrents.filter((t) => t.client === kind).map((t) => t.hash);
+    for (const [id, hashes] of hashesByClient(torrents)) {
       for (let from = 0; from < hashes.length; from += MAX_HASHES_PER_CALL) {
-        calls.push(this.api.bulk(kind, action, hashes.slice(from, from + MAX_HASHES_PER_CALL), data));
+        calls.push(this.api.bulk(id, action, hashes.slice(from, from + MAX_HASHES_PER_CALL), data));
       }
     }
     return (calls.length ? forkJoin(calls) : of([])).pipe(tap((results) => this.report(action, results)));
   }
 
-  add(clients: readonly TorrentClientKind[]): Observable<AddTorrentResult> {
+  /** The add dialog (by link, or by file: `file` is one dropped on the page). */
+  add(clients: readonly AddTorrentTarget[], file?: File): Observable<AddTorrentResult> {
     return this.dialog
       .open<AddTorrentDialogComponent, AddTorrentData, AddTorrentResult>(AddTorrentDialogComponent, {
-        data: { clients },
+        data: { clients, file },
         width: '560px',
         maxWidth: 'calc(100vw - 32px)',
       })
       .afterClosed()
       .pipe(
         filter((result): result is AddTorrentResult => result !== undefined),
-        tap(({ client, added }) => this.notifier.success(`Added ${added.name} to ${CLIENT_NAMES[client]}.`)),
+        tap(({ client, added }) => this.notifier.success(`Added ${added.name} to ${client.name}.`)),
       );
   }
 
-  limits(client: TorrentClientKind, bandwidth: BandwidthDto): Observable<BandwidthDto> {
+  limits(client: AddTorrentTarget, bandwidth: BandwidthDto): Observable<BandwidthDto> {
     return this.dialog
       .open<BandwidthLimitsDialogComponent, BandwidthLimitsData, BandwidthDto>(
         BandwidthLimitsDialogComponent,
@@ -123,8 +119,12 @@ export class TorrentActions {
       .afterClosed()
       .pipe(
         filter((result): result is BandwidthDto => result !== undefined),
-        tap(() => this.notifier.success(`Saved the ${CLIENT_NAMES[client]} rate limits.`)),
+        tap(() => this.notifier.success(`Saved the ${client.name} rate limits.`)),
       );
+  }
+
+  restart(id: string): Observable<unknown> {
+    return this.api.restart(id);
   }
 
   private report(action: TorrentBulkAction, results: readonly BulkResultDto[]): void {

@@ -5,7 +5,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import { TimeChartComponent } from '../../common/charts/time-chart.component';
 
-/** Total rates of both clients at one moment, bytes/s. */
+/** Total rates of every client at one moment, bytes/s. */
 export interface RateSample {
   readonly at: number;
   readonly down: number;
@@ -14,7 +14,7 @@ export interface RateSample {
 
 const MIB = 1024 * 1024;
 
-/** Download and upload rates of both clients over the last minutes, sampled while the page is open. */
+/** Download and upload rates of every client over the last minutes, sampled while the page is open. */
 @Component({
   selector: 'sp-torrent-bandwidth-card',
   imports: [MatCardModule, MatIconModule, MatProgressBarModule, TimeChartComponent],
@@ -23,7 +23,7 @@ const MIB = 1024 * 1024;
       <mat-card-header>
         <mat-icon mat-card-avatar aria-hidden="true">speed</mat-icon>
         <mat-card-title><h2>Bandwidth</h2></mat-card-title>
-        <mat-card-subtitle>Both clients, live</mat-card-subtitle>
+        <mat-card-subtitle>Every client, live</mat-card-subtitle>
       </mat-card-header>
       <mat-card-content>
         @if (samples().length > 0) {

@@ -9,7 +9,7 @@ import { type ContainerDto, type TorrentClientKind } from '../../api';
 import { BytesPipe, formatRate } from '../../common/bytes.pipe';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { ServiceContainerComponent } from '../applications/service-container.component';
-import { CLIENT_NAMES } from './torrent-labels';
+import { CLIENT_ICONS, CLIENT_PRODUCTS } from './torrent-labels';
 import { type TorrentSummary } from './torrent-query';
 import { type ClientInfo, type ReplicaState } from './torrent-replica';
 
@@ -30,17 +30,19 @@ import { type ClientInfo, type ReplicaState } from './torrent-replica';
     <mat-card
       appearance="outlined"
       data-testid="torrent-client-card"
-      [attr.data-client]="kind()"
+      [attr.data-client]="clientId()"
+      [attr.data-kind]="kind()"
       [attr.data-state]="state()"
     >
       <mat-card-header>
-        <mat-icon mat-card-avatar aria-hidden="true">{{
-          kind() === 'utorrent' ? 'swap_vert' : 'dns'
-        }}</mat-icon>
+        <mat-icon mat-card-avatar aria-hidden="true">{{ icon() }}</mat-icon>
         <mat-card-title
           ><h2>{{ name() }}</h2></mat-card-title
         >
         <mat-card-subtitle>
+          @if (name() !== product()) {
+            <span class="product">{{ product() }} ·</span>
+          }
           <span class="status" [class.bad]="state() === 'error'">
             <mat-icon aria-hidden="true">{{ state() === 'error' ? 'error' : 'check_circle' }}</mat-icon>
             {{ connection() }}
@@ -127,6 +129,8 @@ import { type ClientInfo, type ReplicaState } from './torrent-replica';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TorrentClientCardComponent {
+  readonly clientId = input.required<string>();
+  readonly name = input.required<string>();
   readonly kind = input.required<TorrentClientKind>();
   readonly state = input.required<ReplicaState>();
   readonly error = input<string | null>(null);
@@ -141,7 +145,8 @@ export class TorrentClientCardComponent {
   readonly restart = output<void>();
   readonly editLimits = output<void>();
 
-  protected readonly name = computed(() => CLIENT_NAMES[this.kind()]);
+  protected readonly product = computed(() => CLIENT_PRODUCTS[this.kind()]);
+  protected readonly icon = computed(() => CLIENT_ICONS[this.kind()]);
   protected readonly connection = computed(() => {
     const version = this.info()?.status?.version;
     switch (this.state()) {

@@ -21,7 +21,7 @@ import { debounceTime, map } from 'rxjs';
 
 import { type TorrentSortField, type TorrentState } from '../../api';
 import { TORRENT_STATE } from '../../api/models/torrent-state-array';
-import { CLIENT_NAMES, STATE_LOOKS } from './torrent-labels';
+import { STATE_LOOKS } from './torrent-labels';
 import { DEFAULT_TORRENT_QUERY, type StateCounts, type TorrentQuery } from './torrent-query';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -37,7 +37,15 @@ export const SORT_LABELS: Readonly<Record<TorrentSortField, string>> = {
   eta: 'Time left',
   added: 'Added',
   label: 'Label',
+  tracker: 'Tracker',
+  client: 'Client',
 };
+
+/** A client instance the filter offers. */
+export interface ClientChoice {
+  readonly id: string;
+  readonly name: string;
+}
 
 /** Client, search and sort fields over state chips that carry their counts. */
 @Component({
@@ -73,9 +81,9 @@ export const SORT_LABELS: Readonly<Record<TorrentSortField, string>> = {
           (valueChange)="changed.emit({ client: $event })"
           data-testid="torrent-client-filter"
         >
-          <mat-option value="">Both clients</mat-option>
-          @for (client of clients; track client[0]) {
-            <mat-option [value]="client[0]">{{ client[1] }}</mat-option>
+          <mat-option value="">All clients</mat-option>
+          @for (client of clients(); track client.id) {
+            <mat-option [value]="client.id">{{ client.name }}</mat-option>
           }
         </mat-select>
       </mat-form-field>
@@ -167,9 +175,10 @@ export class TorrentFiltersComponent {
   readonly query = input<TorrentQuery>(DEFAULT_TORRENT_QUERY);
   readonly counts = input.required<StateCounts>();
   readonly compact = input(false);
+  /** The active client instances. */
+  readonly clients = input<readonly ClientChoice[]>([]);
   readonly changed = output<Partial<TorrentQuery>>();
 
-  protected readonly clients = Object.entries(CLIENT_NAMES);
   protected readonly sortFields = Object.entries(SORT_LABELS);
   protected readonly search = new FormControl('', { nonNullable: true });
 

@@ -1,9 +1,22 @@
 import { type TorrentClientKind, type TorrentState } from '../../api';
 import { type ChipLook } from '../../common/status-chip.component';
 
-export const CLIENT_NAMES: Readonly<Record<TorrentClientKind, string>> = {
+/** The product behind each kind of client (an instance has a name of its own besides). */
+export const CLIENT_PRODUCTS: Readonly<Record<TorrentClientKind, string>> = {
   utorrent: 'uTorrent',
   rutorrent: 'rTorrent',
+  qbittorrent: 'qBittorrent',
+  transmission: 'Transmission',
+  deluge: 'Deluge',
+};
+
+/** The card and strip icon of each kind. */
+export const CLIENT_ICONS: Readonly<Record<TorrentClientKind, string>> = {
+  utorrent: 'swap_vert',
+  rutorrent: 'dns',
+  qbittorrent: 'cloud_download',
+  transmission: 'settings_input_antenna',
+  deluge: 'water_drop',
 };
 
 export const STATE_LOOKS: Readonly<Record<TorrentState, ChipLook>> = {

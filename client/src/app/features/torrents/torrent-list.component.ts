@@ -5,31 +5,22 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 
-import { type SortOrder, type TorrentBulkAction, type TorrentDto, type TorrentSortField } from '../../api';
+import { type SortOrder, type TorrentBulkAction, type TorrentSortField } from '../../api';
+import { type TorrentColumn, type TorrentColumnId, gridTracks } from './torrent-columns';
 import { ACTION_LOOKS, actionApplies } from './torrent-labels';
-import { torrentKey } from './torrent-query';
+import { type TorrentRow, torrentKey } from './torrent-query';
 import { TorrentRowComponent } from './torrent-row.component';
 
 export interface TorrentActionRequest {
-  readonly torrent: TorrentDto;
+  readonly torrent: TorrentRow;
   readonly action: TorrentBulkAction;
 }
 
 const ROW_HEIGHT = 52;
 const CARD_HEIGHT = 96;
 
-/** Header cells in the order of the row's cells; `field` null = not sortable. */
-const COLUMNS: readonly { cls: string; label: string; field: TorrentSortField | null }[] = [
-  { cls: 'name', label: 'Name', field: 'name' },
-  { cls: 'client', label: 'Client', field: null },
-  { cls: 'state', label: 'State', field: 'state' },
-  { cls: 'progress', label: 'Progress', field: 'progress' },
-  { cls: 'size', label: 'Size', field: 'size' },
-  { cls: 'down', label: 'Down', field: 'down_rate' },
-  { cls: 'up', label: 'Up', field: 'up_rate' },
-  { cls: 'eta', label: 'Time left', field: 'eta' },
-  { cls: 'ratio', label: 'Ratio', field: 'ratio' },
-];
+/** What a phone's three-line card shows, whatever columns are chosen. */
+const COMPACT_COLUMNS: readonly TorrentColumnId[] = ['client', 'state', 'progress', 'size', 'down', 'up'];
 
 /**
  * The torrents as an ARIA table whose body is a virtual scroll viewport: only the rows in view (and a
@@ -50,6 +41,7 @@ const COLUMNS: readonly { cls: string; label: string; field: TorrentSortField | 
     'aria-label': 'Torrents',
     '[attr.aria-rowcount]': 'torrents().length + 1',
     '[class.compact]': 'compact()',
+    '[style.--torrent-columns]': 'tracks()',
   },
   template: `
     <div role="rowgroup">
@@ -67,8 +59,26 @@ const COLUMNS: readonly { cls: string; label: string; field: TorrentSortField | 
         @if (compact()) {
           <div role="columnheader" class="compact-title">Select all shown</div>
         } @else {
-          @for (column of columns; track column.cls) {
-            <div role="columnheader" [class]="column.cls" [attr.aria-sort]="ariaSort(column.field)">
+          <div role="columnheader" class="name" [attr.aria-sort]="ariaSort('name')">
+            <button
+              type="button"
+              class="sort"
+              [class.active]="sort() === 'name'"
+              (click)="sortChange.emit('name')"
+            >
+              Name
+              <mat-icon aria-hidden="true">{{
+                sort() === 'name' && order() === 'desc' ? 'arrow_downward' : 'arrow_upward'
+              }}</mat-icon>
+            </button>
+          </div>
+          @for (column of columns(); track column.id) {
+            <div
+              role="columnheader"
+              [class]="column.id"
+              [class.numeric]="column.numeric"
+              [attr.aria-sort]="ariaSort(column.field)"
+            >
               @if (column.field; as field) {
                 <button
                   type="button"
@@ -102,22 +112,28 @@ const COLUMNS: readonly { cls: string; label: string; field: TorrentSortField | 
         *cdkVirtualFor="let torrent of torrents(); trackBy: trackByKey; let i = index"
         [style.height.px]="itemSize()"
         [torrent]="torrent"
+        [columns]="cellColumns()"
         [menu]="menu"
         [selected]="selected().has(key(torrent))"
         [busy]="busy().has(key(torrent))"
         [compact]="compact()"
         [rowIndex]="i + 2"
         (toggled)="toggle.emit(torrent)"
+        (opened)="open.emit(torrent)"
       />
     </cdk-virtual-scroll-viewport>
 
     <mat-menu #menu="matMenu">
       <ng-template matMenuContent let-torrent="torrent">
+        <button mat-menu-item type="button" data-testid="torrent-action-details" (click)="open.emit(torrent)">
+          <mat-icon>info</mat-icon>
+          Details
+        </button>
         @for (action of actions; track action) {
           <button
             mat-menu-item
             type="button"
-            [disabled]="!applies(action, torrent.state)"
+            [disabled]="torrent.stale || !applies(action, torrent.state)"
             [attr.data-testid]="'torrent-action-' + action"
             (click)="act.emit({ torrent, action })"
           >
@@ -132,18 +148,25 @@ const COLUMNS: readonly { cls: string; label: string; field: TorrentSortField | 
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TorrentListComponent {
-  readonly torrents = input.required<readonly TorrentDto[]>();
+  readonly torrents = input.required<readonly TorrentRow[]>();
+  /** The optional columns the user chose, in order. */
+  readonly columns = input.required<readonly TorrentColumn[]>();
   readonly selected = input<ReadonlySet<string>>(new Set());
   readonly busy = input<ReadonlySet<string>>(new Set());
   readonly sort = input<TorrentSortField>('name');
   readonly order = input<SortOrder>('asc');
   readonly compact = input(false);
-  readonly toggle = output<TorrentDto>();
+  readonly toggle = output<TorrentRow>();
+  /** Show this torrent's detail. */
+  readonly open = output<TorrentRow>();
   readonly selectAll = output<boolean>();
   readonly sortChange = output<TorrentSortField>();
   readonly act = output<TorrentActionRequest>();
 
-  protected readonly columns = COLUMNS;
+  protected readonly tracks = computed(() => gridTracks(this.columns()));
+  protected readonly cellColumns = computed(() =>
+    this.compact() ? COMPACT_COLUMNS : this.columns().map((column) => column.id),
+  );
   protected readonly looks = ACTION_LOOKS;
   protected readonly actions = Object.keys(ACTION_LOOKS) as TorrentBulkAction[];
   protected readonly applies = actionApplies;
@@ -159,7 +182,7 @@ export class TorrentListComponent {
   );
   protected readonly someSelected = computed(() => this.shownSelected() > 0 && !this.allSelected());
 
-  protected trackByKey(_index: number, torrent: TorrentDto): string {
+  protected trackByKey(_index: number, torrent: TorrentRow): string {
     return torrentKey(torrent);
   }
 

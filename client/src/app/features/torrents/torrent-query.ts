@@ -1,19 +1,19 @@
 import { type ParamMap, type Params } from '@angular/router';
 
-import {
-  type SortOrder,
-  type TorrentClientKind,
-  type TorrentDto,
-  type TorrentSortField,
-  type TorrentState,
-} from '../../api';
-import { TORRENT_CLIENT_KIND } from '../../api/models/torrent-client-kind-array';
+import { type MergedTorrentDto, type SortOrder, type TorrentSortField, type TorrentState } from '../../api';
 import { TORRENT_SORT_FIELD } from '../../api/models/torrent-sort-field-array';
 import { TORRENT_STATE } from '../../api/models/torrent-state-array';
 
+/** One row of the Torrents page: a torrent, the client instance holding it, and whether it is stale. */
+export type TorrentRow = MergedTorrentDto;
+
+/** A client instance id as the server makes them (lower case, digits, single dashes). */
+const CLIENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** The list's view, kept in the URL: '' means "any". */
 export interface TorrentQuery {
-  readonly client: TorrentClientKind | '';
+  /** A client instance id. */
+  readonly client: string;
   readonly state: TorrentState | '';
   readonly q: string;
   readonly sort: TorrentSortField;
@@ -44,7 +44,7 @@ export function torrentQueryFromParams(params: ParamMap): TorrentQuery {
   const oneOf = <T extends string>(key: string, values: readonly T[], fallback: T | ''): T | '' =>
     (values as readonly string[]).includes(text(key)) ? (text(key) as T) : fallback;
   return {
-    client: oneOf('client', TORRENT_CLIENT_KIND, ''),
+    client: CLIENT_ID.test(text('client')) ? text('client') : '',
     state: oneOf('state', TORRENT_STATE, ''),
     q: text('q'),
     sort: oneOf('sort', TORRENT_SORT_FIELD, '') || DEFAULT_TORRENT_QUERY.sort,
@@ -61,14 +61,14 @@ export function torrentQueryToParams(query: TorrentQuery): Params {
   return params;
 }
 
-/** A torrent's identity across both clients (the same info-hash may sit in each). */
-export function torrentKey(torrent: Pick<TorrentDto, 'client' | 'hash'>): string {
-  return `${torrent.client}:${torrent.hash}`;
+/** A torrent's identity across the clients (the same info-hash may sit in several). */
+export function torrentKey(torrent: Pick<TorrentRow, 'client_id' | 'hash'>): string {
+  return `${torrent.client_id}:${torrent.hash}`;
 }
 
 /** Whether a torrent passes the client and text filters (the state filter is applied apart, for counts). */
-export function matchesClientAndText(torrent: TorrentDto, client: string, needle: string): boolean {
-  if (client && torrent.client !== client) {
+export function matchesClientAndText(torrent: TorrentRow, client: string, needle: string): boolean {
+  if (client && torrent.client_id !== client) {
     return false;
   }
   if (!needle) {
@@ -80,7 +80,7 @@ export function matchesClientAndText(torrent: TorrentDto, client: string, needle
 
 export type StateCounts = Readonly<Record<TorrentState | 'all', number>>;
 
-export function countStates(torrents: readonly TorrentDto[]): StateCounts {
+export function countStates(torrents: readonly TorrentRow[]): StateCounts {
   const counts: Record<string, number> = { all: torrents.length };
   for (const state of TORRENT_STATE) {
     counts[state] = 0;
@@ -94,7 +94,7 @@ export function countStates(torrents: readonly TorrentDto[]): StateCounts {
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 const STATE_ORDER = new Map(TORRENT_STATE.map((state, index) => [state, index]));
 
-function compareField(a: TorrentDto, b: TorrentDto, field: TorrentSortField): number {
+function compareField(a: TorrentRow, b: TorrentRow, field: TorrentSortField): number {
   switch (field) {
     case 'name':
       return collator.compare(a.name, b.name);
@@ -103,6 +103,10 @@ function compareField(a: TorrentDto, b: TorrentDto, field: TorrentSortField): nu
       return collator.compare(a.label || '\uffff', b.label || '\uffff');
     case 'state':
       return (STATE_ORDER.get(a.state) ?? 0) - (STATE_ORDER.get(b.state) ?? 0);
+    case 'tracker':
+      return collator.compare(a.tracker || '\uffff', b.tracker || '\uffff');
+    case 'client':
+      return collator.compare(a.client_name, b.client_name);
     case 'added':
       return (a.added ?? '').localeCompare(b.added ?? '');
     case 'eta':
@@ -115,16 +119,16 @@ function compareField(a: TorrentDto, b: TorrentDto, field: TorrentSortField): nu
 
 /** A new sorted array; ties fall back to the name, then the client, so rows do not jump. */
 export function sortTorrents(
-  torrents: readonly TorrentDto[],
+  torrents: readonly TorrentRow[],
   field: TorrentSortField,
   order: SortOrder,
-): TorrentDto[] {
+): TorrentRow[] {
   const sign = order === 'desc' ? -1 : 1;
   return [...torrents].sort(
     (a, b) =>
       sign * compareField(a, b, field) ||
       collator.compare(a.name, b.name) ||
-      a.client.localeCompare(b.client) ||
+      a.client_id.localeCompare(b.client_id) ||
       a.hash.localeCompare(b.hash),
   );
 }
@@ -141,7 +145,7 @@ export interface TorrentSummary {
   readonly upRate: number;
 }
 
-export function summarize(torrents: readonly TorrentDto[]): TorrentSummary {
+export function summarize(torrents: readonly TorrentRow[]): TorrentSummary {
   let active = 0;
   let downloading = 0;
   let seeding = 0;
@@ -149,12 +153,27 @@ export function summarize(torrents: readonly TorrentDto[]): TorrentSummary {
   let downRate = 0;
   let upRate = 0;
   for (const torrent of torrents) {
+    size += torrent.size;
+    // A stale row's rates are from before its client stopped answering: they are not moving now.
+    if (torrent.stale) continue;
     if (torrent.down_rate > 0 || torrent.up_rate > 0) active++;
     if (torrent.state === 'downloading') downloading++;
     if (torrent.state === 'seeding') seeding++;
-    size += torrent.size;
     downRate += torrent.down_rate;
     upRate += torrent.up_rate;
   }
   return { total: torrents.length, active, downloading, seeding, size, downRate, upRate };
+}
+
+/** The hashes of each client instance, in the order the instances first appear. */
+export function hashesByClient(
+  torrents: readonly Pick<TorrentRow, 'client_id' | 'hash'>[],
+): Map<string, string[]> {
+  const byClient = new Map<string, string[]>();
+  for (const torrent of torrents) {
+    const hashes = byClient.get(torrent.client_id);
+    if (hashes) hashes.push(torrent.hash);
+    else byClient.set(torrent.client_id, [torrent.hash]);
+  }
+  return byClient;
 }

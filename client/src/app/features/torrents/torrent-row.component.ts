@@ -6,11 +6,14 @@ import { type MatMenuPanel, MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 
-import { type TorrentDto } from '../../api';
 import { BytesPipe } from '../../common/bytes.pipe';
 import { humanDuration } from '../../common/duration.pipe';
 import { StatusChipComponent } from '../../common/status-chip.component';
-import { CLIENT_NAMES, STATE_LOOKS } from './torrent-labels';
+import { type TorrentColumnId } from './torrent-columns';
+import { STATE_LOOKS } from './torrent-labels';
+import { type TorrentRow } from './torrent-query';
+
+const DATE = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 /** One torrent as a table row (wide screens) or a three-line card (phones). */
 @Component({
@@ -33,7 +36,9 @@ import { CLIENT_NAMES, STATE_LOOKS } from './torrent-labels';
     '[attr.aria-busy]': 'busy()',
     '[attr.aria-rowindex]': 'rowIndex()',
     '[attr.data-hash]': 'torrent().hash',
-    '[attr.data-client]': 'torrent().client',
+    '[class.stale]': 'torrent().stale',
+    '[attr.data-client]': 'torrent().client_id',
+    '[attr.data-stale]': 'torrent().stale',
     '[attr.data-state]': 'torrent().state',
     'data-testid': 'torrent-row',
   },
@@ -47,43 +52,91 @@ import { CLIENT_NAMES, STATE_LOOKS } from './torrent-labels';
       />
     </div>
     <div role="cell" class="name">
-      <span class="title" [title]="torrent().name" data-testid="torrent-name">{{ torrent().name }}</span>
-      @if (torrent().label) {
+      <button
+        type="button"
+        class="title"
+        [title]="torrent().name"
+        data-testid="torrent-name"
+        (click)="opened.emit()"
+      >
+        @if (torrent().stale) {
+          <mat-icon
+            class="stale-icon"
+            data-testid="torrent-stale"
+            aria-label="Stale"
+            title="From the last list read: the client does not answer now"
+            >cloud_off</mat-icon
+          >
+        }
+        {{ torrent().name }}
+      </button>
+      @if (torrent().label && !shows('label')) {
         <span class="label">{{ torrent().label }}</span>
       }
     </div>
-    <div role="cell" class="client" data-testid="torrent-client">{{ clientName() }}</div>
-    <div role="cell" class="state">
-      @if (busy()) {
-        <mat-progress-spinner mode="indeterminate" diameter="20" aria-label="Working" />
-      } @else {
-        <sp-status-chip
-          [label]="look().label"
-          [tone]="look().tone"
-          [icon]="look().icon"
-          data-testid="torrent-state"
-        />
+    @for (column of columns(); track column) {
+      @switch (column) {
+        @case ('client') {
+          <div role="cell" class="client" data-testid="torrent-client">{{ torrent().client_name }}</div>
+        }
+        @case ('state') {
+          <div role="cell" class="state">
+            @if (busy()) {
+              <mat-progress-spinner mode="indeterminate" diameter="20" aria-label="Working" />
+            } @else {
+              <sp-status-chip
+                [label]="look().label"
+                [tone]="look().tone"
+                [icon]="look().icon"
+                data-testid="torrent-state"
+              />
+            }
+          </div>
+        }
+        @case ('progress') {
+          <div role="cell" class="progress">
+            <mat-progress-bar
+              mode="determinate"
+              [value]="percent()"
+              [attr.aria-label]="'Progress of ' + torrent().name"
+            />
+            <span class="sp-tabular">{{ percentText() }}%</span>
+          </div>
+        }
+        @case ('size') {
+          <div role="cell" class="size sp-tabular">{{ torrent().size | bytes }}</div>
+        }
+        @case ('down') {
+          <div role="cell" class="down sp-tabular" data-testid="torrent-down">
+            <mat-icon aria-hidden="true" class="rate-icon">arrow_downward</mat-icon
+            >{{ torrent().down_rate | bytes: 'rate' }}
+          </div>
+        }
+        @case ('up') {
+          <div role="cell" class="up sp-tabular">
+            <mat-icon aria-hidden="true" class="rate-icon">arrow_upward</mat-icon
+            >{{ torrent().up_rate | bytes: 'rate' }}
+          </div>
+        }
+        @case ('eta') {
+          <div role="cell" class="eta sp-tabular">{{ eta() }}</div>
+        }
+        @case ('ratio') {
+          <div role="cell" class="ratio sp-tabular">{{ torrent().ratio.toFixed(2) }}</div>
+        }
+        @case ('added') {
+          <div role="cell" class="added sp-tabular" [title]="torrent().added ?? ''">{{ added() }}</div>
+        }
+        @case ('label') {
+          <div role="cell" class="label-cell" data-testid="torrent-label">{{ torrent().label || '—' }}</div>
+        }
+        @case ('tracker') {
+          <div role="cell" class="tracker" data-testid="torrent-tracker" [title]="torrent().tracker">
+            {{ torrent().tracker || '—' }}
+          </div>
+        }
       }
-    </div>
-    <div role="cell" class="progress">
-      <mat-progress-bar
-        mode="determinate"
-        [value]="percent()"
-        [attr.aria-label]="'Progress of ' + torrent().name"
-      />
-      <span class="sp-tabular">{{ percentText() }}%</span>
-    </div>
-    <div role="cell" class="size sp-tabular">{{ torrent().size | bytes }}</div>
-    <div role="cell" class="down sp-tabular" data-testid="torrent-down">
-      <mat-icon aria-hidden="true" class="rate-icon">arrow_downward</mat-icon
-      >{{ torrent().down_rate | bytes: 'rate' }}
-    </div>
-    <div role="cell" class="up sp-tabular">
-      <mat-icon aria-hidden="true" class="rate-icon">arrow_upward</mat-icon
-      >{{ torrent().up_rate | bytes: 'rate' }}
-    </div>
-    <div role="cell" class="eta sp-tabular">{{ eta() }}</div>
-    <div role="cell" class="ratio sp-tabular">{{ torrent().ratio.toFixed(2) }}</div>
+    }
     <div role="cell" class="actions">
       <button
         mat-icon-button
@@ -101,7 +154,9 @@ import { CLIENT_NAMES, STATE_LOOKS } from './torrent-labels';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TorrentRowComponent {
-  readonly torrent = input.required<TorrentDto>();
+  readonly torrent = input.required<TorrentRow>();
+  /** The optional columns to show, in order. */
+  readonly columns = input.required<readonly TorrentColumnId[]>();
   readonly menu = input.required<MatMenuPanel>();
   readonly selected = input(false);
   readonly busy = input(false);
@@ -109,9 +164,14 @@ export class TorrentRowComponent {
   /** 1-based, counting the header row (aria-rowindex). */
   readonly rowIndex = input(0);
   readonly toggled = output<void>();
+  /** The name was clicked: show the torrent's detail. */
+  readonly opened = output<void>();
 
   protected readonly look = computed(() => STATE_LOOKS[this.torrent().state]);
-  protected readonly clientName = computed(() => CLIENT_NAMES[this.torrent().client]);
+  protected readonly added = computed(() => {
+    const added = this.torrent().added;
+    return added ? DATE.format(new Date(added)) : '—';
+  });
   protected readonly percent = computed(() => Math.floor(this.torrent().progress * 1000) / 10);
   /** One decimal below 100 % so that 99.95 % never reads as done. */
   protected readonly percentText = computed(() =>
@@ -122,4 +182,8 @@ export class TorrentRowComponent {
     if (progress >= 1 || eta === 0) return 'Done';
     return eta === null ? '—' : humanDuration(eta);
   });
+
+  protected shows(column: TorrentColumnId): boolean {
+    return this.columns().includes(column);
+  }
 }

@@ -6,43 +6,37 @@ import {
   type AddedTorrentDto,
   type BandwidthDto,
   type BulkResultDto,
+  type MergedTorrentPageDto,
+  type RestartedDto,
   type SetBandwidthDto,
   type TorrentActionResultDto,
   type TorrentBulkAction,
-  type TorrentClientKind,
   type TorrentClientStatusDto,
+  type TorrentClientSummaryDto,
   type TorrentDataCheckResultDto,
-  type TorrentPageDto,
+  type TorrentDetailDto,
+  type TorrentLabelResultDto,
   type TorrentRemoveResultDto,
   type TorrentStatsDto,
-  addRutorrentUrl,
-  addUtorrentUrl,
-  bulkRutorrentAction,
-  bulkUtorrentAction,
-  checkRutorrentData,
-  checkUtorrentData,
-  getRutorrentBandwidth,
-  getRutorrentStats,
-  getRutorrentStatus,
-  getUtorrentBandwidth,
-  getUtorrentStats,
-  getUtorrentStatus,
-  listRutorrentTorrents,
-  listUtorrentTorrents,
-  pauseRutorrentTorrent,
-  pauseUtorrentTorrent,
-  removeRutorrentTorrent,
-  removeUtorrentTorrent,
-  resumeRutorrentTorrent,
-  resumeUtorrentTorrent,
-  rutorrentEvents,
-  setRutorrentBandwidth,
-  setUtorrentBandwidth,
-  startRutorrentTorrent,
-  startUtorrentTorrent,
-  stopRutorrentTorrent,
-  stopUtorrentTorrent,
-  utorrentEvents,
+  addTorrentClientUrl,
+  bulkTorrentClientAction,
+  checkTorrentClientData,
+  getTorrentClientBandwidth,
+  getTorrentClientStats,
+  getTorrentClientStatus,
+  getTorrentClientTorrentDetail,
+  listTorrentClients,
+  listTorrents,
+  pauseTorrentClientTorrent,
+  removeTorrentClientTorrent,
+  restartTorrentClient,
+  resumeTorrentClientTorrent,
+  setTorrentClientBandwidth,
+  setTorrentClientTorrentLabel,
+  startTorrentClientTorrent,
+  stopTorrentClientTorrent,
+  torrentEvents,
+  uploadTorrentClientTorrent,
 } from '../../api';
 import { ApiCaller } from '../../core/api/api-caller.service';
 import { handledErrors } from '../../core/api/api-context';
@@ -56,40 +50,11 @@ export interface RemoveData {
 /** A per-torrent action other than remove. */
 export type TorrentAction = Exclude<TorrentBulkAction, 'remove'>;
 
-/** The generated functions of one client; both share one set of routes under their own prefix. */
-const ROUTES = {
-  utorrent: {
-    status: getUtorrentStatus,
-    stats: getUtorrentStats,
-    bandwidth: getUtorrentBandwidth,
-    setBandwidth: setUtorrentBandwidth,
-    list: listUtorrentTorrents,
-    start: startUtorrentTorrent,
-    stop: stopUtorrentTorrent,
-    pause: pauseUtorrentTorrent,
-    resume: resumeUtorrentTorrent,
-    remove: removeUtorrentTorrent,
-    checkData: checkUtorrentData,
-    bulk: bulkUtorrentAction,
-    addUrl: addUtorrentUrl,
-    events: utorrentEvents,
-  },
-  rutorrent: {
-    status: getRutorrentStatus,
-    stats: getRutorrentStats,
-    bandwidth: getRutorrentBandwidth,
-    setBandwidth: setRutorrentBandwidth,
-    list: listRutorrentTorrents,
-    start: startRutorrentTorrent,
-    stop: stopRutorrentTorrent,
-    pause: pauseRutorrentTorrent,
-    resume: resumeRutorrentTorrent,
-    remove: removeRutorrentTorrent,
-    checkData: checkRutorrentData,
-    bulk: bulkRutorrentAction,
-    addUrl: addRutorrentUrl,
-    events: rutorrentEvents,
-  },
+const ACTIONS = {
+  start: startTorrentClientTorrent,
+  stop: stopTorrentClientTorrent,
+  pause: pauseTorrentClientTorrent,
+  resume: resumeTorrentClientTorrent,
 } as const;
 
 /** The most hashes one bulk or data-check call takes. */
@@ -99,69 +64,97 @@ export const MAX_HASHES_PER_CALL = 1000;
 export const MAX_PAGE_SIZE = 1000;
 
 /**
- * Thin wrapper over the generated uTorrent and rTorrent functions, by client kind. Reads used for the
- * page's cards and list handle their own errors (a client that is down is shown in its card).
+ * Thin wrapper over the generated torrent functions, by client instance id. Reads used for the page's
+ * cards and list handle their own errors (a client that is down is shown in its card).
  */
 @Injectable({ providedIn: 'root' })
 export class TorrentsClient {
   private readonly api = inject(ApiCaller);
 
-  status(kind: TorrentClientKind): Observable<TorrentClientStatusDto> {
-    return this.api.call(ROUTES[kind].status, undefined, handledErrors('all'));
+  /** Every configured instance (the page shows the active ones). */
+  clients(): Observable<TorrentClientSummaryDto[]> {
+    return this.api.call(listTorrentClients, undefined, handledErrors('all'));
   }
 
-  stats(kind: TorrentClientKind): Observable<TorrentStatsDto> {
-    return this.api.call(ROUTES[kind].stats, undefined, handledErrors('all'));
+  status(id: string): Observable<TorrentClientStatusDto> {
+    return this.api.call(getTorrentClientStatus, { id }, handledErrors('all'));
   }
 
-  bandwidth(kind: TorrentClientKind): Observable<BandwidthDto> {
-    return this.api.call(ROUTES[kind].bandwidth, undefined, handledErrors('all'));
+  stats(id: string): Observable<TorrentStatsDto> {
+    return this.api.call(getTorrentClientStats, { id }, handledErrors('all'));
   }
 
-  setBandwidth(kind: TorrentClientKind, body: SetBandwidthDto): Observable<BandwidthDto> {
-    return this.api.call(ROUTES[kind].setBandwidth, { body }, handledErrors('all'));
+  bandwidth(id: string): Observable<BandwidthDto> {
+    return this.api.call(getTorrentClientBandwidth, { id }, handledErrors('all'));
   }
 
-  /** One page of the whole list in a stable order (sorting and filtering happen in the browser). */
-  page(kind: TorrentClientKind, page: number): Observable<TorrentPageDto> {
+  setBandwidth(id: string, body: SetBandwidthDto): Observable<BandwidthDto> {
+    return this.api.call(setTorrentClientBandwidth, { id, body }, handledErrors('all'));
+  }
+
+  /**
+   * One page of one client's rows of the merged list, in a stable order (sorting and filtering happen
+   * in the browser). A client that is down still answers its last rows, marked stale.
+   */
+  page(id: string, page: number): Observable<MergedTorrentPageDto> {
     return this.api.call(
-      ROUTES[kind].list,
-      { page, page_size: MAX_PAGE_SIZE, sort: 'name', order: 'asc' },
+      listTorrents,
+      { client: id, page, page_size: MAX_PAGE_SIZE, sort: 'name', order: 'asc' },
       handledErrors('all'),
     );
   }
 
-  act(kind: TorrentClientKind, action: TorrentAction, hash: string): Observable<TorrentActionResultDto> {
-    return this.api.call(ROUTES[kind][action], { hash });
+  act(id: string, action: TorrentAction, hash: string): Observable<TorrentActionResultDto> {
+    return this.api.call(ACTIONS[action], { id, hash });
   }
 
-  remove(kind: TorrentClientKind, hash: string, data: RemoveData): Observable<TorrentRemoveResultDto> {
-    return this.api.call(ROUTES[kind].remove, { hash, body: data });
+  remove(id: string, hash: string, data: RemoveData): Observable<TorrentRemoveResultDto> {
+    return this.api.call(removeTorrentClientTorrent, { id, hash, body: data });
   }
 
   bulk(
-    kind: TorrentClientKind,
+    id: string,
     action: TorrentBulkAction,
     hashes: string[],
     data: RemoveData = { deleteData: false },
   ): Observable<BulkResultDto> {
-    return this.api.call(ROUTES[kind].bulk, {
+    return this.api.call(bulkTorrentClientAction, {
+      id,
       action,
       body: action === 'remove' ? { hashes, ...data } : { hashes },
     });
   }
 
   /** What removing with data would do to each torrent; the dialog shows its own error. */
-  checkData(kind: TorrentClientKind, hashes: string[]): Observable<TorrentDataCheckResultDto> {
-    return this.api.call(ROUTES[kind].checkData, { body: { hashes } }, handledErrors('all'));
+  checkData(id: string, hashes: string[]): Observable<TorrentDataCheckResultDto> {
+    return this.api.call(checkTorrentClientData, { id, body: { hashes } }, handledErrors('all'));
   }
 
-  addUrl(kind: TorrentClientKind, body: AddTorrentUrlDto): Observable<AddedTorrentDto> {
-    return this.api.call(ROUTES[kind].addUrl, { body }, handledErrors('all'));
+  addUrl(id: string, body: AddTorrentUrlDto): Observable<AddedTorrentDto> {
+    return this.api.call(addTorrentClientUrl, { id, body }, handledErrors('all'));
   }
 
-  /** The path of the client's server-sent event stream (read by EventStreamService, not HttpClient). */
-  eventsPath(kind: TorrentClientKind): string {
-    return ROUTES[kind].events.PATH;
+  /** Uploads a .torrent file; the dialog shows its own error. */
+  upload(id: string, torrent: Blob, label: string, start: boolean): Observable<AddedTorrentDto> {
+    const body = label ? { torrent, label, start } : { torrent, start };
+    return this.api.call(uploadTorrentClientTorrent, { id, body }, handledErrors('all'));
+  }
+
+  /** Files, peers and trackers of one torrent; the drawer shows its own error. */
+  detail(id: string, hash: string): Observable<TorrentDetailDto> {
+    return this.api.call(getTorrentClientTorrentDetail, { id, hash }, handledErrors('all'));
+  }
+
+  setLabel(id: string, hash: string, label: string): Observable<TorrentLabelResultDto> {
+    return this.api.call(setTorrentClientTorrentLabel, { id, hash, body: { label } });
+  }
+
+  restart(id: string): Observable<RestartedDto> {
+    return this.api.call(restartTorrentClient, { id });
+  }
+
+  /** The path of the merged server-sent event stream (read by EventStreamService, not HttpClient). */
+  eventsPath(): string {
+    return torrentEvents.PATH;
   }
 }
