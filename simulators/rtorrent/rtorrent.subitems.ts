@@ -39,8 +39,7 @@ function contact({ t, index }: TrackerRow): { success: number; failed: number } 
 }
 
 /** rtorrent learns swarm counts only from an answer that carries them (complete/incomplete). */
-const counted = (row: TrackerRow) =>
-  contact(row).success > 0 && row.t.seeds.swarm + row.t.peers.swarm > 0;
+const counted = (row: TrackerRow) => contact(row).success > 0 && row.t.seeds.swarm + row.t.peers.swarm > 0;
 
 /** t.* columns of `t.multicall(hash, "", …)`. */
 const TRACKERS: Record<string, Sub<TrackerRow>> = {
@@ -67,8 +66,15 @@ const TRACKERS: Record<string, Sub<TrackerRow>> = {
 };
 
 type PeerRow = { t: RtTorrent; index: number; seed: boolean; count: number };
-const CLIENTS = ['libTorrent 0.13.8', 'qBittorrent 4.5.2', 'Transmission 3.0', 'Deluge 2.0.3', 'µTorrent 3.5.5'];
-const byte = ({ t, index }: PeerRow, at: number) => parseInt(t.hash.slice((index * 2 + at) % 40, ((index * 2 + at) % 40) + 2), 16) || 0;
+const CLIENTS = [
+  'libTorrent 0.13.8',
+  'qBittorrent 4.5.2',
+  'Transmission 3.0',
+  'Deluge 2.0.3',
+  'µTorrent 3.5.5',
+];
+const byte = ({ t, index }: PeerRow, at: number) =>
+  parseInt(t.hash.slice((index * 2 + at) % 40, ((index * 2 + at) % 40) + 2), 16) || 0;
 
 /** p.* columns of `p.multicall(hash, "", …)`: made-up peers on documentation addresses (RFC 5737). */
 const PEERS: Record<string, Sub<PeerRow>> = {
@@ -76,7 +82,8 @@ const PEERS: Record<string, Sub<PeerRow>> = {
   'p.port': (_c, p) => 6881 + (byte(p, 1) % 100),
   'p.client_version': (_c, p) => CLIENTS[byte(p, 2) % CLIENTS.length],
   'p.completed_percent': (_c, p) => (p.seed ? 100 : byte(p, 3) % 100),
-  'p.down_rate': (c, p) => (p.seed ? Math.floor((p.t.transfer.ratesAt(c.now).down * c.scale.down) / p.count) : 0),
+  'p.down_rate': (c, p) =>
+    p.seed ? Math.floor((p.t.transfer.ratesAt(c.now).down * c.scale.down) / p.count) : 0,
   'p.up_rate': (c, p) => (p.seed ? 0 : Math.floor((p.t.transfer.ratesAt(c.now).up * c.scale.up) / p.count)),
   'p.is_incoming': () => 0,
   'p.is_encrypted': () => 0,

@@ -31,6 +31,8 @@ peer_require_loopback "$HOST"
 peer_require_number DELUGE_PEER_PORT "$PORT"
 peer_require_number DELUGE_PEER_DAEMON_PORT "$DAEMON_PORT"
 peer_require_number DELUGE_PEER_BT_PORT "$BT_PORT"
+# The password goes into JSON-RPC bodies written by hand below.
+[[ "$PASS" != *'"'* && "$PASS" != *\\* ]] || peer_die "DELUGE_PEER_PASS must not contain quotes or backslashes"
 
 CONF="$DIR/config"
 RUN="$DIR/run"
@@ -100,28 +102,6 @@ JSON
 JSON
 }
 
-start_daemon() {
-  running "$DAEMON_PID" deluged && return 0
-  rm -f "$DAEMON_PID"
-  setsid "$(peer_bin deluged)" -d -c "$CONF" -L none </dev/null >>"$LOG/deluged.out" 2>&1 &
-  echo $! >"$DAEMON_PID"
-  peer_wait_port "$HOST" "$DAEMON_PORT" 30 || {
-    tail -5 "$LOG/deluged.out" >&2 || true
-    peer_die "deluged does not listen on $HOST:$DAEMON_PORT (see $LOG/deluged.out)"
-  }
-}
-
-start_web() {
-  running "$WEB_PID" deluge-web && return 0
-  rm -f "$WEB_PID"
-  setsid "$(peer_bin deluge-web)" -d -c "$CONF" -L none </dev/null >>"$LOG/deluge-web.out" 2>&1 &
-  echo $! >"$WEB_PID"
-  peer_wait_port "$HOST" "$PORT" 30 || {
-    tail -5 "$LOG/deluge-web.out" >&2 || true
-    peer_die "deluge-web does not listen on $BASE (see $LOG/deluge-web.out)"
-  }
-}
-
 # deluged is a Python script (its /proc exe is python3) and deluge-web renames its process to
 # "deluge-web", so lib.sh's exe check cannot be used: the pid must be alive, not a zombie, and have NAME
 # as its program or as the script python runs.
@@ -150,6 +130,30 @@ stop_one() { # stop_one NAME PIDFILE — SIGTERM to a pid still running NAME; SI
     kill -KILL "$pid" 2>/dev/null || true
   fi
   rm -f "$2"
+}
+
+start_daemon() {
+  running "$DAEMON_PID" deluged && return 0
+  rm -f "$DAEMON_PID"
+  ! peer_port_open "$HOST" "$DAEMON_PORT" || peer_die "$HOST:$DAEMON_PORT is already in use by another program"
+  setsid "$(peer_bin deluged)" -d -c "$CONF" -L none </dev/null >>"$LOG/deluged.out" 2>&1 &
+  echo $! >"$DAEMON_PID"
+  peer_wait_port "$HOST" "$DAEMON_PORT" 30 || {
+    tail -5 "$LOG/deluged.out" >&2 || true
+    peer_die "deluged does not listen on $HOST:$DAEMON_PORT (see $LOG/deluged.out)"
+  }
+}
+
+start_web() {
+  running "$WEB_PID" deluge-web && return 0
+  rm -f "$WEB_PID"
+  ! peer_port_open "$HOST" "$PORT" || peer_die "$HOST:$PORT is already in use by another program"
+  setsid "$(peer_bin deluge-web)" -d -c "$CONF" -L none </dev/null >>"$LOG/deluge-web.out" 2>&1 &
+  echo $! >"$WEB_PID"
+  peer_wait_port "$HOST" "$PORT" 30 || {
+    tail -5 "$LOG/deluge-web.out" >&2 || true
+    peer_die "deluge-web does not listen on $BASE (see $LOG/deluge-web.out)"
+  }
 }
 
 JAR="$RUN/cookies"
@@ -233,10 +237,10 @@ cmd_selftest() {
   expect "auth.login with a wrong password: result false" has "$out" '"result": false'
   expect "auth.login with the password: result true" login
   expect "web.connected after start: true" peer_wait 10 connected
-  out="$(rpc daemon.info '[]')"
-  expect "daemon.info: 2.0.3" has "$out" '"result": "2.0.3"'
-  out="$(rpc core.get_config_value '["dht"]')"
-  expect "dht is off" has "$out" '"result": false'
+  out="$(rpc daemon.get_version '[]')"
+  expect "daemon.get_version: 2.0.3" has "$out" '"result": "2.0.3"'
+  out="$(rpc core.get_config_values '[["dht", "upnp", "natpmp", "utpex", "lsd", "allow_remote"]]')"
+  expect "DHT, UPnP, NAT-PMP, PeX, LSD and remote access are off" is_eq "$(grep -o ': false' <<<"$out" | wc -l)" 6
   out="$(rpc core.get_enabled_plugins '[]')"
   expect "the Label plugin is enabled" has "$out" '"Label"'
 
@@ -260,7 +264,7 @@ PY
   expect "core.add_torrent_file answers the info-hash" is_eq "${#hash}" 40
   expect "the torrent seeds after its check" peer_wait 15 is_state "$hash" Seeding
   out="$(rpc core.add_torrent_file "[\"$name.torrent\", \"$(base64 -w0 "$file.torrent")\", {}]")"
-  expect "a duplicate is error code 4 AddTorrentError" has "$out" '"message": "AddTorrentError: Torrent already in session'
+  expect "a duplicate is error code 4 AddTorrentError" has "$out" 'AddTorrentError'"'"'>: Torrent already in session'
   rpc core.pause_torrent "[[\"$hash\"]]" >/dev/null
   expect "core.pause_torrent: Paused" peer_wait 10 is_state "$hash" Paused
   rpc core.resume_torrent "[[\"$hash\"]]" >/dev/null

@@ -150,7 +150,7 @@ describe('simulator vs real rtorrent 0.9.8', () => {
     ]);
   });
 
-  it("agrees on ruTorrent's tracker column, cat of t.multicall (\"url#\" per tracker)", async () => {
+  it('agrees on ruTorrent\'s tracker column, cat of t.multicall ("url#" per tracker)', async () => {
     const column = ['', 'main', 'd.hash=', 'cat="$t.multicall=d.hash=,t.url=,cat={#}"', 'd.tracker_size='];
     const [real, fake] = await both('d.multicall2', column);
     expect(fake).toEqual(real);
@@ -162,7 +162,14 @@ describe('simulator vs real rtorrent 0.9.8', () => {
     expect(await same('f.multicall', [hash, '', ...files])).toEqual([
       [{ string: name }, { i8: 65536 }, { i8: 2 }, { i8: 2 }, { i8: 1 }],
     ]);
-    const peers = ['p.address=', 'p.port=', 'p.client_version=', 'p.completed_percent=', 'p.down_rate=', 'p.up_rate='];
+    const peers = [
+      'p.address=',
+      'p.port=',
+      'p.client_version=',
+      'p.completed_percent=',
+      'p.down_rate=',
+      'p.up_rate=',
+    ];
     // Loopback only and no listening port: the real one never has a peer, and neither has a new item.
     expect(await same('p.multicall', [hash, '', ...peers])).toEqual([]);
     const trackers = [
@@ -197,7 +204,9 @@ describe('simulator vs real rtorrent 0.9.8', () => {
       fault: { struct: { faultCode: { i4: -501 }, faultString: { string: 'Could not find info-hash.' } } },
     });
     expect(await same('t.multicall', [hash, '', 't.nosuch='])).toEqual({
-      fault: { struct: { faultCode: { i4: -503 }, faultString: { string: 'Command "t.nosuch" does not exist.' } } },
+      fault: {
+        struct: { faultCode: { i4: -503 }, faultString: { string: 'Command "t.nosuch" does not exist.' } },
+      },
     });
   });
 

@@ -147,7 +147,13 @@ describe('RtorrentClient against the real rtorrent 0.9.8', () => {
     expect(await client.addFile(file, { label: 'Bytes & Co' })).toEqual({ hash, name });
     const t = await settled(hash);
     // The list's tracker column: cat="$t.multicall=d.hash=,t.url=,cat={#}" answers "url#".
-    expect(t).toMatchObject({ hash, state: 'seeding', progress: 1, label: 'Bytes & Co', tracker: '127.0.0.1' });
+    expect(t).toMatchObject({
+      hash,
+      state: 'seeding',
+      progress: 1,
+      label: 'Bytes & Co',
+      tracker: '127.0.0.1',
+    });
   });
 
   it('refuses to add the same .torrent twice with a 409', async () => {

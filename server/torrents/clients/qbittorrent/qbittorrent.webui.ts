@@ -64,8 +64,7 @@ export class QbittorrentWebUi {
     const connection = this.connection();
     const service = connection.service;
     const url = connection.url.trim();
-    if (!url)
-      throw notConfigured(service, connection.setupHint);
+    if (!url) throw notConfigured(service, connection.setupHint);
     let parsed: URL;
     try {
       parsed = new URL(url);

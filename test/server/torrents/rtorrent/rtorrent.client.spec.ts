@@ -7,7 +7,13 @@ import {
   RTORRENT_USERNAME,
   type RtorrentSimulator,
 } from '../../../../simulators/rtorrent';
-import { bdecode, bencode, makeTorrentFile, parseTorrentFile, type BDict } from '../../../../simulators/torrents';
+import {
+  bdecode,
+  bencode,
+  makeTorrentFile,
+  parseTorrentFile,
+  type BDict,
+} from '../../../../simulators/torrents';
 import { testConnection } from '../support/connection';
 import { testHttp } from '../support/transport';
 
@@ -24,7 +30,11 @@ const ANNOUNCE = 'https://Tracker.Example.org:8443/announce?passkey=secret';
 
 /** A real single-file .torrent announcing to ANNOUNCE (or with no announce key when `announce` is null). */
 function torrentFile(name: string, announce: string | null = ANNOUNCE): Buffer {
-  const file = makeTorrentFile({ name, data: Buffer.alloc(70_000, name.length), announce: announce ?? undefined });
+  const file = makeTorrentFile({
+    name,
+    data: Buffer.alloc(70_000, name.length),
+    announce: announce ?? undefined,
+  });
   return file;
 }
 
@@ -52,13 +62,17 @@ describe('RtorrentClient: tracker, addFile, detail and setLabel against the rTor
   it("lists each torrent's tracker host from the same d.multicall2 call", async () => {
     const torrents = await client.list();
     expect(sim.count('d.multicall2')).toBe(1);
-    for (const t of torrents) expect(t.tracker).toMatch(/^(tracker\.example\.test|tracker\.example\.org|open\.example\.net)$/);
+    for (const t of torrents)
+      expect(t.tracker).toMatch(/^(tracker\.example\.test|tracker\.example\.org|open\.example\.net)$/);
   });
 
   it('adds a .torrent by its bytes with a label, stopped, and lists its tracker host', async () => {
     const file = torrentFile('panel-file.bin');
     const { hash } = parseTorrentFile(file)!;
-    expect(await client.addFile(file, { label: 'Films, 4K', start: false })).toEqual({ hash, name: 'panel-file.bin' });
+    expect(await client.addFile(file, { label: 'Films, 4K', start: false })).toEqual({
+      hash,
+      name: 'panel-file.bin',
+    });
     expect(sim.count('load.raw')).toBe(1);
     const t = (await client.list()).find((x) => x.hash === hash);
     expect(t).toMatchObject({ label: 'Films, 4K', state: 'stopped', tracker: 'tracker.example.org' });
@@ -132,7 +146,10 @@ describe('RtorrentClient: tracker, addFile, detail and setLabel against the rTor
     const broken = [...sim.state.torrents.values()].find((t) => t.message.startsWith('Tracker:'))!;
     const detail = await client.detail(broken.hash);
     expect(detail.error).toBe('Tracker: [Failure reason "Unregistered torrent"]');
-    expect(detail.trackers[0]).toMatchObject({ status: 'error', message: 'Failure reason "Unregistered torrent"' });
+    expect(detail.trackers[0]).toMatchObject({
+      status: 'error',
+      message: 'Failure reason "Unregistered torrent"',
+    });
   });
 
   it('maps file priorities 0 off, 1 normal, 2 high', async () => {
@@ -156,20 +173,23 @@ describe('RtorrentClient: tracker, addFile, detail and setLabel against the rTor
     [{ garbage: true }, /^rTorrent answered in a shape the panel does not understand/],
     [{ wrongContentType: true }, /^rTorrent answered in a shape .*HTML page/],
     [{ errorRate: 1, errorStatus: 500 }, /^rTorrent/],
-  ])('turns %j during detail, setLabel and addFile into a 502 sentence naming rTorrent', async (faults, message) => {
-    const hash = [...sim.state.torrents.keys()][0];
-    sim.setFaults(faults);
-    for (const attempt of [
-      client.detail(hash),
-      client.setLabel([hash], 'x'),
-      client.addFile(torrentFile('panel-fault.bin'), {}),
-    ]) {
-      const err = await failure(attempt);
-      expect(err).toBeInstanceOf(UpstreamError);
-      expect((err as UpstreamError).getStatus()).toBe(502);
-      expect((err as UpstreamError).message).toMatch(message);
-    }
-  });
+  ])(
+    'turns %j during detail, setLabel and addFile into a 502 sentence naming rTorrent',
+    async (faults, message) => {
+      const hash = [...sim.state.torrents.keys()][0];
+      sim.setFaults(faults);
+      for (const attempt of [
+        client.detail(hash),
+        client.setLabel([hash], 'x'),
+        client.addFile(torrentFile('panel-fault.bin'), {}),
+      ]) {
+        const err = await failure(attempt);
+        expect(err).toBeInstanceOf(UpstreamError);
+        expect((err as UpstreamError).getStatus()).toBe(502);
+        expect((err as UpstreamError).message).toMatch(message);
+      }
+    },
+  );
 
   it('sets and clears labels in one system.multicall, with a per-hash outcome for an unknown hash', async () => {
     const [a, b] = [...sim.state.torrents.keys()];
@@ -184,6 +204,9 @@ describe('RtorrentClient: tracker, addFile, detail and setLabel against the rTor
     const listed = await client.list();
     expect(listed.find((t) => t.hash === b)?.label).toBe('TV Shows/2024');
     await client.setLabel([a, b], '');
-    expect((await client.list()).filter((t) => t.hash === a || t.hash === b).map((t) => t.label)).toEqual(['', '']);
+    expect((await client.list()).filter((t) => t.hash === a || t.hash === b).map((t) => t.label)).toEqual([
+      '',
+      '',
+    ]);
   });
 });

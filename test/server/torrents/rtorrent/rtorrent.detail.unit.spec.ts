@@ -1,4 +1,7 @@
-import { rtorrentDetail, type RtDetailAnswer } from '../../../../server/torrents/clients/rtorrent/rtorrent.detail';
+import {
+  rtorrentDetail,
+  type RtDetailAnswer,
+} from '../../../../server/torrents/clients/rtorrent/rtorrent.detail';
 
 const HASH = 'DDEF9F60992D32CCC39FDFC825B2A7C94825C0C1';
 const answer = (over: Partial<RtDetailAnswer> = {}): RtDetailAnswer => ({
@@ -38,12 +41,24 @@ describe('rTorrent detail → files, peers, trackers', () => {
         { path: 'Show/S01E02.mkv', size: 1000, progress: 0.25, priority: 'high' },
       ],
       peers: [
-        { address: '192.0.2.7:51413', client: 'Transmission 3.0', progress: 0.4, down_rate: 2048, up_rate: 512 },
+        {
+          address: '192.0.2.7:51413',
+          client: 'Transmission 3.0',
+          progress: 0.4,
+          down_rate: 2048,
+          up_rate: 512,
+        },
         { address: '[2001:db8::1]:6881', client: '', progress: 1, down_rate: 0, up_rate: 0 },
       ],
       trackers: [
         { url: 'https://a.example.org/announce', status: 'working', message: '', seeds: 12, peers: 4 },
-        { url: 'https://b.example.org/announce', status: 'not-contacted', message: '', seeds: null, peers: null },
+        {
+          url: 'https://b.example.org/announce',
+          status: 'not-contacted',
+          message: '',
+          seeds: null,
+          peers: null,
+        },
         { url: 'udp://c.example.net:6969', status: 'disabled', message: '', seeds: null, peers: null },
         { url: 'https://d.example.org/announce', status: 'updating', message: '', seeds: null, peers: null },
       ],
