@@ -1,5 +1,6 @@
 import type { PanelConfig } from '../server/config/config.schema';
 import type { Simulator } from './core';
+import { createDelugeSimulator, DELUGE_PASSWORD } from './deluge';
 import { type DockerSimulator, startDockerSimulator } from './docker';
 import { createEmbySimulator, DEFAULT_EMBY_API_KEY } from './emby';
 import { createJellyfinSimulator, DEFAULT_JELLYFIN_API_KEY } from './jellyfin';
@@ -25,6 +26,8 @@ export interface StackCredentials {
   rtorrent: { username: string; password: string };
   qbittorrent: { username: string; password: string };
   transmission: { username: string; password: string };
+  /** deluge-web has a password only. */
+  deluge: { password: string };
 }
 
 export const DEFAULT_CREDENTIALS: StackCredentials = {
@@ -40,6 +43,7 @@ export const DEFAULT_CREDENTIALS: StackCredentials = {
   rtorrent: { username: RTORRENT_USERNAME, password: `${RTORRENT_PASSWORD}-Demo-2b7c` },
   qbittorrent: { username: QBITTORRENT_USERNAME, password: `${QBITTORRENT_PASSWORD}-Demo-9d04` },
   transmission: { username: TRANSMISSION_USERNAME, password: `${TRANSMISSION_PASSWORD}-Demo-61aa` },
+  deluge: { password: `${DELUGE_PASSWORD}-Demo-3c8e` },
 };
 
 export interface StackOptions {
@@ -121,6 +125,11 @@ export async function startSimulatorStack(options: StackOptions = {}) {
     'Transmission',
     createTransmissionSimulator({ torrents: 40, ...cred.transmission }),
   );
+  // Connected to its daemon, as deluge-web is once a default daemon is set.
+  const deluge = await start(
+    'Deluge',
+    createDelugeSimulator({ torrents: 40, connected: true, ...cred.deluge }),
+  );
   // Kept apart from `simulators`: it listens on a socket, not a URL, and the fault checks walk that list.
   const docker: DockerSimulator | null = options.docker ? await startDockerSimulator() : null;
 
@@ -174,6 +183,7 @@ export async function startSimulatorStack(options: StackOptions = {}) {
     torrent_clients: [
       { name: 'Seedbox qBit', type: 'qbittorrent', url: qbittorrent.url, ...cred.qbittorrent },
       { name: 'Transmission', type: 'transmission', url: transmission.url, ...cred.transmission },
+      { name: 'Deluge', type: 'deluge', url: deluge.url, ...cred.deluge },
     ],
   });
 
@@ -189,6 +199,7 @@ export async function startSimulatorStack(options: StackOptions = {}) {
     rtorrent,
     qbittorrent,
     transmission,
+    deluge,
     /** A panel configuration pointing at every simulator. */
     config,
     /** The Docker Engine simulator, when asked for. */

@@ -21,6 +21,7 @@ export const CREDENTIALS: StackCredentials = {
   rtorrent: { username: 'rt-admin', password: 'RtPass-RELIAB-2a3b4c5d' },
   qbittorrent: { username: 'qb-admin', password: 'QbPass-RELIAB-4e5f6a7b' },
   transmission: { username: 'tr-admin', password: 'TrPass-RELIAB-8c9d0e1f' },
+  deluge: { password: 'DePass-RELIAB-5a6b7c8d' },
 };
 export const ALL_SECRETS = [
   SECRETS.admin,
@@ -35,6 +36,7 @@ export const ALL_SECRETS = [
   CREDENTIALS.rtorrent.password,
   CREDENTIALS.qbittorrent.password,
   CREDENTIALS.transmission.password,
+  CREDENTIALS.deluge.password,
 ];
 
 export const TIMEOUT_MS = 800;

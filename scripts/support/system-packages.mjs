@@ -1,6 +1,9 @@
 // The Debian packages the test suites need beside node_modules: chromium for the browser tests, what
 // test/peers/rtorrent-peer.sh runs (rtorrent behind nginx, curl and openssl for its auth, mktorrent),
-// and docker-compose (the CLI only, no daemon) for test/docker/compose.spec.ts.
+// the daemons of the qBittorrent, Transmission and Deluge peers (each peer script writes its config
+// before the first start; policy-rc.d below keeps Debian from starting them with their defaults), ss
+// for the peers' loopback-only checks, and docker-compose (the CLI only, no daemon) for
+// test/docker/compose.spec.ts. Installed once here, before jest, so parallel suites never race for apt.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -12,6 +15,11 @@ export const SYSTEM_PACKAGES = [
   ['curl', 'curl'],
   ['openssl', 'openssl'],
   ['mktorrent', 'mktorrent'],
+  ['qbittorrent-nox', 'qbittorrent-nox'],
+  ['transmission-daemon', 'transmission-daemon'],
+  ['deluged', 'deluged'],
+  ['deluge-web', 'deluge-web'],
+  ['iproute2', 'ss'],
   ['docker-compose', 'docker-compose'],
 ];
 

@@ -17,8 +17,8 @@ const MAGNET = `magnet:?xt=urn:btih:${MAGNET_HASH}&dn=${MAGNET_NAME}`;
 const UPLOAD_NAME = 'E2E.Upload.2026.mkv';
 const UPLOAD = makeTorrentFile({ name: UPLOAD_NAME, data: randomBytes(40_000) });
 const UPLOAD_HASH = parseTorrentFile(UPLOAD)!.hash;
-/** The demo's client instances: the seed's two and two of torrent_clients. */
-const CLIENTS = ['utorrent', 'rutorrent', 'seedbox-qbit', 'transmission'];
+/** The demo's client instances: the seed's two and three of torrent_clients. */
+const CLIENTS = ['utorrent', 'rutorrent', 'seedbox-qbit', 'transmission', 'deluge'];
 
 describe('Torrents tab', () => {
   let world: StackPanel;
@@ -47,7 +47,8 @@ describe('Torrents tab', () => {
     world.stack.utorrent.state.torrents.size +
     world.stack.rtorrent.state.torrents.size +
     world.stack.qbittorrent.state.torrents.size +
-    world.stack.transmission.state.torrents.size;
+    world.stack.transmission.state.torrents.size +
+    world.stack.deluge.state.torrents.size;
 
   /** Opens the tab (optionally with a view in the URL) and waits until every client's list is in. */
   async function openTab(query = ''): Promise<void> {
@@ -109,6 +110,7 @@ describe('Torrents tab', () => {
       rutorrent: 80,
       'seedbox-qbit': world.stack.qbittorrent.state.torrents.size,
       transmission: world.stack.transmission.state.torrents.size,
+      deluge: world.stack.deluge.state.torrents.size,
     };
     for (const client of CLIENTS) {
       expect(Number(await text(card(client).getByTestId('torrent-client-total')))).toBe(expected[client]);

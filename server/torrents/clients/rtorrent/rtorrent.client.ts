@@ -162,7 +162,13 @@ export class RtorrentClient implements TorrentClient {
     }
     const erased = await this.perHash(
       hashes.filter((h) => !settled.has(h)),
-      (hash) => [{ methodName: 'd.erase', params: [hash] }],
+      // ruTorrent's erasedata plugin marks a torrent with d.custom5 and deletes its data when rTorrent
+      // erases it. The panel clears the mark first, so data it was told to keep stays, and data it
+      // deletes itself (the plan above) is not deleted twice.
+      (hash) => [
+        { methodName: 'd.custom5.set', params: [hash, ''] },
+        { methodName: 'd.erase', params: [hash] },
+      ],
     );
     const results = new Map<string, HashOutcome<RemoveOutcome>>(settled);
     for (const outcome of erased) {

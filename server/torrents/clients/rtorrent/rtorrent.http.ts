@@ -12,9 +12,13 @@ export interface RtorrentEndpoint {
   display: string;
 }
 
+/** ruTorrent's httprpc plugin: it forwards raw XML-RPC posted to it, for setups without an /RPC2 mount. */
+export const RUTORRENT_HTTPRPC_PATH = 'plugins/httprpc/action.php';
+
 /**
- * `{url}{rpc_path}`, where rpc_path defaults to /RPC2 (ruTorrent's `$XMLRPCMountPoint`). A URL that already
- * ends with the RPC path is taken as the endpoint itself.
+ * `{url}/{rpc_path}`, where rpc_path defaults to /RPC2 (ruTorrent's `$XMLRPCMountPoint`) and may be
+ * ruTorrent's `plugins/httprpc/action.php`. A URL that already ends with the RPC path, or with `.php`,
+ * is taken as the endpoint itself.
  */
 export function rtorrentEndpoint(
   url: string,
@@ -23,8 +27,8 @@ export function rtorrentEndpoint(
   password?: string,
 ): RtorrentEndpoint {
   const trimmed = url.replace(/\/+$/, '');
-  const mount = rpcPath || DEFAULT_RPC_PATH;
-  const endpoint = trimmed.endsWith(mount) ? trimmed : `${trimmed}${mount}`;
+  const mount = `/${(rpcPath?.trim() || DEFAULT_RPC_PATH).replace(/^\/+/, '')}`;
+  const endpoint = trimmed.endsWith(mount) || /\.php$/i.test(trimmed) ? trimmed : `${trimmed}${mount}`;
   const cut = endpoint.lastIndexOf('/');
   return {
     baseUrl: endpoint.slice(0, cut + 1),
@@ -47,7 +51,7 @@ export function explainFailure(
     return new UpstreamError(
       service,
       'status',
-      `rTorrent's web server answered HTTP ${err.upstreamStatus} at ${endpoint}; check the URL and rpc_path (ruTorrent setups mount XML-RPC at /RPC2).`,
+      `rTorrent's web server answered HTTP ${err.upstreamStatus} at ${endpoint}; check the URL and rpc_path (ruTorrent setups mount XML-RPC at /RPC2; with only ruTorrent's own URL, set rpc_path to ${RUTORRENT_HTTPRPC_PATH}).`,
       err.upstreamStatus,
     );
   }
