@@ -1,12 +1,18 @@
-// `npm run bench:torrents`: uTorrent and rTorrent simulators with 5,000 torrents each; 100 concurrent clients
-// of GET /api/utorrent/torrents and 100 open event streams (GET /api/utorrent/events) for 30 s against the
-// built panel running as its own process (so its peak RSS is its own), as in bench-sync.ts.
+// `npm run bench:torrents`: uTorrent, rTorrent and qBittorrent simulators with 5,000 torrents each; 100
+// concurrent clients of the merged list (GET /api/torrents) and 100 open merged event streams
+// (GET /api/torrents/events) for 30 s against the built panel running as its own process (so its peak RSS
+// is its own), as in bench-sync.ts. BENCH_PATH and BENCH_EVENTS pick other routes.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import {
+  createQbittorrentSimulator,
+  QBITTORRENT_PASSWORD,
+  QBITTORRENT_USERNAME,
+} from '../simulators/qbittorrent';
 import { createRtorrentSimulator, RTORRENT_PASSWORD, RTORRENT_USERNAME } from '../simulators/rtorrent';
 import { freePort, peakRssMb, cpuSeconds, PANEL_NODE_FLAGS } from './support/process';
 import { createUtorrentSimulator, UTORRENT_PASSWORD, UTORRENT_USERNAME } from '../simulators/utorrent';
@@ -16,6 +22,10 @@ const CLIENTS = 100;
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 100);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 30);
 const ADMIN = { username: 'admin', password: 'bench-admin-password' };
+const LIST_PATH = process.env.BENCH_PATH ?? '/api/torrents';
+const EVENTS_PATH = process.env.BENCH_EVENTS ?? '/api/torrents/events';
+/** While a stream is open each poller reads its client every 2 s. */
+const WATCHED_POLL_S = 2;
 
 interface Stream {
   events: number;
@@ -43,8 +53,15 @@ function openStream(url: string, token: string): Promise<Stream> {
 async function main(): Promise<void> {
   const utorrent = createUtorrentSimulator({ torrents: TORRENTS });
   const rtorrent = createRtorrentSimulator({ torrents: TORRENTS });
-  await utorrent.start();
-  await rtorrent.start();
+  const qbittorrent = createQbittorrentSimulator({ torrents: TORRENTS });
+  const sims = [utorrent, rtorrent, qbittorrent];
+  for (const sim of sims) await sim.start();
+  /** Each client, its instance id and the upstream call that reads its whole list. */
+  const clients = [
+    { id: 'utorrent', name: 'uTorrent', listCalls: () => utorrent.count('list=1') },
+    { id: 'rutorrent', name: 'rTorrent', listCalls: () => rtorrent.count('d.multicall2') },
+    { id: 'bench-qbit', name: 'qBittorrent', listCalls: () => qbittorrent.count('sync/maindata') },
+  ];
   const dir = mkdtempSync(join(tmpdir(), 'seedbox-bench-torrents-'));
   const configFile = join(dir, 'config.json');
   writeFileSync(
@@ -57,6 +74,15 @@ async function main(): Promise<void> {
       sync_interval_minutes: 0,
       utorrent: { url: utorrent.url, username: UTORRENT_USERNAME, password: UTORRENT_PASSWORD },
       rutorrent: { url: rtorrent.url, username: RTORRENT_USERNAME, password: RTORRENT_PASSWORD },
+      torrent_clients: [
+        {
+          name: 'Bench qBit',
+          type: 'qbittorrent',
+          url: qbittorrent.url,
+          username: QBITTORRENT_USERNAME,
+          password: QBITTORRENT_PASSWORD,
+        },
+      ],
     }),
   );
   const port = await freePort();
@@ -93,22 +119,26 @@ async function main(): Promise<void> {
       })
     ).json()) as { access_token: string };
     const headers = { Authorization: `Bearer ${login.access_token}` };
-    // Both pollers start (the first read loads each list); rTorrent's keeps polling every 10 s meanwhile.
-    for (const client of ['utorrent', 'rutorrent']) {
-      const res = await fetch(`${base}/api/${client}/torrents`, { headers });
+    // Every poller starts (the first read loads each list).
+    for (const client of clients) {
+      const res = await fetch(`${base}/api/torrents/clients/${client.id}/torrents`, { headers });
       const body = (await res.json()) as { total?: number };
       if (body.total !== TORRENTS)
-        throw new Error(`${client} listed ${body.total} torrents, not ${TORRENTS}`);
+        throw new Error(`${client.name} listed ${body.total} torrents, not ${TORRENTS}`);
     }
+    const merged = (await (await fetch(`${base}/api/torrents?page_size=1`, { headers })).json()) as {
+      total?: number;
+    };
+    if (merged.total !== TORRENTS * clients.length)
+      throw new Error(`the merged list has ${merged.total} torrents, not ${TORRENTS * clients.length}`);
     for (let i = 0; i < STREAMS; i++)
-      streams.push(await openStream(`${base}/api/utorrent/events`, login.access_token));
+      streams.push(await openStream(`${base}${EVENTS_PATH}`, login.access_token));
     await new Promise((r) => setTimeout(r, 2500));
-    utorrent.resetCounters();
-    rtorrent.resetCounters();
+    for (const sim of sims) sim.resetCounters();
     const started = Date.now();
     const cpuBefore = cpuSeconds(panel.pid as number);
     const result = await autocannon({
-      url: `${base}${process.env.BENCH_PATH ?? '/api/utorrent/torrents'}`,
+      url: `${base}${LIST_PATH}`,
       connections: CLIENTS,
       duration: DURATION_S,
       headers,
@@ -120,9 +150,10 @@ async function main(): Promise<void> {
     const events = streams.reduce((a, s) => a + s.events, 0);
     const megabytes = streams.reduce((a, s) => a + s.bytes, 0) / 1048576;
     const row = (k: string, v: string | number) => `| ${k} | ${v} |`;
+    const refreshes = (minutes * 60) / WATCHED_POLL_S;
     const lines = [
-      `Torrent benchmark: ${TORRENTS.toLocaleString('en')} torrents per client; ${CLIENTS} clients of GET /api/utorrent/torrents ` +
-        `and ${STREAMS} open event streams for ${DURATION_S} s`,
+      `Torrent benchmark: ${TORRENTS.toLocaleString('en')} torrents in each of ${clients.length} clients; ${CLIENTS} clients of GET ${LIST_PATH} ` +
+        `and ${STREAMS} open event streams (${EVENTS_PATH}) for ${DURATION_S} s`,
       '',
       '| figure | value |',
       '| --- | --- |',
@@ -132,13 +163,11 @@ async function main(): Promise<void> {
         'requests / non-2xx / errors / timeouts',
         `${result.requests.total} / ${result.non2xx} / ${result.errors} / ${result.timeouts}`,
       ),
-      row(
-        'uTorrent list calls per minute (watched: 1 per 2 s)',
-        (utorrent.count('list=1') / minutes).toFixed(1),
-      ),
-      row(
-        'rTorrent d.multicall2 calls per minute (unwatched: 1 per 10 s)',
-        (rtorrent.count('d.multicall2') / minutes).toFixed(1),
+      ...clients.map((client) =>
+        row(
+          `${client.name} list calls per refresh (aim 1, whatever the number of viewers)`,
+          (client.listCalls() / refreshes).toFixed(2),
+        ),
       ),
       row('events received per stream (avg)', (events / STREAMS).toFixed(1)),
       row('event-stream data sent, all streams', `${megabytes.toFixed(1)} MB`),
@@ -156,8 +185,7 @@ async function main(): Promise<void> {
     for (const s of streams) s.close();
     panel.kill('SIGTERM');
     await new Promise((r) => panel.once('exit', r));
-    await utorrent.stop();
-    await rtorrent.stop();
+    for (const sim of sims) await sim.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
