@@ -237,6 +237,11 @@ describe('Applications page', () => {
 
   it('links each service to its container and restarts uTorrent from its card', async () => {
     await page.goto('/torrents');
+    // The cards open from the clients strip above the list (the choice is remembered).
+    await page.getByTestId('torrent-strip-toggle').waitFor();
+    if ((await page.getByTestId('torrent-overview').count()) === 0) {
+      await page.getByTestId('torrent-strip-toggle').click();
+    }
     const card = page.locator('[data-testid="torrent-client-card"][data-client="utorrent"]');
     const link = card.getByTestId('container-link');
     await link.waitFor();

@@ -145,7 +145,7 @@ describe('QbittorrentClient against the qBittorrent simulator', () => {
   describe('failures', () => {
     it('is not configured without a URL, and sends nothing', async () => {
       connection.url = '';
-      expect(() => client.assertConfigured()).toThrow(/Seedbox qBit is not configured: set its URL/);
+      expect(() => client.assertConfigured()).toThrow(/Seedbox qBit is not configured: set the url of its torrent_clients entry/);
       const err = await upstreamFailure(client.list());
       expect(err.getStatus()).toBe(503);
       expect(sim.totalRequests()).toBe(0);

@@ -190,7 +190,7 @@ describe('QbittorrentClient against a real qbittorrent-nox 4.5.2', () => {
     expect(err.kind).toBe('unauthorized');
     expect(err.getStatus()).toBe(502);
     expect(err.message).toMatch(
-      /^qBittorrent refused the panel's username or password \(HTTP 200\); check the username and password of qBittorrent (its torrent_clients entry in config.json)/,
+      /^qBittorrent refused the panel's username or password \(HTTP 200\); check the username and password of qBittorrent \(its torrent_clients entry in config.json\)/,
     );
     expect(err.message).toMatch(/bans the address for an hour after 5 failed logins/);
     expect(err.message).not.toContain(wrongPassword);
