@@ -36,7 +36,7 @@ export interface TorrentClientConnection {
   password: string;
   /**
    * What a refused-password sentence tells the user to check (after "check "), e.g. "the username and
-   * password of Seedbox qBit (its torrent_clients entry in config.json)"; never a secret.
+   * password of Seedbox qBit on the Torrent clients page"; never a secret.
    */
   credentialHint: string;
   /** What the not-configured sentence asks for (after "is not configured: "), e.g. "set its URL in …". */

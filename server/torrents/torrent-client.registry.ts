@@ -113,11 +113,7 @@ export class TorrentClientRegistry implements OnApplicationBootstrap, OnModuleDe
       restarted = await this.containers.restart('utorrent', config.service);
     else if (config.seed) restarted = await this.containers.restart('rutorrent', config.service);
     else if (named) restarted = await this.containers.restartNamed(named);
-    else
-      throw this.containers.noContainer(
-        config.service,
-        'the container of its torrent_clients entry in config.json',
-      );
+    else throw this.containers.noContainer(config.service, 'Torrent clients → Docker container');
     service.forget();
     return restarted;
   }

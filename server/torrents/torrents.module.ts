@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { RutorrentSettingsController, UtorrentSettingsController } from './seed-settings.controller';
 import { SeedSettingsService } from './seed-settings.service';
+import { TorrentClientSettingsController } from './torrent-client-settings.controller';
+import { TorrentClientSettingsService } from './torrent-client-settings.service';
 import {
   RutorrentController,
   TorrentInstanceController,
@@ -19,12 +21,18 @@ import { MergedTorrentsService } from './merged-torrents.service';
   controllers: [
     UtorrentSettingsController,
     RutorrentSettingsController,
+    TorrentClientSettingsController,
     UtorrentController,
     RutorrentController,
     TorrentsController,
     TorrentInstanceController,
   ],
-  providers: [TorrentClientRegistry, SeedSettingsService, MergedTorrentsService],
+  providers: [
+    TorrentClientRegistry,
+    SeedSettingsService,
+    TorrentClientSettingsService,
+    MergedTorrentsService,
+  ],
   exports: [TorrentClientRegistry],
 })
 export class TorrentsModule {}

@@ -39,8 +39,9 @@ describe('demo script', () => {
       body: JSON.stringify({ username: login[1], password: login[2] }),
     });
     expect(res.status).toBe(200);
+    // Seerr, plex.tv, Plex, Tautulli, Jellyfin, Emby and the five torrent clients.
     const simulatorUrls = [...output.matchAll(/ {4}\S.*?\s+(http:\/\/127\.0\.0\.1:\d+)/g)].map((m) => m[1]);
-    expect(simulatorUrls).toHaveLength(8);
+    expect(simulatorUrls).toHaveLength(11);
     for (const url of simulatorUrls) expect((await fetch(`${url}/__sim/counters`)).status).toBe(200);
 
     const exited = new Promise<number | null>((done) => child!.on('exit', (code) => done(code)));

@@ -74,6 +74,14 @@ export const routes: Routes = [
           ),
       },
       {
+        path: 'torrent-clients',
+        title: 'Torrent clients · Seedbox Panel',
+        loadComponent: () =>
+          import('./features/torrent-clients/torrent-clients-page.component').then(
+            (m) => m.TorrentClientsPageComponent,
+          ),
+      },
+      {
         path: 'seerr',
         title: 'Seerr · Seedbox Panel',
         loadComponent: () =>

@@ -213,6 +213,16 @@ export type { TorrentEvents$Params as TorrentEvents$Params } from './fn/torrents
 export { torrentEvents as torrentEvents } from './fn/torrents/torrent-events';
 export type { GetTorrentStats$Params as GetTorrentStats$Params } from './fn/torrents/get-torrent-stats';
 export { getTorrentStats as getTorrentStats } from './fn/torrents/get-torrent-stats';
+export type { ListTorrentClientSettings$Params as ListTorrentClientSettings$Params } from './fn/torrent-settings/list-torrent-client-settings';
+export { listTorrentClientSettings as listTorrentClientSettings } from './fn/torrent-settings/list-torrent-client-settings';
+export type { CreateTorrentClient$Params as CreateTorrentClient$Params } from './fn/torrent-settings/create-torrent-client';
+export { createTorrentClient as createTorrentClient } from './fn/torrent-settings/create-torrent-client';
+export type { TestTorrentClient$Params as TestTorrentClient$Params } from './fn/torrent-settings/test-torrent-client';
+export { testTorrentClient as testTorrentClient } from './fn/torrent-settings/test-torrent-client';
+export type { UpdateTorrentClient$Params as UpdateTorrentClient$Params } from './fn/torrent-settings/update-torrent-client';
+export { updateTorrentClient as updateTorrentClient } from './fn/torrent-settings/update-torrent-client';
+export type { DeleteTorrentClient$Params as DeleteTorrentClient$Params } from './fn/torrent-settings/delete-torrent-client';
+export { deleteTorrentClient as deleteTorrentClient } from './fn/torrent-settings/delete-torrent-client';
 export type { ListSeerrUsers$Params as ListSeerrUsers$Params } from './fn/users/list-seerr-users';
 export { listSeerrUsers as listSeerrUsers } from './fn/users/list-seerr-users';
 export type { CreateUser$Params as CreateUser$Params } from './fn/users/create-user';

@@ -15,6 +15,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/torrents', label: 'Torrents', icon: 'downloading', testId: 'nav-torrents' },
   { path: '/applications', label: 'Applications', icon: 'apps', testId: 'nav-applications' },
   { path: '/media-servers', label: 'Media servers', icon: 'dns', testId: 'nav-media-servers' },
+  {
+    path: '/torrent-clients',
+    label: 'Torrent clients',
+    icon: 'settings_input_component',
+    testId: 'nav-torrent-clients',
+  },
   { path: '/seerr', label: 'Seerr', icon: 'hub', testId: 'nav-seerr' },
   { path: '/audit', label: 'Audit log', icon: 'history', testId: 'nav-audit' },
 ];

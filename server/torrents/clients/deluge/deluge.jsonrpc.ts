@@ -66,7 +66,7 @@ export class DelugeJsonRpc {
     } catch {
       throw notConfigured(
         c.service,
-        'its URL is not an http:// or https:// address; fix the url of its torrent_clients entry in config.json.',
+        'its URL is not an http:// or https:// address; fix it on the Torrent clients page.',
       );
     }
     // The web UI's address is what an admin copies; a URL ending in the endpoint itself is taken too.

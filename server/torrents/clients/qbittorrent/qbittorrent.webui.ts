@@ -71,7 +71,7 @@ export class QbittorrentWebUi {
     } catch {
       throw notConfigured(
         service,
-        'its URL is not an http:// or https:// address; fix the url of its torrent_clients entry in config.json.',
+        'its URL is not an http:// or https:// address; fix it on the Torrent clients page.',
       );
     }
     const identity = `${url}\n${connection.username}\n${connection.password}`;

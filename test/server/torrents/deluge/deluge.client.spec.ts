@@ -34,8 +34,8 @@ describe('DelugeClient against the deluge-web simulator', () => {
       url: sim.url,
       username: '',
       password: DELUGE_PASSWORD,
-      credentialHint: `the password of ${SERVICE} (its torrent_clients entry in config.json)`,
-      setupHint: 'set the url of its torrent_clients entry in config.json',
+      credentialHint: `the password of ${SERVICE} on the Torrent clients page`,
+      setupHint: 'set its URL on the Torrent clients page',
     };
     client = new DelugeClient(testHttp(), () => connection, { addConfirmMs: 300, addPollMs: 50 });
   });

@@ -46,8 +46,8 @@ describe('DelugeClient against a real deluged + deluge-web 2.0.3', () => {
       url: peer.url,
       username: '',
       password: peer.password,
-      credentialHint: 'the password of Deluge (its torrent_clients entry in config.json)',
-      setupHint: 'set the url of its torrent_clients entry in config.json',
+      credentialHint: 'the password of Deluge on the Torrent clients page',
+      setupHint: 'set its URL on the Torrent clients page',
     };
     client = newClient();
   }, 300_000);
@@ -201,7 +201,7 @@ describe('DelugeClient against a real deluged + deluge-web 2.0.3', () => {
     expect(err.kind).toBe('unauthorized');
     expect(err.getStatus()).toBe(502);
     expect(err.message).toBe(
-      "Deluge refused the panel's username or password (HTTP 200); check the password of Deluge (its torrent_clients entry in config.json). deluge-web checks the password only; the username is not used.",
+      "Deluge refused the panel's username or password (HTTP 200); check the password of Deluge on the Torrent clients page. deluge-web checks the password only; the username is not used.",
     );
     expect(err.message).not.toContain(wrongPassword);
     expect(err.message).not.toContain(peer.password);

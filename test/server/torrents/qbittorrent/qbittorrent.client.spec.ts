@@ -34,8 +34,8 @@ describe('QbittorrentClient against the qBittorrent simulator', () => {
       url: sim.url,
       username: QBITTORRENT_USERNAME,
       password: QBITTORRENT_PASSWORD,
-      credentialHint: `the username and password of ${SERVICE} (its torrent_clients entry in config.json)`,
-      setupHint: 'set the url of its torrent_clients entry in config.json.',
+      credentialHint: `the username and password of ${SERVICE} on the Torrent clients page`,
+      setupHint: 'set its URL on the Torrent clients page.',
     };
     client = new QbittorrentClient(http, () => connection, TIMING);
   });
@@ -145,7 +145,9 @@ describe('QbittorrentClient against the qBittorrent simulator', () => {
   describe('failures', () => {
     it('is not configured without a URL, and sends nothing', async () => {
       connection.url = '';
-      expect(() => client.assertConfigured()).toThrow(/Seedbox qBit is not configured: set the url of its torrent_clients entry/);
+      expect(() => client.assertConfigured()).toThrow(
+        /Seedbox qBit is not configured: set its URL on the Torrent clients page/,
+      );
       const err = await upstreamFailure(client.list());
       expect(err.getStatus()).toBe(503);
       expect(sim.totalRequests()).toBe(0);

@@ -62,8 +62,8 @@ describe('QbittorrentClient against a real qbittorrent-nox 4.5.2', () => {
       url: peer.url,
       username: peer.username,
       password: peer.password,
-      credentialHint: 'the username and password of qBittorrent (its torrent_clients entry in config.json)',
-      setupHint: 'set the url of its torrent_clients entry in config.json.',
+      credentialHint: 'the username and password of qBittorrent on the Torrent clients page',
+      setupHint: 'set its URL on the Torrent clients page.',
     };
     client = new QbittorrentClient(http, () => connection, timing);
   }, 300_000);
@@ -190,7 +190,7 @@ describe('QbittorrentClient against a real qbittorrent-nox 4.5.2', () => {
     expect(err.kind).toBe('unauthorized');
     expect(err.getStatus()).toBe(502);
     expect(err.message).toMatch(
-      /^qBittorrent refused the panel's username or password \(HTTP 200\); check the username and password of qBittorrent \(its torrent_clients entry in config.json\)/,
+      /^qBittorrent refused the panel's username or password \(HTTP 200\); check the username and password of qBittorrent on the Torrent clients page/,
     );
     expect(err.message).toMatch(/bans the address for an hour after 5 failed logins/);
     expect(err.message).not.toContain(wrongPassword);

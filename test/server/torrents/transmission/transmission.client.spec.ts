@@ -34,8 +34,8 @@ describe('TransmissionClient against the Transmission simulator', () => {
       url: sim.url,
       username: TRANSMISSION_USERNAME,
       password: TRANSMISSION_PASSWORD,
-      credentialHint: `the username and password of ${SERVICE} (its torrent_clients entry in config.json)`,
-      setupHint: 'set the url of its torrent_clients entry in config.json',
+      credentialHint: `the username and password of ${SERVICE} on the Torrent clients page`,
+      setupHint: 'set its URL on the Torrent clients page',
     };
     client = new TransmissionClient(http, () => connection, { addConfirmMs: 300, addPollMs: 50 });
   });
@@ -80,7 +80,7 @@ describe('TransmissionClient against the Transmission simulator', () => {
   it('reads the connection at every call: no URL is a 503 that sends nothing', async () => {
     connection = { ...connection, url: '' };
     expect(() => client.assertConfigured()).toThrow(
-      /not configured: set the url of its torrent_clients entry in config.json/,
+      /not configured: set its URL on the Torrent clients page/,
     );
     const err = await upstreamFailure(client.list());
     expect(err.getStatus()).toBe(503);
@@ -114,7 +114,7 @@ describe('TransmissionClient against the Transmission simulator', () => {
     expect(err.kind).toBe('unauthorized');
     expect(err.getStatus()).toBe(502);
     expect(err.message).toBe(
-      `${SERVICE} refused the panel's username or password (HTTP 401); check the username and password of ${SERVICE} (its torrent_clients entry in config.json).`,
+      `${SERVICE} refused the panel's username or password (HTTP 401); check the username and password of ${SERVICE} on the Torrent clients page.`,
     );
     expect(err.message).not.toContain('wrong-secret');
   });

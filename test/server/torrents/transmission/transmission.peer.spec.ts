@@ -39,8 +39,8 @@ describe('TransmissionClient against a real transmission-daemon 3.00', () => {
       url: peer.url.replace(/\/transmission\/rpc$/, ''),
       username: peer.username,
       password: peer.password,
-      credentialHint: 'the username and password of Transmission (its torrent_clients entry in config.json)',
-      setupHint: 'set the url of its torrent_clients entry in config.json',
+      credentialHint: 'the username and password of Transmission on the Torrent clients page',
+      setupHint: 'set its URL on the Torrent clients page',
     };
     client = new TransmissionClient(new UpstreamHttp(new HttpService(axios.create())), () => connection);
   }, 300_000);
@@ -165,7 +165,7 @@ describe('TransmissionClient against a real transmission-daemon 3.00', () => {
     expect(err.kind).toBe('unauthorized');
     expect(err.getStatus()).toBe(502);
     expect(err.message).toBe(
-      "Transmission refused the panel's username or password (HTTP 401); check the username and password of Transmission (its torrent_clients entry in config.json).",
+      "Transmission refused the panel's username or password (HTTP 401); check the username and password of Transmission on the Torrent clients page.",
     );
     expect(err.message).not.toContain(wrongPassword);
     expect(err.message).not.toContain(peer.password);

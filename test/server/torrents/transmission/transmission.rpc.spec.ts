@@ -23,8 +23,8 @@ function connectionTo(url: string, password = TRANSMISSION_PASSWORD): TorrentCli
     url,
     username: TRANSMISSION_USERNAME,
     password,
-    credentialHint: `the username and password of ${SERVICE} (its torrent_clients entry in config.json)`,
-    setupHint: 'set the url of its torrent_clients entry in config.json',
+    credentialHint: `the username and password of ${SERVICE} on the Torrent clients page`,
+    setupHint: 'set its URL on the Torrent clients page',
   };
 }
 
@@ -140,7 +140,7 @@ describe('TransmissionRpc against 3.00’s lockout after failed logins', () => {
       expect(locked.kind).toBe('unauthorized');
       expect(locked.getStatus()).toBe(502);
       expect(locked.message).toBe(
-        `${SERVICE} refuses every login after too many failed ones (HTTP 403); restart transmission-daemon, then check the username and password of ${SERVICE} (its torrent_clients entry in config.json).`,
+        `${SERVICE} refuses every login after too many failed ones (HTTP 403); restart transmission-daemon, then check the username and password of ${SERVICE} on the Torrent clients page.`,
       );
       // Even the right password is refused now, until the daemon restarts.
       const right = new TransmissionClient(testHttp(), () => connectionTo(sim.url));
