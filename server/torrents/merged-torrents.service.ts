@@ -8,6 +8,7 @@ import { TorrentClientRegistry } from './torrent-client.registry';
 import type { TorrentClientService } from './torrent-client.service';
 import { sentenceOf } from './torrent.errors';
 import { TorrentEventHub, type StreamEvent } from './torrent-events';
+import { NameOrder } from './torrent-name-order';
 import { queryTorrents, torrentTotals, type TorrentTotals } from './torrent-query';
 import type { Torrent } from './torrent.types';
 
@@ -34,6 +35,12 @@ export class MergedTorrentsService implements OnModuleDestroy {
   private readonly hub = new TorrentEventHub((count) => this.watch(count > 0));
   private readonly subscriptions = new Map<string, Subscription>();
   private gathered?: Gathered;
+  /** Each client's rows of the merged list, rebuilt only when its snapshot or staleness changes. */
+  private readonly clientRows = new Map<
+    string,
+    { snapshot: unknown; stale: boolean; name: string; rows: MergedTorrentDto[] }
+  >();
+  private readonly nameOrder = new NameOrder<MergedTorrentDto>((row) => `${row.client_id}:${row.hash}`);
   private readonly pages = new NamedCache<string>(
     'merged-torrent-pages',
     60_000,
@@ -82,7 +89,13 @@ export class MergedTorrentsService implements OnModuleDestroy {
     const { client, ...rest } = query;
     const json = await this.pages.get(`${key}\n${JSON.stringify(query)}`, () =>
       Promise.resolve(
-        JSON.stringify(queryTorrents(client ? rows.filter((r) => r.client_id === client) : rows, rest)),
+        JSON.stringify(
+          queryTorrents(
+            client ? rows.filter((r) => r.client_id === client) : rows,
+            rest,
+            this.nameOrder.ranks(rows),
+          ),
+        ),
       ),
     );
     return `{"clients":${JSON.stringify(clients)},${json.slice(1)}`;
@@ -131,7 +144,17 @@ export class MergedTorrentsService implements OnModuleDestroy {
     const rows: MergedTorrentDto[] = [];
     for (const { service, snapshot, error } of reads) {
       const name = service.instance().service;
-      for (const t of snapshot?.torrents ?? []) rows.push(merged(t, service.id, name, error !== null));
+      const stale = error !== null;
+      let cached = this.clientRows.get(service.id);
+      if (!cached || cached.snapshot !== snapshot || cached.stale !== stale || cached.name !== name) {
+        const own = (snapshot?.torrents ?? []).map((t) => merged(t, service.id, name, stale));
+        cached = { snapshot, stale, name, rows: own };
+        this.clientRows.set(service.id, cached);
+      }
+      for (const row of cached.rows) rows.push(row);
+    }
+    for (const id of this.clientRows.keys()) {
+      if (!reads.some((read) => read.service.id === id)) this.clientRows.delete(id);
     }
     this.gathered = { key, rows, clients };
     return this.gathered;

@@ -10,6 +10,7 @@ import { checkDataRemoval, dataRefusals } from './data-removal-check';
 import { sentenceOf } from './torrent.errors';
 import { TorrentEventHub } from './torrent-events';
 import { TorrentPoller, type Snapshot } from './torrent-poller';
+import { NameOrder } from './torrent-name-order';
 import { queryTorrents, torrentTotals, type TorrentTotals } from './torrent-query';
 import type { AddFileOptions, BulkAction, RemoveOutcome, Torrent, TorrentAction } from './torrent.types';
 import type {
@@ -42,6 +43,7 @@ export class TorrentClientService {
   readonly poller: TorrentPoller;
   readonly events: TorrentEventHub;
   /** Pages kept serialized: every browser asks for the same few between two polls. */
+  private readonly nameOrder = new NameOrder<Torrent>();
   private readonly pages: NamedCache<string>;
   private readonly totals: NamedCache<TorrentTotals>;
   private readonly versions: NamedCache<string>;
@@ -152,7 +154,10 @@ export class TorrentClientService {
     const key = `${snapshot.revision}\n${JSON.stringify(query)}`;
     const json = await this.pages.get(key, () =>
       Promise.resolve(
-        JSON.stringify({ ...queryTorrents(snapshot.torrents, query), revision: snapshot.revision }),
+        JSON.stringify({
+          ...queryTorrents(snapshot.torrents, query, this.nameOrder.ranks(snapshot.torrents)),
+          revision: snapshot.revision,
+        }),
       ),
     );
     return `{"updated_at":${JSON.stringify(snapshot.updatedAt.toISOString())},${json.slice(1)}`;

@@ -1,3 +1,4 @@
+import { NAME_COLLATOR, type NameRanks } from './torrent-name-order';
 import { TORRENT_STATES, type Torrent, type TorrentState } from './torrent.types';
 
 export const TORRENT_SORT_FIELDS = [
@@ -28,14 +29,15 @@ export interface TorrentQuery {
   page_size?: number;
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const collator = NAME_COLLATOR;
 
 /** A row of a list: a torrent, and in the merged list also the name of its client instance. */
 type Row = Torrent & { client_name?: string };
 
-function compare(field: TorrentSortField): (a: Row, b: Row) => number {
+function compare(field: TorrentSortField, rank: (row: Row) => number): (a: Row, b: Row) => number {
   switch (field) {
     case 'name':
+      return (a, b) => rank(a) - rank(b);
     case 'label':
     case 'state':
     case 'tracker':
@@ -52,10 +54,14 @@ function compare(field: TorrentSortField): (a: Row, b: Row) => number {
   }
 }
 
-/** Filter, sort (ties by name, then hash, so pages are stable) and one page. */
+/**
+ * Filter, sort (ties by name, then hash, so pages are stable) and one page. `ranks` gives each row's
+ * place in name order (NameOrder), which spares the collator for names at every query.
+ */
 export function queryTorrents<T extends Row>(
   torrents: readonly T[],
   query: TorrentQuery,
+  ranks?: NameRanks,
 ): { items: T[]; total: number; page: number; page_size: number } {
   const needle = query.q?.trim().toLowerCase();
   const matching = torrents.filter(
@@ -64,11 +70,12 @@ export function queryTorrents<T extends Row>(
       (query.label === undefined || t.label === query.label) &&
       (!needle || t.name.toLowerCase().includes(needle) || t.hash.toLowerCase() === needle),
   );
-  const by = compare(query.sort ?? 'name');
+  const ranked = ranks ?? rankByName(torrents);
+  const rank = (row: Row): number => ranked.get(row) ?? 0;
+  const by = compare(query.sort ?? 'name', rank);
   const sign = query.order === 'desc' ? -1 : 1;
-  matching.sort(
-    (a, b) => sign * by(a, b) || collator.compare(a.name, b.name) || a.hash.localeCompare(b.hash),
-  );
+  // Name ranks include the hash, so they settle every tie.
+  matching.sort((a, b) => sign * by(a, b) || rank(a) - rank(b));
   const page = query.page ?? 1;
   const pageSize = query.page_size ?? 50;
   return {
@@ -77,6 +84,13 @@ export function queryTorrents<T extends Row>(
     page,
     page_size: pageSize,
   };
+}
+
+function rankByName(torrents: readonly Row[]): NameRanks {
+  const sorted = [...torrents].sort(
+    (a, b) => collator.compare(a.name, b.name) || a.hash.localeCompare(b.hash),
+  );
+  return new Map(sorted.map((row, i) => [row, i]));
 }
 
 export type StateCounts = Record<TorrentState, number>;
