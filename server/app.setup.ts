@@ -1,13 +1,14 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { readEnvironment } from './config/panel-environment';
 import { SwaggerModule } from '@nestjs/swagger';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AuditRoutes } from './audit/audit-routes';
 import { AuditService } from './audit/audit.service';
 import { auditRefusedBodies } from './audit/refused-body.audit';
+import { clientAssets } from './common/client-assets';
 import { PACKAGE_ROOT } from './common/version';
 import { translateBodyErrors } from './common/body-errors.middleware';
 import { HttpExceptionFilter } from './common/http-exception.filter';
@@ -29,7 +30,7 @@ export const DEFAULT_CLIENT_DIR = join(PACKAGE_ROOT, 'dist', 'client', 'browser'
 function serveClient(app: NestExpressApplication, clientDir: string): void {
   const index = join(clientDir, 'index.html');
   if (!existsSync(index)) return;
-  const assets = express.static(clientDir, { index: false, maxAge: '1h' });
+  const assets = clientAssets(clientDir);
   // API requests never look for a file on disk.
   app.use((req: Request, res: Response, next: NextFunction): void => {
     if (req.path.startsWith('/api')) next();

@@ -39,7 +39,7 @@ export function baseConfig(overrides: Partial<PanelConfig> = {}): PanelConfig {
 export async function startTestPanel(
   config: PanelConfig = baseConfig(),
   env: NodeJS.ProcessEnv = {},
-  options: { dir?: string } = {},
+  options: { dir?: string; clientDir?: string } = {},
 ): Promise<TestPanel> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'seedbox-panel-test-'));
   const configFile = join(dir, 'config.json');
@@ -50,7 +50,7 @@ export async function startTestPanel(
     configFile,
     env: { ...env, CONFIG_FILE: configFile },
     logger,
-    clientDir: join(dir, 'no-client'),
+    clientDir: options.clientDir ?? join(dir, 'no-client'),
   });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
