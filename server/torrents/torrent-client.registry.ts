@@ -119,7 +119,7 @@ export class TorrentClientRegistry implements OnApplicationBootstrap, OnModuleDe
   }
 
   private sync(): void {
-    const wanted = torrentClientInstances(this.config.get()).filter((c) => TORRENT_CLIENT_FACTORIES[c.kind]);
+    const wanted = torrentClientInstances(this.config.get());
     const next = new Map<string, Entry>();
     for (const config of wanted) {
       const before = this.entries.get(config.id);
@@ -143,9 +143,7 @@ export class TorrentClientRegistry implements OnApplicationBootstrap, OnModuleDe
 
   private create(config: TorrentClientInstanceConfig, identity: string): Entry {
     const entry = { config, identity } as Entry;
-    const factory = TORRENT_CLIENT_FACTORIES[config.kind];
-    if (!factory) throw new Error(`no client class for ${config.kind}`);
-    const client = factory(this.http, () => entry.config, this.timing);
+    const client = TORRENT_CLIENT_FACTORIES[config.kind](this.http, () => entry.config, this.timing);
     entry.service = new TorrentClientService(client, () => entry.config);
     return entry;
   }

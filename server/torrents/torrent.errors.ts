@@ -1,3 +1,4 @@
+import { NotFoundException } from '@nestjs/common';
 import { UpstreamError } from '../upstream/upstream-error';
 import type { TorrentClientConnection } from './torrent-client.interface';
 
@@ -42,4 +43,22 @@ export function sentenceOf(err: unknown): string {
   if (err instanceof UpstreamError) return err.message;
   if (err instanceof Error) return err.message;
   return String(err);
+}
+
+/** The sentence for a hash the client does not know. */
+function unknownHashSentence(service: string, hash: string): string {
+  return `${service} has no torrent with hash ${hash.toUpperCase()}.`;
+}
+
+/** A batch outcome for a hash the client does not know (never thrown: the others still run). */
+export function unknownHashOutcome(
+  service: string,
+  hash: string,
+): { hash: string; ok: false; error: string; notFound: true } {
+  return { hash, ok: false, notFound: true, error: unknownHashSentence(service, hash) };
+}
+
+/** The 404 for a detail of a hash the client does not know (removed since the list was read). */
+export function unknownTorrent(service: string, hash: string): NotFoundException {
+  return new NotFoundException(unknownHashSentence(service, hash));
 }

@@ -1,4 +1,4 @@
-import { ConflictException, NotFoundException } from '@nestjs/common';
+import { ConflictException } from '@nestjs/common';
 import { mapAnswer } from '../../../upstream/unexpected-answer';
 import { UpstreamError } from '../../../upstream/upstream-error';
 import type { UpstreamHttp } from '../../../upstream/upstream-http.service';
@@ -11,7 +11,7 @@ import {
   type TorrentClient,
   type TorrentClientConnection,
 } from '../../torrent-client.interface';
-import { sentenceOf } from '../../torrent.errors';
+import { sentenceOf, unknownHashOutcome, unknownTorrent } from '../../torrent.errors';
 import type {
   AddedTorrent,
   AddFileOptions,
@@ -148,7 +148,7 @@ export class DelugeClient implements TorrentClient {
       }
     }
     return hashes.map((hash) => {
-      if (!known.has(hash.toUpperCase())) return this.notFound(hash);
+      if (!known.has(hash.toUpperCase())) return unknownHashOutcome(this.service, hash);
       const error = failed.get(hash.toUpperCase());
       return error ? { hash, ok: false, error, notFound: false } : { hash, ok: true };
     });
@@ -172,7 +172,7 @@ export class DelugeClient implements TorrentClient {
       ? `${service} removed the torrent and deleted its data.`
       : `${service} removed the torrent; its data stays on disk.`;
     return hashes.map((hash) => {
-      if (!known.has(hash.toUpperCase())) return this.notFound(hash);
+      if (!known.has(hash.toUpperCase())) return unknownHashOutcome(this.service, hash);
       const error = failed.get(hash.toUpperCase());
       if (error) return { hash, ok: false, error, notFound: false };
       return { hash, ok: true, data: deleteData ? 'deleted' : 'kept', message };
@@ -208,7 +208,7 @@ export class DelugeClient implements TorrentClient {
     const result = await this.rpc.call('core.get_torrent_status', [hash.toLowerCase(), DETAIL_KEYS], true);
     // An unknown hash answers {}.
     if (!result || typeof result !== 'object' || !Object.keys(result).length)
-      throw new NotFoundException(`${this.service} has no torrent with hash ${hash.toUpperCase()}.`);
+      throw unknownTorrent(this.service, hash);
     return mapAnswer(this.service, () => delugeDetail(hash, result as Record<string, unknown>));
   }
 
@@ -230,7 +230,7 @@ export class DelugeClient implements TorrentClient {
       }
     }
     return hashes.map((hash) => {
-      if (!known.has(hash.toUpperCase())) return this.notFound(hash);
+      if (!known.has(hash.toUpperCase())) return unknownHashOutcome(this.service, hash);
       const error = failed.get(hash.toUpperCase());
       return error ? { hash, ok: false, error, notFound: false } : { hash, ok: true };
     });
@@ -329,14 +329,5 @@ export class DelugeClient implements TorrentClient {
       }
       return out;
     });
-  }
-
-  private notFound(hash: string): { hash: string; ok: false; error: string; notFound: true } {
-    return {
-      hash,
-      ok: false,
-      notFound: true,
-      error: `${this.service} has no torrent with hash ${hash.toUpperCase()}.`,
-    };
   }
 }

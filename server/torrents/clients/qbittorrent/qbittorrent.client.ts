@@ -1,10 +1,12 @@
-import { ConflictException, NotFoundException } from '@nestjs/common';
+import { ConflictException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SingleFlight } from '../../../upstream/single-flight';
 import { mapAnswer, unexpectedAnswer } from '../../../upstream/unexpected-answer';
 import { UpstreamError } from '../../../upstream/upstream-error';
 import type { UpstreamHttp } from '../../../upstream/upstream-http.service';
 import { magnetHash, pollFor } from '../../magnet';
+import { multipartFile } from '../../torrent-multipart';
+import { unknownHashOutcome, unknownTorrent } from '../../torrent.errors';
 import {
   DEFAULT_ADD_CONFIRM_TIMING,
   type AddConfirmTiming,
@@ -128,7 +130,9 @@ export class QbittorrentClient implements TorrentClient {
   async act(action: TorrentAction, hashes: readonly string[]): Promise<HashOutcome[]> {
     const known = await this.known(hashes);
     await this.eachChunk(ACTION_PATHS[action], known, {});
-    return hashes.map((hash) => (known.includes(hash) ? { hash, ok: true } : this.notFound(hash)));
+    return hashes.map((hash) =>
+      known.includes(hash) ? { hash, ok: true } : unknownHashOutcome(this.service, hash),
+    );
   }
 
   /** qBittorrent deletes the data itself (`deleteFiles=true`), so nothing is refused beforehand. */
@@ -141,7 +145,7 @@ export class QbittorrentClient implements TorrentClient {
     return hashes.map((hash) =>
       known.includes(hash)
         ? { hash, ok: true, data: deleteData ? 'deleted' : 'kept', message }
-        : this.notFound(hash),
+        : unknownHashOutcome(this.service, hash),
     );
   }
 
@@ -208,8 +212,7 @@ export class QbittorrentClient implements TorrentClient {
    */
   async detail(hash: string): Promise<TorrentDetail> {
     const h = hash.toLowerCase();
-    const missing = () =>
-      new NotFoundException(`${this.service} has no torrent with hash ${hash.toUpperCase()}.`);
+    const missing = () => unknownTorrent(this.service, hash);
     const info = await this.call<unknown>({ path: 'torrents/info', query: { hashes: h } });
     const row = Array.isArray(info) ? (info[0] as QbRow | undefined) : undefined;
     if (!row) throw missing();
@@ -255,11 +258,15 @@ export class QbittorrentClient implements TorrentClient {
       if (res.status === 409) {
         const error = `${this.service} refused the category "${label}" (HTTP 409: ${String(res.data).trim() || 'incorrect category name'}).`;
         return hashes.map((hash) =>
-          known.includes(hash) ? { hash, ok: false, error, notFound: false } : this.notFound(hash),
+          known.includes(hash)
+            ? { hash, ok: false, error, notFound: false }
+            : unknownHashOutcome(this.service, hash),
         );
       }
     }
-    return hashes.map((hash) => (known.includes(hash) ? { hash, ok: true } : this.notFound(hash)));
+    return hashes.map((hash) =>
+      known.includes(hash) ? { hash, ok: true } : unknownHashOutcome(this.service, hash),
+    );
   }
 
   private async sync(): Promise<Torrent[]> {
@@ -313,7 +320,7 @@ export class QbittorrentClient implements TorrentClient {
     if (options.label) all.category = options.label;
     if (options.start === false) all.paused = 'true';
     const call: WebUiCall = { path: 'torrents/add', expect: 'text', acceptStatus: [415] };
-    if (file) call.multipart = multipartBody(all, file);
+    if (file) call.multipart = multipartFile('torrents', `${file.name}.torrent`, file.bytes, undefined, all);
     else call.form = all;
     const res = await this.raw<string>(call);
     if (res.status === 415) {
@@ -351,15 +358,6 @@ export class QbittorrentClient implements TorrentClient {
     return hashes.filter((h) => listed.has(h.toUpperCase()));
   }
 
-  private notFound(hash: string): HashOutcome<never> {
-    return {
-      hash,
-      ok: false,
-      notFound: true,
-      error: `${this.service} has no torrent with hash ${hash.toUpperCase()}.`,
-    };
-  }
-
   private joined(hashes: readonly string[]): string {
     return hashes.map((h) => h.toLowerCase()).join('|');
   }
@@ -394,28 +392,4 @@ export class QbittorrentClient implements TorrentClient {
   private raw<T>(call: WebUiCall): Promise<{ status: number; data: T }> {
     return this.webui.call<T>(call);
   }
-}
-
-/** A multipart/form-data body: the fields, then the .torrent as the `torrents` part. */
-function multipartBody(
-  fields: Record<string, string>,
-  file: { name: string; bytes: Buffer },
-): { contentType: string; body: Buffer } {
-  const boundary = `----seedbox-panel-${randomUUID()}`;
-  const quoted = (s: string) => s.replace(/["\r\n\\]/g, '_');
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="torrents"; filename="${quoted(file.name)}.torrent"\r\n` +
-        'Content-Type: application/x-bittorrent\r\n\r\n',
-    ),
-    file.bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return { contentType: `multipart/form-data; boundary=${boundary}`, body: Buffer.concat(parts) };
 }

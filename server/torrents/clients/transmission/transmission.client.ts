@@ -1,4 +1,5 @@
-import { ConflictException, NotFoundException } from '@nestjs/common';
+import { ConflictException } from '@nestjs/common';
+import { unknownHashOutcome, unknownTorrent } from '../../torrent.errors';
 import { mapAnswer } from '../../../upstream/unexpected-answer';
 import { UpstreamError } from '../../../upstream/upstream-error';
 import type { UpstreamHttp } from '../../../upstream/upstream-http.service';
@@ -127,7 +128,9 @@ export class TransmissionClient implements TorrentClient {
     const known = await this.existing(hashes);
     const ids = hashes.filter((h) => known.has(h.toUpperCase())).map((h) => h.toLowerCase());
     if (ids.length) await this.rpc.call(ACTION_METHODS[action], { ids }, false);
-    return hashes.map((hash) => (known.has(hash.toUpperCase()) ? { hash, ok: true } : this.notFound(hash)));
+    return hashes.map((hash) =>
+      known.has(hash.toUpperCase()) ? { hash, ok: true } : unknownHashOutcome(this.service, hash),
+    );
   }
 
   /** Transmission deletes the data itself (`delete-local-data`), so nothing is refused beforehand. */
@@ -142,7 +145,7 @@ export class TransmissionClient implements TorrentClient {
     return hashes.map((hash) =>
       known.has(hash.toUpperCase())
         ? { hash, ok: true, data: deleteData ? 'deleted' : 'kept', message }
-        : this.notFound(hash),
+        : unknownHashOutcome(this.service, hash),
     );
   }
 
@@ -167,7 +170,7 @@ export class TransmissionClient implements TorrentClient {
       true,
     );
     const [raw] = mapAnswer(this.service, () => torrentsOf(args));
-    if (!raw) throw new NotFoundException(`${this.service} has no torrent with hash ${hash.toUpperCase()}.`);
+    if (!raw) throw unknownTorrent(this.service, hash);
     return mapAnswer(this.service, () => transmissionDetail(raw));
   }
 
@@ -198,7 +201,7 @@ export class TransmissionClient implements TorrentClient {
         for (const h of members) failed.set(h, `${this.service} refused the label: ${reply.result}.`);
     }
     return hashes.map((hash) => {
-      if (!known.has(hash.toUpperCase())) return this.notFound(hash);
+      if (!known.has(hash.toUpperCase())) return unknownHashOutcome(this.service, hash);
       const error = failed.get(hash);
       return error ? { hash, ok: false, error, notFound: false } : { hash, ok: true };
     });
@@ -286,14 +289,5 @@ export class TransmissionClient implements TorrentClient {
       }
       return out;
     });
-  }
-
-  private notFound(hash: string): { hash: string; ok: false; error: string; notFound: true } {
-    return {
-      hash,
-      ok: false,
-      notFound: true,
-      error: `${this.service} has no torrent with hash ${hash.toUpperCase()}.`,
-    };
   }
 }

@@ -1,4 +1,4 @@
-import { ConflictException, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, Logger } from '@nestjs/common';
 import { magnetHash, pollFor } from '../../magnet';
 import {
   DEFAULT_ADD_CONFIRM_TIMING,
@@ -8,7 +8,13 @@ import {
   type TorrentClientConnection,
 } from '../../torrent-client.interface';
 import { readTorrentFile } from '../../torrent-file';
-import { credentialsRefused, notConfigured, withCredentialHint } from '../../torrent.errors';
+import {
+  credentialsRefused,
+  notConfigured,
+  unknownHashOutcome,
+  unknownTorrent,
+  withCredentialHint,
+} from '../../torrent.errors';
 import type {
   AddedTorrent,
   AddFileOptions,
@@ -40,7 +46,7 @@ import {
   UtStatus,
 } from './utorrent.mapper';
 import { utorrentError, utorrentFiles, utorrentPeers, utorrentTrackers } from './utorrent.detail';
-import { multipartFile } from './utorrent.multipart';
+import { multipartFile } from '../../torrent-multipart';
 
 /** A token lasts 30 minutes off the keep-alive connection that fetched it; renew before that. */
 const TOKEN_MAX_AGE_MS = 25 * 60_000;
@@ -255,7 +261,7 @@ export class UtorrentClient implements TorrentClient {
    */
   async detail(hash: string): Promise<TorrentDetail> {
     const id = hash.toUpperCase();
-    const missing = () => new NotFoundException(`${this.service} has no torrent with hash ${id}.`);
+    const missing = () => unknownTorrent(this.service, id);
     await this.list();
     const row = this.rows.get(id);
     if (!row) throw missing();
@@ -300,9 +306,7 @@ export class UtorrentClient implements TorrentClient {
       await this.call(query, false);
     }
     return hashes.map((hash) =>
-      this.rows.has(hash.toUpperCase())
-        ? { hash, ok: true }
-        : { hash, ok: false, notFound: true, error: `${this.service} has no torrent with hash ${hash}.` },
+      this.rows.has(hash.toUpperCase()) ? { hash, ok: true } : unknownHashOutcome(this.service, hash),
     );
   }
 

@@ -314,8 +314,9 @@ describe('QbittorrentClient against the qBittorrent simulator', () => {
       const added = await client.addFile(announced, {});
       const list = await client.list();
       expect(list.find((t) => t.hash === fileHash)!.tracker).toBe('');
-      // qBittorrent's own `tracker` is still "" (no announce yet): the trackers map gives the host.
-      expect(sim.state.get(added.hash)!.announceAt).toBeGreaterThan(Date.now() - 5000);
+      // The added torrent has an announce scheduled, not done: qBittorrent's own `tracker` column may
+      // still be "", and the trackers map gives the host either way.
+      expect(sim.state.get(added.hash)!.announceAt).toBeGreaterThan(0);
       expect(list.find((t) => t.hash === added.hash)!.tracker).toBe('tracker.panel.test');
     });
   });

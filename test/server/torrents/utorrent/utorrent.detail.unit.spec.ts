@@ -5,7 +5,7 @@ import {
   utorrentTrackers,
 } from '../../../../server/torrents/clients/utorrent/utorrent.detail';
 import { addFileRefusal } from '../../../../server/torrents/clients/utorrent/utorrent.mapper';
-import { multipartFile } from '../../../../server/torrents/clients/utorrent/utorrent.multipart';
+import { multipartFile } from '../../../../server/torrents/torrent-multipart';
 import { UnexpectedAnswer } from '../../../../server/upstream/unexpected-answer';
 import { multipartField } from '../../../../simulators/utorrent/utorrent.multipart';
 
