@@ -1,8 +1,8 @@
-import { Injectable, RequestMethod, type OnModuleInit } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, Reflector } from '@nestjs/core';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, HttpAdapterHost, Reflector } from '@nestjs/core';
+import { bindInterceptor, routeHandlers, serveBoundInterceptor } from '../common/route-interceptors';
 import { AUDIT_METADATA, defaultAuditAction, type AuditOptions } from './audited.decorator';
-import { STATE_CHANGING } from './audit.interceptor';
+import { AuditInterceptor, STATE_CHANGING } from './audit.interceptor';
 
 interface AuditedRoute {
   method: string;
@@ -11,9 +11,6 @@ interface AuditedRoute {
 }
 
 const API_PREFIX = 'api';
-
-const asList = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : [value ?? '']).map((v) => String(v));
 
 /** `/api/users/:username/settings` → a pattern matching `/api/users/jdoe/settings`. */
 function routePattern(parts: string[]): RegExp {
@@ -26,38 +23,38 @@ function routePattern(parts: string[]): RegExp {
 }
 
 /**
- * The audit action of each audited route by method and path, for requests refused before routing (a
- * body that cannot be read never reaches the audit interceptor, yet a refused sign-in must be recorded).
+ * The audited routes: every state-changing one and any marked @Audited. Binds the audit interceptor to
+ * exactly those (other routes run no interceptor), and knows each one's action by method and path for
+ * requests refused before routing (a body that cannot be read never reaches the interceptor, yet a
+ * refused sign-in must be recorded).
  */
 @Injectable()
 export class AuditRoutes implements OnModuleInit {
-  private routes: AuditedRoute[] = [];
+  private readonly routes: AuditedRoute[];
 
   constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly reflector: Reflector,
-  ) {}
+    discovery: DiscoveryService,
+    reflector: Reflector,
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly interceptor: AuditInterceptor,
+  ) {
+    const audited = routeHandlers(discovery).filter(
+      (route) =>
+        reflector.get<AuditOptions | undefined>(AUDIT_METADATA, route.handler) !== undefined ||
+        STATE_CHANGING.has(route.method),
+    );
+    bindInterceptor('audit', audited, () => true);
+    this.routes = audited.flatMap(({ controller, handler, method, basePaths, paths }) => {
+      const options = reflector.get<AuditOptions | undefined>(AUDIT_METADATA, handler);
+      const action = options?.action ?? defaultAuditAction(controller, handler);
+      return basePaths.flatMap((b) =>
+        paths.map((p) => ({ method, path: routePattern([API_PREFIX, b, p]), action })),
+      );
+    });
+  }
 
   onModuleInit(): void {
-    this.routes = this.discovery.getControllers().flatMap(({ metatype }) => {
-      if (typeof metatype !== 'function') return [];
-      const controller = metatype as { name: string; prototype: Record<string, unknown> };
-      const base = asList(Reflect.getMetadata(PATH_METADATA, metatype));
-      return Object.getOwnPropertyNames(controller.prototype).flatMap((name) => {
-        const handler = controller.prototype[name];
-        if (name === 'constructor' || typeof handler !== 'function') return [];
-        const verb = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-        const paths = Reflect.getMetadata(PATH_METADATA, handler) as unknown;
-        if (verb === undefined || paths === undefined) return [];
-        const method = RequestMethod[verb];
-        const options = this.reflector.get<AuditOptions | undefined>(AUDIT_METADATA, handler);
-        if (!options && !STATE_CHANGING.has(method)) return [];
-        const action = options?.action ?? defaultAuditAction(controller, handler);
-        return base.flatMap((b) =>
-          asList(paths).map((p) => ({ method, path: routePattern([API_PREFIX, b, p]), action })),
-        );
-      });
-    });
+    serveBoundInterceptor('audit', this.adapterHost, this.interceptor);
   }
 
   /** The action a request to `method path` is audited under, or undefined when it is not audited. */

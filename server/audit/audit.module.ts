@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { DiscoveryModule } from '@nestjs/core';
 import { AuditController } from './audit.controller';
 import { AuditInterceptor } from './audit.interceptor';
 import { AuditRoutes } from './audit-routes';
@@ -11,12 +11,7 @@ import { AuditService } from './audit.service';
 @Module({
   imports: [DiscoveryModule],
   controllers: [AuditController],
-  providers: [
-    AuditService,
-    AuditRoutes,
-    AuditRetentionTask,
-    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
-  ],
+  providers: [AuditService, AuditRoutes, AuditRetentionTask, AuditInterceptor],
   exports: [AuditService, AuditRoutes],
 })
 export class AuditModule {}

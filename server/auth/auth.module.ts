@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -8,12 +8,13 @@ import { JwtSecretService } from './jwt-secret.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { RefreshReplay } from './refresh-replay';
 import { RefreshTokenStore } from './refresh-token.store';
+import { SessionStreamRoutes } from './session-stream-routes';
 import { SessionStreamInterceptor } from './session-stream.interceptor';
 import { SessionStreams } from './session-streams.service';
 
 @Module({
   // The secret is passed on each sign/verify call, so building the module reads no file.
-  imports: [JwtModule.register({})],
+  imports: [JwtModule.register({}), DiscoveryModule],
   controllers: [AuthController],
   providers: [
     AuthService,
@@ -23,7 +24,8 @@ import { SessionStreams } from './session-streams.service';
     RefreshTokenStore,
     SessionStreams,
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_INTERCEPTOR, useClass: SessionStreamInterceptor },
+    SessionStreamInterceptor,
+    SessionStreamRoutes,
   ],
   exports: [RefreshTokenStore],
 })

@@ -8,15 +8,25 @@ import { TorrentClientRegistry } from './torrent-client.registry';
 import type { TorrentClientService } from './torrent-client.service';
 import { sentenceOf } from './torrent.errors';
 import { TorrentEventHub, type StreamEvent } from './torrent-events';
-import { NameOrder } from './torrent-name-order';
+import { NameIndex } from './torrent-name-order';
 import { queryTorrents, torrentTotals, type TorrentTotals } from './torrent-query';
 import type { Torrent } from './torrent.types';
 
 interface Gathered {
   /** Which revision of which client, and whether stale: the rows change only when this does. */
   key: string;
+  /** Every client's rows, in name order. */
   rows: MergedTorrentDto[];
   clients: MergedClientStateDto[];
+}
+
+/** One client's rows of the merged list, rebuilt only when its list, staleness or name changes. */
+interface ClientRows {
+  torrents: readonly Torrent[];
+  stale: boolean;
+  name: string;
+  rows: MergedTorrentDto[];
+  byHash: Map<string, MergedTorrentDto>;
 }
 
 interface Subscription {
@@ -35,12 +45,8 @@ export class MergedTorrentsService implements OnModuleDestroy {
   private readonly hub = new TorrentEventHub((count) => this.watch(count > 0));
   private readonly subscriptions = new Map<string, Subscription>();
   private gathered?: Gathered;
-  /** Each client's rows of the merged list, rebuilt only when its snapshot or staleness changes. */
-  private readonly clientRows = new Map<
-    string,
-    { snapshot: unknown; stale: boolean; name: string; rows: MergedTorrentDto[] }
-  >();
-  private readonly nameOrder = new NameOrder<MergedTorrentDto>((row) => `${row.client_id}:${row.hash}`);
+  private readonly clientRows = new Map<string, ClientRows>();
+  private readonly names = new NameIndex();
   private readonly pages = new NamedCache<string>(
     'merged-torrent-pages',
     60_000,
@@ -89,13 +95,7 @@ export class MergedTorrentsService implements OnModuleDestroy {
     const { client, ...rest } = query;
     const json = await this.pages.get(`${key}\n${JSON.stringify(query)}`, () =>
       Promise.resolve(
-        JSON.stringify(
-          queryTorrents(
-            client ? rows.filter((r) => r.client_id === client) : rows,
-            rest,
-            this.nameOrder.ranks(rows),
-          ),
-        ),
+        JSON.stringify(queryTorrents(client ? rows.filter((r) => r.client_id === client) : rows, rest)),
       ),
     );
     return `{"clients":${JSON.stringify(clients)},${json.slice(1)}`;
@@ -141,21 +141,22 @@ export class MergedTorrentsService implements OnModuleDestroy {
       .join(',');
     const clients = this.states();
     if (this.gathered?.key === key) return { ...this.gathered, clients };
-    const rows: MergedTorrentDto[] = [];
     for (const { service, snapshot, error } of reads) {
       const name = service.instance().service;
       const stale = error !== null;
-      let cached = this.clientRows.get(service.id);
-      if (!cached || cached.snapshot !== snapshot || cached.stale !== stale || cached.name !== name) {
-        const own = (snapshot?.torrents ?? []).map((t) => merged(t, service.id, name, stale));
-        cached = { snapshot, stale, name, rows: own };
-        this.clientRows.set(service.id, cached);
+      const cached = this.clientRows.get(service.id);
+      const torrents = snapshot?.torrents ?? [];
+      if (!cached || cached.torrents !== torrents || cached.stale !== stale || cached.name !== name) {
+        const own = torrents.map((t) => merged(t, service.id, name, stale));
+        const byHash = new Map(own.map((row) => [row.hash, row]));
+        this.clientRows.set(service.id, { torrents, stale, name, rows: own, byHash });
       }
-      for (const row of cached.rows) rows.push(row);
     }
     for (const id of this.clientRows.keys()) {
       if (!reads.some((read) => read.service.id === id)) this.clientRows.delete(id);
     }
+    const entries = this.names.update([...this.clientRows].map(([id, own]) => ({ id, rows: own.rows })));
+    const rows = entries.map((e) => this.clientRows.get(e.part)?.byHash.get(e.hash) as MergedTorrentDto);
     this.gathered = { key, rows, clients };
     return this.gathered;
   }

@@ -10,7 +10,7 @@ import { checkDataRemoval, dataRefusals } from './data-removal-check';
 import { sentenceOf } from './torrent.errors';
 import { TorrentEventHub } from './torrent-events';
 import { TorrentPoller, type Snapshot } from './torrent-poller';
-import { NameOrder } from './torrent-name-order';
+import { NameIndex } from './torrent-name-order';
 import { queryTorrents, torrentTotals, type TorrentTotals } from './torrent-query';
 import type { AddFileOptions, BulkAction, RemoveOutcome, Torrent, TorrentAction } from './torrent.types';
 import type {
@@ -43,7 +43,9 @@ export class TorrentClientService {
   readonly poller: TorrentPoller;
   readonly events: TorrentEventHub;
   /** Pages kept serialized: every browser asks for the same few between two polls. */
-  private readonly nameOrder = new NameOrder<Torrent>();
+  private readonly names = new NameIndex();
+  /** The last snapshot's torrents in name order. */
+  private ordered?: { torrents: readonly Torrent[]; rows: Torrent[] };
   private readonly pages: NamedCache<string>;
   private readonly totals: NamedCache<TorrentTotals>;
   private readonly versions: NamedCache<string>;
@@ -155,12 +157,21 @@ export class TorrentClientService {
     const json = await this.pages.get(key, () =>
       Promise.resolve(
         JSON.stringify({
-          ...queryTorrents(snapshot.torrents, query, this.nameOrder.ranks(snapshot.torrents)),
+          ...queryTorrents(this.inNameOrder(snapshot), query),
           revision: snapshot.revision,
         }),
       ),
     );
     return `{"updated_at":${JSON.stringify(snapshot.updatedAt.toISOString())},${json.slice(1)}`;
+  }
+
+  private inNameOrder(snapshot: Snapshot): readonly Torrent[] {
+    if (this.ordered?.torrents !== snapshot.torrents) {
+      const entries = this.names.update([{ id: this.id, rows: snapshot.torrents }]);
+      const rows = entries.map((e) => snapshot.byHash.get(e.hash) as Torrent);
+      this.ordered = { torrents: snapshot.torrents, rows };
+    }
+    return this.ordered.rows;
   }
 
   async list(query: TorrentListQueryDto): Promise<TorrentPageDto> {

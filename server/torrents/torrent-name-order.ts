@@ -1,56 +1,102 @@
 /** How names compare everywhere in the lists: case- and accent-insensitive, numbers by value. */
 export const NAME_COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-interface Named {
+export interface Named {
   name: string;
   hash: string;
 }
 
-/** Each row's place in name order (ties by hash), for sorts that compare integers instead of names. */
-export type NameRanks = Map<Named, number>;
+/** A row's place in name order: the list (part) it comes from, its hash and the name it is placed by. */
+export interface NameEntry {
+  part: string;
+  hash: string;
+  name: string;
+}
 
-interface Ranked {
-  /** The name each identity had when ranked, to tell whether the order still holds. */
+/** The list order: by name, then hash, then part, so every order is total and pages are stable. */
+export function compareNamed(a: NameEntry, b: NameEntry): number {
+  return (
+    NAME_COLLATOR.compare(a.name, b.name) ||
+    (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0) ||
+    (a.part < b.part ? -1 : a.part > b.part ? 1 : 0)
+  );
+}
+
+/** Rows in name order, for one-off lists (the index below is for lists read again at every poll). */
+export function inNameOrder<T extends Named>(rows: readonly T[]): T[] {
+  const entry = (row: T): NameEntry => ({ part: '', hash: row.hash, name: row.name });
+  return [...rows].sort((a, b) => compareNamed(entry(a), entry(b)));
+}
+
+interface Part {
+  rows: readonly Named[];
+  /** Each hash's name when last placed. */
   names: Map<string, string>;
-  /** Identities in name order. */
-  order: string[];
 }
 
 /**
- * Name order of a list that is read again at every poll. The collator is slow (a sort of 15,000 names
- * blocks the process for a good part of a second), but names rarely change between polls: when every
- * row has the name it had last time, the last order is reused in one pass.
+ * The name order of several lists (one per torrent client) that are read again at every poll. The
+ * collator is slow (sorting 15,000 names takes ~50 ms), but names rarely change between polls: each
+ * update compares every row's name with the one it was placed by (one pass per list whose rows
+ * changed) and moves only the rows that were added, renamed or removed. Many changes at once (the first
+ * read, a client coming back) sort everything again.
  */
-export class NameOrder<T extends Named> {
-  private last?: Ranked;
-  private readonly memo = new WeakMap<readonly T[], NameRanks>();
+export class NameIndex {
+  private order: NameEntry[] = [];
+  private readonly parts = new Map<string, Part>();
 
-  constructor(private readonly identity: (row: T) => string = (row) => row.hash) {}
-
-  ranks(rows: readonly T[]): NameRanks {
-    const known = this.memo.get(rows);
-    if (known) return known;
-    const byId = new Map(rows.map((row) => [this.identity(row), row]));
-    let ranked = this.last;
-    if (!ranked || !this.unchanged(ranked, byId)) {
-      const sorted = [...rows].sort(
-        (a, b) => NAME_COLLATOR.compare(a.name, b.name) || a.hash.localeCompare(b.hash),
-      );
-      ranked = {
-        names: new Map(sorted.map((row) => [this.identity(row), row.name])),
-        order: sorted.map((row) => this.identity(row)),
-      };
-      this.last = ranked;
+  /** The order after bringing it up to date with each part's rows; parts not given are dropped. */
+  update(parts: ReadonlyArray<{ id: string; rows: readonly Named[] }>): readonly NameEntry[] {
+    const removed: NameEntry[] = [];
+    const added: NameEntry[] = [];
+    for (const [id, part] of this.parts) {
+      if (parts.some((p) => p.id === id)) continue;
+      for (const [hash, name] of part.names) removed.push({ part: id, hash, name });
+      this.parts.delete(id);
     }
-    const ranks: NameRanks = new Map();
-    ranked.order.forEach((id, i) => ranks.set(byId.get(id) as T, i));
-    this.memo.set(rows, ranks);
-    return ranks;
+    for (const { id, rows } of parts) {
+      const known = this.parts.get(id);
+      if (known?.rows === rows) continue;
+      const names = new Map<string, string>();
+      for (const row of rows) {
+        if (names.has(row.hash)) continue;
+        names.set(row.hash, row.name);
+        const before = known?.names.get(row.hash);
+        if (before === row.name) continue;
+        if (before !== undefined) removed.push({ part: id, hash: row.hash, name: before });
+        added.push({ part: id, hash: row.hash, name: row.name });
+      }
+      if (known)
+        for (const [hash, name] of known.names) if (!names.has(hash)) removed.push({ part: id, hash, name });
+      this.parts.set(id, { rows, names });
+    }
+    if (removed.length + added.length > Math.max(64, this.order.length / 16)) this.sortAll();
+    else {
+      for (const entry of removed) {
+        const at = this.lowerBound(entry);
+        if (at < this.order.length && compareNamed(this.order[at], entry) === 0) this.order.splice(at, 1);
+      }
+      for (const entry of added) this.order.splice(this.lowerBound(entry), 0, entry);
+    }
+    return this.order;
   }
 
-  private unchanged(ranked: Ranked, byId: Map<string, T>): boolean {
-    if (ranked.names.size !== byId.size) return false;
-    for (const [id, row] of byId) if (ranked.names.get(id) !== row.name) return false;
-    return true;
+  private sortAll(): void {
+    const order: NameEntry[] = [];
+    for (const [part, { names }] of this.parts)
+      for (const [hash, name] of names) order.push({ part, hash, name });
+    this.order = order.sort(compareNamed);
+  }
+
+  /** The first place whose entry is not before `entry`. */
+  private lowerBound(entry: NameEntry): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareNamed(this.order[mid], entry) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }

@@ -1,4 +1,4 @@
-import { NAME_COLLATOR, type NameRanks } from './torrent-name-order';
+import { NAME_COLLATOR } from './torrent-name-order';
 import { TORRENT_STATES, type Torrent, type TorrentState } from './torrent.types';
 
 export const TORRENT_SORT_FIELDS = [
@@ -34,10 +34,9 @@ const collator = NAME_COLLATOR;
 /** A row of a list: a torrent, and in the merged list also the name of its client instance. */
 type Row = Torrent & { client_name?: string };
 
-function compare(field: TorrentSortField, rank: (row: Row) => number): (a: Row, b: Row) => number {
+/** How a field orders rows; ties are left to the sort's stability (the rows come in name order). */
+function compare(field: Exclude<TorrentSortField, 'name'>): (a: Row, b: Row) => number {
   switch (field) {
-    case 'name':
-      return (a, b) => rank(a) - rank(b);
     case 'label':
     case 'state':
     case 'tracker':
@@ -55,42 +54,40 @@ function compare(field: TorrentSortField, rank: (row: Row) => number): (a: Row, 
 }
 
 /**
- * Filter, sort (ties by name, then hash, so pages are stable) and one page. `ranks` gives each row's
- * place in name order (NameOrder), which spares the collator for names at every query.
+ * Filter, sort and one page of rows given in name order (NameIndex, or `inNameOrder`). Name order
+ * needs no sort at all; any other field sorts stably, so its ties stay in name order and pages are
+ * stable.
  */
 export function queryTorrents<T extends Row>(
-  torrents: readonly T[],
+  inNameOrder: readonly T[],
   query: TorrentQuery,
-  ranks?: NameRanks,
 ): { items: T[]; total: number; page: number; page_size: number } {
   const needle = query.q?.trim().toLowerCase();
-  const matching = torrents.filter(
-    (t) =>
-      (query.state === undefined || t.state === query.state) &&
-      (query.label === undefined || t.label === query.label) &&
-      (!needle || t.name.toLowerCase().includes(needle) || t.hash.toLowerCase() === needle),
-  );
-  const ranked = ranks ?? rankByName(torrents);
-  const rank = (row: Row): number => ranked.get(row) ?? 0;
-  const by = compare(query.sort ?? 'name', rank);
-  const sign = query.order === 'desc' ? -1 : 1;
-  // Name ranks include the hash, so they settle every tie.
-  matching.sort((a, b) => sign * by(a, b) || rank(a) - rank(b));
+  const matches = (t: T): boolean =>
+    (query.state === undefined || t.state === query.state) &&
+    (query.label === undefined || t.label === query.label) &&
+    (!needle || t.name.toLowerCase().includes(needle) || t.hash.toLowerCase() === needle);
   const page = query.page ?? 1;
   const pageSize = query.page_size ?? 50;
-  return {
-    items: matching.slice((page - 1) * pageSize, page * pageSize),
-    total: matching.length,
-    page,
-    page_size: pageSize,
-  };
-}
-
-function rankByName(torrents: readonly Row[]): NameRanks {
-  const sorted = [...torrents].sort(
-    (a, b) => collator.compare(a.name, b.name) || a.hash.localeCompare(b.hash),
-  );
-  return new Map(sorted.map((row, i) => [row, i]));
+  const from = (page - 1) * pageSize;
+  const desc = query.order === 'desc';
+  const sort = query.sort ?? 'name';
+  if (sort === 'name') {
+    // One walk in name order (backwards for desc): count the matches, keep the page's.
+    const items: T[] = [];
+    let total = 0;
+    const n = inNameOrder.length;
+    for (let k = 0; k < n; k++) {
+      const t = inNameOrder[desc ? n - 1 - k : k];
+      if (!matches(t)) continue;
+      if (total >= from && total < from + pageSize) items.push(t);
+      total++;
+    }
+    return { items, total, page, page_size: pageSize };
+  }
+  const by = compare(sort);
+  const matching = inNameOrder.filter(matches).sort(desc ? (a, b) => by(b, a) : by);
+  return { items: matching.slice(from, from + pageSize), total: matching.length, page, page_size: pageSize };
 }
 
 export type StateCounts = Record<TorrentState, number>;

@@ -1,5 +1,6 @@
 import { Parser } from 'xml2js';
 import { UnexpectedAnswer } from '../../../upstream/unexpected-answer';
+import { scanResponse, type ScannedResponse } from './xmlrpc-scan';
 
 /** A value to send: strings, integers (`<i8>`), booleans, bytes (`<base64>`), arrays and structs. */
 export type XmlRpcArg = string | number | boolean | Buffer | XmlRpcArg[] | { [member: string]: XmlRpcArg };
@@ -111,11 +112,22 @@ function decodeValue(node: unknown): XmlRpcValue {
 }
 
 /**
- * Parses a `methodResponse` with xml2js in its asynchronous mode, which yields to the event loop every
- * 10,000 characters: a 5,000-torrent listing is about 3 MB and would otherwise block for ~0.4 s.
- * Resolves the value, throws `XmlRpcFault` for a fault and `UnexpectedAnswer` for anything else.
+ * Decodes a `methodResponse`: resolves its value, throws `XmlRpcFault` for a fault and `UnexpectedAnswer`
+ * for anything else. Plain XML-RPC (all rTorrent writes) goes through the one-pass scanner; any other
+ * document through xml2js, which also names what is wrong with a malformed one.
  */
 export async function decodeResponse(xml: string): Promise<XmlRpcValue> {
+  const response = (await scanResponse(xml)) ?? (await parseResponse(xml));
+  if (!response.fault) return response.value;
+  const struct = response.value as Record<string, XmlRpcValue>;
+  throw new XmlRpcFault(Number(struct.faultCode ?? 0), asText(struct.faultString));
+}
+
+/**
+ * The xml2js reading of a `methodResponse`, in its asynchronous mode (it yields to the event loop every
+ * 10,000 characters, so a large odd document does not block the panel).
+ */
+export async function parseResponse(xml: string): Promise<ScannedResponse> {
   let doc: { methodResponse?: Record<string, unknown[]> } | null;
   try {
     doc = (await new Parser({ explicitArray: true, strict: true, async: true }).parseStringPromise(
@@ -127,14 +139,11 @@ export async function decodeResponse(xml: string): Promise<XmlRpcValue> {
   const response = doc?.methodResponse;
   if (!response || typeof response !== 'object') throw new UnexpectedAnswer('no <methodResponse>');
   const fault = response.fault?.[0] as Record<string, unknown[]> | undefined;
-  if (fault) {
-    const struct = decodeValue(fault.value?.[0]) as Record<string, XmlRpcValue>;
-    throw new XmlRpcFault(Number(struct.faultCode ?? 0), asText(struct.faultString));
-  }
+  if (fault) return { fault: true, value: decodeValue(fault.value?.[0]) };
   const param = (response.params?.[0] as Record<string, unknown[]> | undefined)?.param?.[0] as
     Record<string, unknown[]> | undefined;
   if (!param?.value) throw new UnexpectedAnswer('no <params><param><value>');
-  return decodeValue(param.value[0]);
+  return { fault: false, value: decodeValue(param.value[0]) };
 }
 
 /** One result of `system.multicall`: a 1-element array on success, an inline fault struct otherwise. */
