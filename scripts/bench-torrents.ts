@@ -1,21 +1,15 @@
 // `npm run bench:torrents`: uTorrent, rTorrent and qBittorrent simulators with 5,000 torrents each; 100
 // concurrent clients of the merged list (GET /api/torrents) and 100 open merged event streams
 // (GET /api/torrents/events) for 30 s against the built panel running as its own process (so its peak RSS
-// is its own), as in bench-sync.ts. BENCH_PATH and BENCH_EVENTS pick other routes.
+// is its own), as in bench-sync.ts. The simulators and the stream readers run in a third process, so
+// this one only generates load and measures. BENCH_PATH and BENCH_EVENTS pick other routes.
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { request } from 'node:http';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  createQbittorrentSimulator,
-  QBITTORRENT_PASSWORD,
-  QBITTORRENT_USERNAME,
-} from '../simulators/qbittorrent';
-import { createRtorrentSimulator, RTORRENT_PASSWORD, RTORRENT_USERNAME } from '../simulators/rtorrent';
 import { freePort, peakRssMb, cpuSeconds, PANEL_NODE_FLAGS } from './support/process';
-import { createUtorrentSimulator, UTORRENT_PASSWORD, UTORRENT_USERNAME } from '../simulators/utorrent';
+import type { UpstreamsAnswer, UpstreamsRequest } from './support/torrent-bench-upstreams';
 
 const TORRENTS = 5000;
 const CLIENTS = 100;
@@ -27,41 +21,36 @@ const EVENTS_PATH = process.env.BENCH_EVENTS ?? '/api/torrents/events';
 /** While a stream is open each poller reads its client every 2 s. */
 const WATCHED_POLL_S = 2;
 
-interface Stream {
-  events: number;
-  bytes: number;
-  close: () => void;
-}
-
-/** One event-stream reader that only counts what arrives (as a browser tab that is just watching). */
-function openStream(url: string, token: string): Promise<Stream> {
+/** Sends a request to the upstreams process and waits for its answer of the given type. */
+function ask<T extends UpstreamsAnswer['type']>(
+  child: ChildProcess,
+  type: T,
+  request?: UpstreamsRequest,
+): Promise<Extract<UpstreamsAnswer, { type: T }>> {
   return new Promise((done, fail) => {
-    const stream: Stream = { events: 0, bytes: 0, close: () => req.destroy() };
-    const req = request(url, { headers: { Authorization: `Bearer ${token}` } }, (res) => {
-      if (res.statusCode !== 200) return fail(new Error(`event stream answered ${res.statusCode}`));
-      res.on('data', (chunk: Buffer) => {
-        stream.bytes += chunk.length;
-        for (let i = chunk.indexOf('event: '); i >= 0; i = chunk.indexOf('event: ', i + 1)) stream.events++;
-      });
-      done(stream);
-    });
-    req.on('error', (err) => ((err as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : fail(err)));
-    req.end();
+    const onMessage = (msg: UpstreamsAnswer) => {
+      if (msg.type === 'failed') fail(new Error(msg.message));
+      else if (msg.type === type) done(msg as Extract<UpstreamsAnswer, { type: T }>);
+      else return;
+      child.off('message', onMessage);
+    };
+    child.on('message', onMessage);
+    if (request) child.send(request);
   });
 }
 
 async function main(): Promise<void> {
-  const utorrent = createUtorrentSimulator({ torrents: TORRENTS });
-  const rtorrent = createRtorrentSimulator({ torrents: TORRENTS });
-  const qbittorrent = createQbittorrentSimulator({ torrents: TORRENTS });
-  const sims = [utorrent, rtorrent, qbittorrent];
-  for (const sim of sims) await sim.start();
-  /** Each client, its instance id and the upstream call that reads its whole list. */
+  const upstreams = fork(resolve(__dirname, 'support/torrent-bench-upstreams.ts'), {
+    execArgv: ['-r', 'ts-node/register/transpile-only'],
+    env: { ...process.env, BENCH_TORRENTS: String(TORRENTS) },
+  });
+  const { utorrent, rtorrent, qbittorrent } = await ask(upstreams, 'started');
+  /** Each client and its instance id. */
   const clients = [
-    { id: 'utorrent', name: 'uTorrent', listCalls: () => utorrent.count('list=1') },
-    { id: 'rutorrent', name: 'rTorrent', listCalls: () => rtorrent.count('d.multicall2') },
-    { id: 'bench-qbit', name: 'qBittorrent', listCalls: () => qbittorrent.count('sync/maindata') },
-  ];
+    { id: 'utorrent', name: 'uTorrent', key: 'utorrent' },
+    { id: 'rutorrent', name: 'rTorrent', key: 'rtorrent' },
+    { id: 'bench-qbit', name: 'qBittorrent', key: 'qbittorrent' },
+  ] as const;
   const dir = mkdtempSync(join(tmpdir(), 'seedbox-bench-torrents-'));
   const configFile = join(dir, 'config.json');
   writeFileSync(
@@ -72,17 +61,9 @@ async function main(): Promise<void> {
       media_servers: [],
       user_settings: {},
       sync_interval_minutes: 0,
-      utorrent: { url: utorrent.url, username: UTORRENT_USERNAME, password: UTORRENT_PASSWORD },
-      rutorrent: { url: rtorrent.url, username: RTORRENT_USERNAME, password: RTORRENT_PASSWORD },
-      torrent_clients: [
-        {
-          name: 'Bench qBit',
-          type: 'qbittorrent',
-          url: qbittorrent.url,
-          username: QBITTORRENT_USERNAME,
-          password: QBITTORRENT_PASSWORD,
-        },
-      ],
+      utorrent,
+      rutorrent: rtorrent,
+      torrent_clients: [{ name: 'Bench qBit', type: 'qbittorrent', ...qbittorrent }],
     }),
   );
   const port = await freePort();
@@ -100,11 +81,10 @@ async function main(): Promise<void> {
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', process.env.BENCH_PANEL_STDOUT ? 'inherit' : 'ignore', 'inherit'],
     },
   );
   const base = `http://127.0.0.1:${port}`;
-  const streams: Stream[] = [];
   try {
     for (let i = 0; ; i++) {
       if ((await fetch(`${base}/api/health`).catch(() => undefined))?.ok) break;
@@ -131,10 +111,14 @@ async function main(): Promise<void> {
     };
     if (merged.total !== TORRENTS * clients.length)
       throw new Error(`the merged list has ${merged.total} torrents, not ${TORRENTS * clients.length}`);
-    for (let i = 0; i < STREAMS; i++)
-      streams.push(await openStream(`${base}${EVENTS_PATH}`, login.access_token));
+    await ask(upstreams, 'watching', {
+      type: 'watch',
+      url: `${base}${EVENTS_PATH}`,
+      token: login.access_token,
+      streams: STREAMS,
+    });
     await new Promise((r) => setTimeout(r, 2500));
-    for (const sim of sims) sim.resetCounters();
+    await ask(upstreams, 'reset', { type: 'reset' });
     const started = Date.now();
     const cpuBefore = cpuSeconds(panel.pid as number);
     const result = await autocannon({
@@ -147,8 +131,9 @@ async function main(): Promise<void> {
     const cpuMs = (cpuSeconds(panel.pid as number) - cpuBefore) * 1000;
     const [load] = loadavg();
     const rss = peakRssMb(panel.pid as number);
-    const events = streams.reduce((a, s) => a + s.events, 0);
-    const megabytes = streams.reduce((a, s) => a + s.bytes, 0) / 1048576;
+    const report = await ask(upstreams, 'report', { type: 'report' });
+    const events = report.events;
+    const megabytes = report.bytes / 1048576;
     const row = (k: string, v: string | number) => `| ${k} | ${v} |`;
     const refreshes = (minutes * 60) / WATCHED_POLL_S;
     const lines = [
@@ -160,16 +145,20 @@ async function main(): Promise<void> {
       row('requests/s (aim ≥ 2,000)', Math.round(result.requests.average).toLocaleString('en')),
       row('latency p50 / p99 (aim p99 ≤ 50 ms)', `${result.latency.p50} ms / ${result.latency.p99} ms`),
       row(
+        'latency p90 / p97.5 / max',
+        `${result.latency.p90} ms / ${result.latency.p97_5} ms / ${result.latency.max} ms`,
+      ),
+      row(
         'requests / non-2xx / errors / timeouts',
         `${result.requests.total} / ${result.non2xx} / ${result.errors} / ${result.timeouts}`,
       ),
       ...clients.map((client) =>
         row(
           `${client.name} list calls per refresh (aim 1, whatever the number of viewers)`,
-          (client.listCalls() / refreshes).toFixed(2),
+          (report.listCalls[client.key] / refreshes).toFixed(2),
         ),
       ),
-      row('events received per stream (avg)', (events / STREAMS).toFixed(1)),
+      row('events received per stream (avg)', STREAMS ? (events / STREAMS).toFixed(1) : '-'),
       row('event-stream data sent, all streams', `${megabytes.toFixed(1)} MB`),
       row(
         'panel CPU per request (all its work included)',
@@ -182,10 +171,10 @@ async function main(): Promise<void> {
     process.stdout.write(`${lines.join('\n')}\n`);
     if (result.non2xx > 0 || result.errors > 0) process.exitCode = 1;
   } finally {
-    for (const s of streams) s.close();
     panel.kill('SIGTERM');
     await new Promise((r) => panel.once('exit', r));
-    for (const sim of sims) await sim.stop();
+    upstreams.send({ type: 'stop' } satisfies UpstreamsRequest);
+    await new Promise((r) => upstreams.once('exit', r));
     rmSync(dir, { recursive: true, force: true });
   }
 }

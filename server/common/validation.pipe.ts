@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import type { FieldErrorDto } from './error-body';
 
 /** Flattens class-validator's tree into `a.b[0].c: message` pairs; also used for the config file. */
@@ -24,8 +24,38 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+/** Distinct query strings remembered per query DTO class. */
+const QUERIES_PER_CLASS = 256;
+
+/**
+ * The validation pipe, remembering the outcome for query strings: browsers poll the same few queries
+ * (the torrent list every few seconds from every tab), and class-transformer and class-validator cost
+ * more than the rest of such a request. Each request gets its own copy, so a handler that changes its
+ * query object changes nobody else's; invalid queries are validated (and refused) every time.
+ */
+class QueryRememberingValidationPipe extends ValidationPipe {
+  private readonly known = new WeakMap<object, Map<string, object>>();
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const type = metadata.metatype;
+    if (metadata.type !== 'query' || !type || !value || typeof value !== 'object') {
+      return super.transform(value, metadata);
+    }
+    const key = JSON.stringify(value);
+    let byQuery = this.known.get(type);
+    const hit = byQuery?.get(key);
+    if (hit) return Object.assign(Object.create(Object.getPrototypeOf(hit) as object) as object, hit);
+    const result = (await super.transform(value, metadata)) as unknown;
+    if (!result || typeof result !== 'object') return result;
+    if (!byQuery) this.known.set(type, (byQuery = new Map<string, object>()));
+    if (byQuery.size >= QUERIES_PER_CLASS) byQuery.clear();
+    byQuery.set(key, Object.assign(Object.create(Object.getPrototypeOf(result) as object) as object, result));
+    return result;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new QueryRememberingValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     stopAtFirstError: true,

@@ -14,6 +14,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { sendJson } from '../common/send-json';
 import { TorrentClientRegistry } from './torrent-client.registry';
 import type { TorrentClientService } from './torrent-client.service';
 import type { SeedClientKind } from './torrent-client-connections';
@@ -85,8 +86,12 @@ function torrentClientController(scope: TorrentRouteScope, pick: Pick, extra: Cl
     }
 
     @route.list()
-    list(@Param() params: ClientParamsDto, @Query() query: TorrentListQueryDto): Promise<string> {
-      return this.of(params).listJson(query);
+    async list(
+      @Param() params: ClientParamsDto,
+      @Query() query: TorrentListQueryDto,
+      @Res() res: Response,
+    ): Promise<void> {
+      sendJson(res, await this.of(params).listBody(query));
     }
 
     @route.stats()

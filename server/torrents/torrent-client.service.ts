@@ -47,6 +47,7 @@ export class TorrentClientService {
   /** The last snapshot's torrents in name order. */
   private ordered?: { torrents: readonly Torrent[]; rows: Torrent[] };
   private readonly pages: NamedCache<string>;
+  private readonly bodies: NamedCache<Buffer>;
   private readonly totals: NamedCache<TorrentTotals>;
   private readonly versions: NamedCache<string>;
   private readonly bandwidths: NamedCache<BandwidthDto>;
@@ -67,6 +68,12 @@ export class TorrentClientService {
       60_000,
       64,
       'filtering and sorting 5,000 torrents takes milliseconds; browsers repeat the same few queries between polls (the key holds the snapshot revision)',
+    );
+    this.bodies = new NamedCache(
+      `${id}-torrent-bodies`,
+      60_000,
+      64,
+      'every polling browser gets the same encoded page until the next poll (the key holds the poll time)',
     );
     this.totals = new NamedCache(
       `${id}-torrent-totals`,
@@ -148,21 +155,24 @@ export class TorrentClientService {
   }
 
   /**
-   * A TorrentPageDto as JSON text. The page of one snapshot revision and query is serialized once and
-   * shared by every browser asking for it; only the poll time is spliced in per request.
+   * A TorrentPageDto, encoded. The page of one snapshot revision and query is serialized once and
+   * shared by every browser asking for it; the body with the poll time once per poll and query.
    */
-  async listJson(query: TorrentListQueryDto): Promise<string> {
+  async listBody(query: TorrentListQueryDto): Promise<Buffer> {
     const snapshot = await this.poller.read();
     const key = `${snapshot.revision}\n${JSON.stringify(query)}`;
-    const json = await this.pages.get(key, () =>
-      Promise.resolve(
-        JSON.stringify({
-          ...queryTorrents(this.inNameOrder(snapshot), query),
-          revision: snapshot.revision,
-        }),
-      ),
-    );
-    return `{"updated_at":${JSON.stringify(snapshot.updatedAt.toISOString())},${json.slice(1)}`;
+    const polled = snapshot.updatedAt.toISOString();
+    return this.bodies.get(`${polled}\n${key}`, async () => {
+      const json = await this.pages.get(key, () =>
+        Promise.resolve(
+          JSON.stringify({
+            ...queryTorrents(this.inNameOrder(snapshot), query),
+            revision: snapshot.revision,
+          }),
+        ),
+      );
+      return Buffer.from(`{"updated_at":${JSON.stringify(polled)},${json.slice(1)}`);
+    });
   }
 
   private inNameOrder(snapshot: Snapshot): readonly Torrent[] {
@@ -175,7 +185,7 @@ export class TorrentClientService {
   }
 
   async list(query: TorrentListQueryDto): Promise<TorrentPageDto> {
-    return JSON.parse(await this.listJson(query)) as TorrentPageDto;
+    return JSON.parse((await this.listBody(query)).toString()) as TorrentPageDto;
   }
 
   async stats(): Promise<TorrentStatsDto> {

@@ -52,6 +52,8 @@ export class TorrentPoller extends TimedTask {
   private readonly polls = new SingleFlight<Snapshot>();
   /** List calls made (for tests and the benchmark). */
   pollCount = 0;
+  /** Moves with every poll outcome and reset: what `status()` and `lastSnapshot()` say changes only then. */
+  generation = 0;
 
   constructor(
     private readonly client: TorrentClient,
@@ -83,6 +85,7 @@ export class TorrentPoller extends TimedTask {
   /** Forget the last result (the settings changed): the next read polls again. */
   reset(): void {
     this.result = undefined;
+    this.generation++;
   }
 
   /** The last list that was read, also while the client is down since (the merged view shows it stale). */
@@ -125,6 +128,7 @@ export class TorrentPoller extends TimedTask {
     } catch (err) {
       const before = this.result;
       this.result = { ok: false, error: err };
+      this.generation++;
       if (!before || before.ok || sentenceOf(before.error) !== sentenceOf(err)) {
         this.logger.warn(sentenceOf(err));
         this.hub.broadcast({ event: 'status', data: this.status() });
@@ -145,6 +149,7 @@ export class TorrentPoller extends TimedTask {
       : { ...(this.last as Snapshot), updatedAt: new Date() };
     this.last = snapshot;
     this.result = { ok: true, snapshot };
+    this.generation++;
     if (!wasConnected) this.hub.broadcast({ event: 'status', data: this.status() });
     if (!isEmpty(changes))
       this.hub.broadcast({ event: 'changes', data: { revision: this.revision, ...changes } });
@@ -169,6 +174,7 @@ export class TorrentPoller extends TimedTask {
       this.idle = true;
       this.result = undefined;
       this.last = undefined;
+      this.generation++;
       return;
     }
     await this.refresh().catch(() => undefined); // the failure is kept as the result

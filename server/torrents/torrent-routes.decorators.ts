@@ -1,4 +1,4 @@
-import { applyDecorators, Get, Header, HttpCode, Post, Put } from '@nestjs/common';
+import { applyDecorators, Get, HttpCode, Post, Put } from '@nestjs/common';
 import {
   ApiBody,
   ApiConflictResponse,
@@ -111,8 +111,7 @@ export function torrentRoutes(scope: TorrentRouteScope) {
     list: () =>
       applyDecorators(
         Get('torrents'),
-        // The handler returns the page as ready JSON text (see TorrentClientService.listJson).
-        Header('Content-Type', 'application/json; charset=utf-8'),
+        // The handler sends the page as ready JSON (see TorrentClientService.listBody).
         op(
           `list${stem}Torrents`,
           `${service} torrents from the last poll, filtered, sorted and paged (no upstream call per request)`,

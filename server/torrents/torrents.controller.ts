@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { sendJson } from '../common/send-json';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
@@ -17,14 +18,13 @@ export class TorrentsController {
   constructor(private readonly merged: MergedTorrentsService) {}
 
   @Get()
-  @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOperation({
     summary:
       "Every active client's torrents in one list, filtered, sorted and paged; a client that is down keeps its last rows, marked stale",
   })
   @ApiOkResponse({ type: MergedTorrentPageDto })
-  listTorrents(@Query() query: MergedTorrentListQueryDto): Promise<string> {
-    return this.merged.listJson(query);
+  async listTorrents(@Query() query: MergedTorrentListQueryDto, @Res() res: Response): Promise<void> {
+    sendJson(res, await this.merged.listBody(query));
   }
 
   @Get('stats')

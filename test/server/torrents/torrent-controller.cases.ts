@@ -51,13 +51,13 @@ export function describeTorrentRoutes(
 
   describe(`GET ${base}/torrents`, () => {
     it('sends the page the service wrote as JSON text, with the query transformed', async () => {
-      torrents().listJson.mockResolvedValue('{"items":[],"total":0}');
+      torrents().listBody.mockResolvedValue(Buffer.from('{"items":[],"total":0}'));
       const res = await admin()
         .get(`${base}/torrents?state=seeding&sort=ratio&order=desc&page=2`)
         .expect(200);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(res.body).toEqual({ items: [], total: 0 });
-      expect(torrents().listJson).toHaveBeenCalledWith({
+      expect(torrents().listBody).toHaveBeenCalledWith({
         state: 'seeding',
         sort: 'ratio',
         order: 'desc',
