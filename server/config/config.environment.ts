@@ -15,7 +15,14 @@ export const SERVICE_ENVIRONMENT = {
   RUTORRENT_URL: ['rutorrent', 'url'],
   RUTORRENT_USERNAME: ['rutorrent', 'username'],
   RUTORRENT_PASSWORD: ['rutorrent', 'password'],
+  RUTORRENT_RPC_PATH: ['rutorrent', 'rpc_path'],
 } as const;
+
+/** Values written as users copy them, put the way the file keeps them. */
+const NORMALIZE: Partial<Record<keyof typeof SERVICE_ENVIRONMENT, (value: string) => string>> = {
+  // The schema wants the leading slash; "plugins/httprpc/action.php" is how ruTorrent's docs write it.
+  RUTORRENT_RPC_PATH: (value) => `/${value.trim().replace(/^\/+/, '')}`,
+};
 
 /** The names of the environment variables that are set (non-empty) and so override the file. */
 export function environmentOverrides(env: NodeJS.ProcessEnv): string[] {
@@ -26,9 +33,11 @@ export function environmentOverrides(env: NodeJS.ProcessEnv): string[] {
 export function applyEnvironment(config: PanelConfig, env: NodeJS.ProcessEnv): PanelConfig {
   const out = structuredClone(config);
   for (const name of environmentOverrides(env)) {
-    const [section, key] = SERVICE_ENVIRONMENT[name as keyof typeof SERVICE_ENVIRONMENT];
+    const variable = name as keyof typeof SERVICE_ENVIRONMENT;
+    const [section, key] = SERVICE_ENVIRONMENT[variable];
     const target = (out[section] ??= {}) as Record<string, string>;
-    target[key] = env[name] ?? '';
+    const value = env[name] ?? '';
+    target[key] = NORMALIZE[variable]?.(value) ?? value;
   }
   return out;
 }

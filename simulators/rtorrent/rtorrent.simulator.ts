@@ -1,6 +1,7 @@
 import { Simulator, type SimRequest, type SimResponse } from '../core';
 import { hasBasicAuth } from '../torrents';
 import type { Ctx } from './rtorrent.commands';
+import { callThrough, httprpcForm, RUTORRENT_THROTTLE_MAX } from './rtorrent.httprpc';
 import { nginxPage } from './rtorrent.nginx';
 import { dispatch } from './rtorrent.rpc';
 import { RtorrentState } from './rtorrent.state';
@@ -15,8 +16,15 @@ export interface RtorrentSimulatorOptions {
   torrents?: number;
   username?: string;
   password?: string;
-  /** Where the web server mounts the SCGI socket (ruTorrent's `$XMLRPCMountPoint`). */
-  rpcPath?: string;
+  /** Where the web server mounts the SCGI socket (ruTorrent's `$XMLRPCMountPoint`); null for no mount. */
+  rpcPath?: string | null;
+  /**
+   * Where ruTorrent's httprpc plugin answers, e.g. `/rutorrent/plugins/httprpc/action.php`; ruTorrent's
+   * page is then served at its folder (`/rutorrent/`), and loading it runs the throttle plugin.
+   */
+  httprpcPath?: string;
+  /** How long ruTorrent takes to delete the files of a `removewithdata` (its erasedata timer). */
+  eraseDelayMs?: number;
   downloadDir?: string;
   labels?: string[];
   hostname?: string;
@@ -55,12 +63,61 @@ export class RtorrentSimulator extends Simulator {
       hostname: options.hostname ?? 'seedbox',
       now: options.now ?? Date.now,
     });
-    const rpcPath = options.rpcPath ?? '/RPC2';
+    this.eraseDelayMs = options.eraseDelayMs ?? 500;
+    const rpcPath = options.rpcPath === undefined ? '/RPC2' : options.rpcPath;
     const key = (req: SimRequest) =>
       METHOD_NAME.exec(req.body.toString('utf8', 0, 4096))?.[1] || 'unparsable';
-    this.route('POST', rpcPath, (req) => this.rpc(req), { key });
-    // nginx hands a GET to the SCGI backend, which drops it: 502 (verified).
-    this.route('GET', rpcPath, (req) => this.guard(req) ?? nginxPage(502));
+    if (rpcPath !== null) {
+      this.route('POST', rpcPath, (req) => this.rpc(req), { key });
+      // nginx hands a GET to the SCGI backend, which drops it: 502 (verified).
+      this.route('GET', rpcPath, (req) => this.guard(req) ?? nginxPage(502));
+    }
+    if (options.httprpcPath) {
+      const httprpc = options.httprpcPath;
+      const formKey = (req: SimRequest) =>
+        isForm(req)
+          ? `httprpc:${new URLSearchParams(req.body.toString('utf8')).get('mode') ?? ''}`
+          : key(req);
+      this.route('POST', httprpc, (req) => this.httprpc(req), { key: formKey });
+      const page = httprpc.replace(/plugins\/httprpc\/action\.php$/, '');
+      this.route('GET', page, (req) => this.rutorrentPage(req));
+    }
+  }
+
+  private readonly eraseDelayMs: number;
+
+  /** ruTorrent's page: loading it runs the throttle plugin, which writes its "unlimited" into rTorrent. */
+  private rutorrentPage(req: SimRequest): SimResponse {
+    const refused = this.guard(req, false);
+    if (refused) return refused;
+    this.openRutorrentPage();
+    return {
+      status: 200,
+      headers: { 'Content-Type': 'text/html' },
+      body: '<!DOCTYPE html><title>ruTorrent</title>',
+    };
+  }
+
+  /** What ruTorrent's throttle plugin does when its page loads: "unlimited" (0) becomes its maximum. */
+  openRutorrentPage(): void {
+    if (this.state.throttle.downMax === 0) this.state.throttle.downMax = RUTORRENT_THROTTLE_MAX;
+    if (this.state.throttle.upMax === 0) this.state.throttle.upMax = RUTORRENT_THROTTLE_MAX;
+  }
+
+  /** ruTorrent's httprpc plugin: forms in JSON, other bodies passed to rTorrent as raw XML-RPC. */
+  private async httprpc(req: SimRequest): Promise<SimResponse> {
+    const refused = this.guard(req, false);
+    if (refused) return refused;
+    // PHP cannot reach rTorrent's SCGI socket: the plugin answers `false` (verified).
+    if (!this.state.running)
+      return { status: 200, headers: { 'Content-Type': 'application/json' }, body: 'false' };
+    if (!isForm(req)) return this.xmlRpc(req);
+    return httprpcForm(this.context(), new URLSearchParams(req.body.toString('utf8')), {
+      call: callThrough,
+      deleteDataLater: (hash) => {
+        setTimeout(() => this.state.deletedData.push(hash), this.eraseDelayMs).unref();
+      },
+    });
   }
 
   /** What a supervisor does after system.shutdown.*: rtorrent answers again (with a new pid). */
@@ -85,18 +142,23 @@ export class RtorrentSimulator extends Simulator {
     this.inner?.clear();
   }
 
-  private guard(req: SimRequest): SimResponse | undefined {
+  /** Basic auth, then (for the SCGI mount) whether rTorrent listens at all. */
+  private guard(req: SimRequest, needsRtorrent = true): SimResponse | undefined {
     if (req.faults.badAuth || !hasBasicAuth(req.headers, this.username, this.password)) {
       return nginxPage(401, { 'WWW-Authenticate': `Basic realm="${this.realm}"` });
     }
     // After system.shutdown.*, nothing listens on the SCGI socket.
-    if (!this.state.running) return nginxPage(502);
+    if (needsRtorrent && !this.state.running) return nginxPage(502);
     return undefined;
   }
 
   private async rpc(req: SimRequest): Promise<SimResponse> {
     const refused = this.guard(req);
     if (refused) return refused;
+    return this.xmlRpc(req);
+  }
+
+  private async xmlRpc(req: SimRequest): Promise<SimResponse> {
     // rtorrent drops an empty request without answering; nginx turns that into 502 (verified).
     if (req.body.length === 0) return nginxPage(502);
     let xml: string;
@@ -137,6 +199,10 @@ export class RtorrentSimulator extends Simulator {
     }
     return { state: this.state, now, scale };
   }
+}
+
+function isForm(req: SimRequest): boolean {
+  return /application\/x-www-form-urlencoded/i.test(String(req.headers['content-type'] ?? ''));
 }
 
 export function createRtorrentSimulator(options: RtorrentSimulatorOptions = {}): RtorrentSimulator {

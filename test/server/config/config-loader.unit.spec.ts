@@ -138,4 +138,11 @@ describe('environment variables', () => {
     expect(environmentOverrides(env)).toEqual(['PLEX_URL', 'TAUTULLI_API_KEY', 'RUTORRENT_PASSWORD']);
     expect(fileConfig.plex?.url).toBe('http://file-plex:32400');
   });
+
+  it('take RUTORRENT_RPC_PATH with or without its leading slash', () => {
+    for (const value of ['plugins/httprpc/action.php', '/plugins/httprpc/action.php']) {
+      const effective = applyEnvironment(fileConfig, { RUTORRENT_RPC_PATH: value });
+      expect(effective.rutorrent?.rpc_path).toBe('/plugins/httprpc/action.php');
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { ConflictException, NotFoundException } from '@nestjs/common';
+import { ConflictException, Logger, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { magnetHash, pollFor } from '../../magnet';
 import {
@@ -36,7 +36,14 @@ import {
   type DataPlan,
 } from './rtorrent.data-remover';
 import { refusedRemoval } from '../../data-refusal';
-import { explainFailure, rtorrentEndpoint } from './rtorrent.http';
+import {
+  explainFailure,
+  httprpcCandidates,
+  isHttprpc,
+  rtorrentEndpoint,
+  RUTORRENT_HTTPRPC_PATH,
+  type RtorrentEndpoint,
+} from './rtorrent.http';
 import { rtorrentDetail, FILE_FIELDS, PEER_FIELDS, TRACKER_FIELDS } from './rtorrent.detail';
 import { asNumber, asString, LIST_FIELDS, rtorrentTorrents } from './rtorrent.mapper';
 import {
@@ -81,6 +88,9 @@ export class RtorrentClient implements TorrentClient {
   readonly kind = 'rutorrent' as const;
   /** A list call in progress is shared by every caller (the listing of 5,000 torrents is ~3 MB of XML). */
   private readonly listing = new SingleFlight<Torrent[]>();
+  /** ruTorrent's httprpc endpoint, found when the default /RPC2 was not mounted (for these settings). */
+  private found?: { key: string; endpoint: RtorrentEndpoint };
+  private readonly logger = new Logger('RtorrentClient');
 
   constructor(
     private readonly http: UpstreamHttp,
@@ -97,7 +107,7 @@ export class RtorrentClient implements TorrentClient {
   }
 
   reset(): void {
-    // Nothing is kept between calls.
+    this.found = undefined;
   }
 
   list(): Promise<Torrent[]> {
@@ -125,7 +135,7 @@ export class RtorrentClient implements TorrentClient {
     const [down, up, downMax, upMax] = mapAnswer(this.service, () =>
       values.map((v, i) => asNumber(v, names[i])),
     );
-    return { down_rate: down, up_rate: up, down_limit: downMax || null, up_limit: upMax || null };
+    return { down_rate: down, up_rate: up, down_limit: limitOf(downMax), up_limit: limitOf(upMax) };
   }
 
   async setBandwidth(limits: BandwidthLimits): Promise<void> {
@@ -147,18 +157,24 @@ export class RtorrentClient implements TorrentClient {
   async remove(hashes: readonly string[], deleteData: boolean): Promise<HashOutcome<RemoveOutcome>[]> {
     const plans = new Map<string, Extract<DataPlan, { ok: true }>>();
     const settled = new Map<string, HashOutcome<RemoveOutcome>>();
+    /** Torrents whose data only ruTorrent can delete (the panel cannot see the download directory). */
+    const byRutorrent: string[] = [];
     if (deleteData) {
       // The paths must be read before d.erase (afterwards rTorrent no longer knows the item), and a
       // torrent whose data cannot be deleted is not erased at all.
+      const rutorrent = isHttprpc(this.endpoint());
       for (const outcome of await this.planRemovals(hashes)) {
         if (!('plan' in outcome)) settled.set(outcome.hash, outcome);
         else if (outcome.plan.ok) plans.set(outcome.hash, outcome.plan);
+        else if (outcome.plan.unseen && rutorrent) byRutorrent.push(outcome.hash);
         else
           settled.set(
             outcome.hash,
             refusedRemoval(this.service, outcome.hash, outcome.name, outcome.plan.refusal),
           );
       }
+      for (const outcome of await this.removeThroughRutorrent(byRutorrent))
+        settled.set(outcome.hash, outcome);
     }
     const erased = await this.perHash(
       hashes.filter((h) => !settled.has(h)),
@@ -187,6 +203,39 @@ export class RtorrentClient implements TorrentClient {
     return hashes.map((h) => results.get(h) as HashOutcome<RemoveOutcome>);
   }
 
+  /**
+   * ruTorrent's own "Remove and delete data" (httprpc `mode=removewithdata`): its PHP reads the paths,
+   * erases the torrents and deletes their files within seconds. Used when ruTorrent is in front and the
+   * panel cannot see rTorrent's download directory; each torrent is then checked to be gone.
+   */
+  private async removeThroughRutorrent(hashes: string[]): Promise<HashOutcome<RemoveOutcome>[]> {
+    if (!hashes.length) return [];
+    const form = new URLSearchParams({ mode: 'removewithdata', v: '1' });
+    for (const hash of hashes) form.append('hash', hash);
+    await this.post(form.toString(), 'application/x-www-form-urlencoded', false);
+    const left = await this.results(
+      hashes.map((hash) => ({ methodName: 'd.name', params: [hash] })),
+      true,
+    );
+    return hashes.map((hash, i): HashOutcome<RemoveOutcome> => {
+      const gone = !left[i].ok && this.failure(hash, left[i].fault).notFound;
+      return gone
+        ? {
+            hash,
+            ok: true,
+            data: 'deleted',
+            message:
+              "ruTorrent removed the torrent and deletes its data within seconds (the panel cannot see rTorrent's download directory, so ruTorrent's own removal did it).",
+          }
+        : {
+            hash,
+            ok: false,
+            notFound: false,
+            error: 'ruTorrent was asked to remove it with its data, but rTorrent still has it.',
+          };
+    });
+  }
+
   async dataLocations(): Promise<DataLocation[]> {
     const [downloadDir, rows] = await this.values([
       { methodName: 'directory.default', params: [''] },
@@ -197,6 +246,7 @@ export class RtorrentClient implements TorrentClient {
     ]);
     const dir = asText(downloadDir);
     const view = await panelView(dir, this.settings().download_dir);
+    const rutorrent = isHttprpc(this.endpoint());
     return mapAnswer(this.service, () => {
       if (!Array.isArray(rows)) throw new UnexpectedAnswer('d.multicall2 did not answer a list');
       return rows.map((row) => {
@@ -204,12 +254,9 @@ export class RtorrentClient implements TorrentClient {
         const [hash, name, base, directory, multi] = row;
         const path = dataPath(asText(base), asText(directory), asText(name), multi === 1);
         const located = locateData(dir, path, view);
-        return {
-          hash: asText(hash).toUpperCase(),
-          name: asText(name),
-          path,
-          refusal: located.ok ? null : located.refusal,
-        };
+        // Behind ruTorrent, data the panel cannot see is deleted by ruTorrent itself.
+        const refusal = located.ok || (located.unseen && rutorrent) ? null : located.refusal;
+        return { hash: asText(hash).toUpperCase(), name: asText(name), path, refusal };
       });
     });
   }
@@ -430,31 +477,7 @@ export class RtorrentClient implements TorrentClient {
 
   /** One XML-RPC call; a fault of the whole call becomes a 502 sentence naming the method. */
   private async rpc(method: string, params: XmlRpcArg[], retry: boolean): Promise<XmlRpcValue> {
-    const endpoint = this.connection();
-    let res;
-    try {
-      res = await this.http.request<string>({
-        service: this.service,
-        baseUrl: endpoint.baseUrl,
-        path: endpoint.path,
-        method: 'POST',
-        body: encodeCall(method, params),
-        // No charset: ruTorrent dropped it to work around rtorrent issue #1444.
-        headers: { 'Content-Type': 'text/xml' },
-        auth: endpoint.auth,
-        expect: 'text',
-        // XML-RPC reads are idempotent; writes are never retried.
-        retry,
-      });
-    } catch (err) {
-      throw explainFailure(err, endpoint.display, this.settings());
-    }
-    if (/html/i.test(res.headers['content-type'] ?? '')) {
-      throw unexpectedAnswer(
-        this.service,
-        `an HTML page instead of XML-RPC; check the URL and rpc_path (${endpoint.display})`,
-      );
-    }
+    const res = await this.post(encodeCall(method, params), 'text/xml', retry);
     try {
       return await decodeResponse(res.data);
     } catch (err) {
@@ -473,9 +496,118 @@ export class RtorrentClient implements TorrentClient {
     }
   }
 
+  /**
+   * One POST to the XML-RPC endpoint. When `{url}/RPC2` is not mounted (404) and rpc_path is the
+   * default, ruTorrent's httprpc plugin is looked for under the URL; the endpoint that answers is kept
+   * until the settings change, and a line in the log says which it is.
+   */
+  private async post(body: string, contentType: string, retry: boolean) {
+    const c = this.settings();
+    const configured = this.connection();
+    const key = connectionKey(c);
+    const endpoint = this.found?.key === key ? this.found.endpoint : configured;
+    let res;
+    try {
+      res = await this.send(endpoint, body, contentType, retry);
+    } catch (err) {
+      const candidates = httprpcCandidates(c.url.trim(), c.rpc_path, c.username, c.password);
+      if (endpoint !== configured || !isNotMounted(err) || !candidates.length) {
+        throw explainFailure(err, endpoint.display, c);
+      }
+      res = await this.probe(candidates, body, contentType, retry, key, () =>
+        explainFailure(
+          err,
+          configured.display,
+          c,
+          candidates.map((e) => e.display),
+        ),
+      );
+    }
+    if (/html/i.test(res.headers['content-type'] ?? '')) {
+      throw unexpectedAnswer(
+        this.service,
+        `an HTML page instead of XML-RPC; check the URL and rpc_path (${endpoint.display})`,
+      );
+    }
+    if (/json/i.test(res.headers['content-type'] ?? '') && res.data.trim() === 'false') {
+      throw new UpstreamError(
+        this.service,
+        'status',
+        `ruTorrent cannot reach rTorrent: its httprpc plugin at ${this.endpoint().display} answered "false", so rTorrent is not running or ruTorrent's SCGI settings do not lead to it.`,
+        502,
+      );
+    }
+    return res;
+  }
+
+  private async probe(
+    candidates: RtorrentEndpoint[],
+    body: string,
+    contentType: string,
+    retry: boolean,
+    key: string,
+    notFound: () => unknown,
+  ) {
+    for (const candidate of candidates) {
+      try {
+        const res = await this.send(candidate, body, contentType, retry);
+        this.found = { key, endpoint: candidate };
+        this.logger.warn(
+          `${this.service}: nothing answers XML-RPC at the default /RPC2; ruTorrent's httprpc plugin does at ${candidate.display}, so the panel uses it (set rpc_path to ${RUTORRENT_HTTPRPC_PATH} to skip this probe).`,
+        );
+        return res;
+      } catch (err) {
+        if (!isNotMounted(err)) throw explainFailure(err, candidate.display, this.settings());
+      }
+    }
+    throw notFound();
+  }
+
+  private send(endpoint: RtorrentEndpoint, body: string, contentType: string, retry: boolean) {
+    return this.http.request<string>({
+      service: this.service,
+      baseUrl: endpoint.baseUrl,
+      path: endpoint.path,
+      method: 'POST',
+      body,
+      // No charset: ruTorrent dropped it to work around rtorrent issue #1444.
+      headers: { 'Content-Type': contentType },
+      auth: endpoint.auth,
+      expect: 'text',
+      // XML-RPC reads are idempotent; writes are never retried.
+      retry,
+    });
+  }
+
+  /** The endpoint calls go to: the one found by probing, else the configured one. */
+  private endpoint(): RtorrentEndpoint {
+    const found = this.found;
+    return found && found.key === connectionKey(this.settings()) ? found.endpoint : this.connection();
+  }
+
   private connection() {
     const c = this.settings();
     if (!c.url.trim()) throw notConfigured(c.service, c.setupHint);
     return rtorrentEndpoint(c.url.trim(), c.rpc_path, c.username, c.password);
   }
+}
+
+/** What the probed endpoint was found for: it is forgotten when any of this changes. */
+function connectionKey(c: TorrentClientConnection): string {
+  return JSON.stringify([c.url, c.rpc_path ?? '', c.username, c.password]);
+}
+
+/** The web server has nothing at the path (rather than refusing or failing). */
+function isNotMounted(err: unknown): boolean {
+  return err instanceof UpstreamError && (err.upstreamStatus === 404 || err.upstreamStatus === 405);
+}
+
+/**
+ * ruTorrent's throttle plugin writes its `$throttleMaxSpeed` (327,625 KiB/s) for "unlimited" into rTorrent
+ * every time its page loads, so that value is unlimited too, as 0 is.
+ */
+export const RUTORRENT_UNLIMITED = 335_488_000;
+
+function limitOf(maxRate: number): number | null {
+  return maxRate === 0 || maxRate === RUTORRENT_UNLIMITED ? null : maxRate;
 }

@@ -23,7 +23,8 @@ export function dataPath(basePath: string, directory: string, name: string, mult
 
 export type DataPlan =
   | { ok: true; root: string; files: string[]; multiFile: boolean; panelDir: string }
-  | { ok: false; refusal: DataRefusal };
+  /** `unseen`: the only obstacle is that the panel cannot see the download directory. */
+  | { ok: false; refusal: DataRefusal; unseen?: true };
 
 const inside = (child: string, parent: string) =>
   child.startsWith(parent.endsWith('/') ? parent : `${parent}/`);
@@ -58,7 +59,7 @@ export function locateData(
   downloadDir: string,
   basePath: string,
   view: PanelView,
-): { ok: true; root: string; panelDir: string } | { ok: false; refusal: DataRefusal } {
+): { ok: true; root: string; panelDir: string } | { ok: false; refusal: DataRefusal; unseen?: true } {
   const refuse = (reason: string, at: string | null = null) => ({
     ok: false as const,
     refusal: { reason, path: at, shared_with: [] },
@@ -83,10 +84,13 @@ export function locateData(
   }
   const panelDir = path.resolve(view.configuredDir || rtDir);
   if (!view.visible) {
-    return refuse(
-      `the panel cannot see the download directory at ${panelDir} (set rutorrent.download_dir to where the panel sees rTorrent's downloads)`,
-      base,
-    );
+    return {
+      ...refuse(
+        `the panel cannot see the download directory at ${panelDir} (set rutorrent.download_dir to where the panel sees rTorrent's downloads)`,
+        base,
+      ),
+      unseen: true,
+    };
   }
   return { ok: true, root: path.resolve(panelDir, path.posix.relative(rtDir, base)), panelDir };
 }

@@ -38,20 +38,47 @@ export function rtorrentEndpoint(
   };
 }
 
+/** Whether the endpoint is ruTorrent's httprpc plugin (ruTorrent's PHP is in front of rTorrent). */
+export function isHttprpc(endpoint: RtorrentEndpoint): boolean {
+  return endpoint.display.endsWith(`/${RUTORRENT_HTTPRPC_PATH}`);
+}
+
+/**
+ * Where else XML-RPC may answer when `{url}/RPC2` is not mounted and the user gave only the default
+ * rpc_path: ruTorrent's httprpc plugin under the URL, or under a `/rutorrent/` folder of it.
+ */
+export function httprpcCandidates(
+  url: string,
+  rpcPath: string | undefined,
+  username?: string,
+  password?: string,
+): RtorrentEndpoint[] {
+  const trimmed = url.replace(/\/+$/, '');
+  const path = rpcPath?.trim().replace(/^\/+/, '') || DEFAULT_RPC_PATH.slice(1);
+  if (path !== DEFAULT_RPC_PATH.slice(1) || /\.php$/i.test(trimmed) || trimmed.endsWith(DEFAULT_RPC_PATH))
+    return [];
+  const bases = [trimmed, ...(/\/rutorrent$/i.test(trimmed) ? [] : [`${trimmed}/rutorrent`])];
+  return bases.map((base) => rtorrentEndpoint(base, RUTORRENT_HTTPRPC_PATH, username, password));
+}
+
 /** The transport's sentences, made specific to an XML-RPC mount behind a web server. */
 export function explainFailure(
   err: unknown,
   endpoint: string,
   connection: Pick<TorrentClientConnection, 'service' | 'credentialHint'>,
+  alsoTried: readonly string[] = [],
 ): unknown {
   if (!(err instanceof UpstreamError)) return err;
   const service = connection.service;
   if (err.kind === 'unauthorized') return credentialsRefused(connection, err.upstreamStatus ?? 401);
   if (err.upstreamStatus === 404 || err.upstreamStatus === 405) {
+    const tried = alsoTried.length
+      ? `; ruTorrent's httprpc plugin did not answer at ${alsoTried.join(' or ')} either`
+      : '';
     return new UpstreamError(
       service,
       'status',
-      `rTorrent's web server answered HTTP ${err.upstreamStatus} at ${endpoint}; check the URL and rpc_path (ruTorrent setups mount XML-RPC at /RPC2; with only ruTorrent's own URL, set rpc_path to ${RUTORRENT_HTTPRPC_PATH}).`,
+      `rTorrent's web server answered HTTP ${err.upstreamStatus} at ${endpoint}${tried}; check the URL and rpc_path (ruTorrent setups mount XML-RPC at /RPC2; with only ruTorrent's own URL, give that URL and set rpc_path to ${RUTORRENT_HTTPRPC_PATH}).`,
       err.upstreamStatus,
     );
   }
