@@ -80,7 +80,8 @@ export function httprpcForm(ctx: Ctx, form: URLSearchParams, hooks: HttprpcHooks
     for (const hash of ctx.state.torrents.keys()) {
       t[hash] = LIST_COLUMNS.map((c) => {
         try {
-          return String(hooks.call(ctx, c, [hash]));
+          const value = hooks.call(ctx, c, [hash]);
+          return typeof value === 'string' || typeof value === 'number' ? String(value) : '0';
         } catch {
           return '0';
         }
