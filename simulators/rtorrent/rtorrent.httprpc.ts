@@ -1,7 +1,7 @@
 import type { SimResponse } from '../core';
 import type { Ctx } from './rtorrent.commands';
 import { dispatch } from './rtorrent.rpc';
-import { RpcFault, type RpcValue } from './xmlrpc';
+import { I4, RpcFault, type RpcValue } from './xmlrpc';
 
 /** ruTorrent's throttle plugin writes this for "unlimited" every time its page loads (`$throttleMaxSpeed`). */
 export const RUTORRENT_THROTTLE_MAX = 335_488_000;
@@ -81,6 +81,7 @@ export function httprpcForm(ctx: Ctx, form: URLSearchParams, hooks: HttprpcHooks
       t[hash] = LIST_COLUMNS.map((c) => {
         try {
           const value = hooks.call(ctx, c, [hash]);
+          if (value instanceof I4) return String(value.value);
           return typeof value === 'string' || typeof value === 'number' ? String(value) : '0';
         } catch {
           return '0';
