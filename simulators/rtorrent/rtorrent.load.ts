@@ -110,6 +110,12 @@ export const loader =
     t.sessionBase.done = onDisk;
     if (onDisk >= meta.size) t.finishedAt = Math.floor(ctx.now / 1000);
     ctx.state.add(t);
-    if (start) D_COMMANDS['d.start'](ctx, t, []);
+    if (start && ctx.state.startDelayMs > 0) {
+      // The item is there at once, started on a later tick of rTorrent's main loop.
+      setTimeout(() => {
+        if (ctx.state.torrents.get(t.hash) === t)
+          D_COMMANDS['d.start']({ ...ctx, now: ctx.state.now() }, t, []);
+      }, ctx.state.startDelayMs).unref();
+    } else if (start) D_COMMANDS['d.start'](ctx, t, []);
     return new I4(0);
   };

@@ -75,6 +75,8 @@ export class RtorrentState {
   readonly torrents = new Map<string, RtTorrent>();
   readonly throttle = { downMax: 0, upMax: 0 };
   sizeLimit = 524288;
+  /** How long rTorrent takes to start a torrent loaded with load.start (0: at once). */
+  startDelayMs = 0;
   /** `directory.default`: where new downloads go. */
   downloadDir: string;
   /** Bytes moved by items erased this session, kept in the global totals. */

@@ -286,6 +286,7 @@ export class RtorrentClient implements TorrentClient {
           'e.g. "Could not find any trackers" while DHT is off; see rTorrent’s log.',
       );
     }
+    if (options.start !== false) await this.untilStarted(found.hash);
     return found;
   }
 
@@ -332,7 +333,26 @@ export class RtorrentClient implements TorrentClient {
           'trackers" for one without an announce URL while DHT is off; see rTorrent’s log.',
       );
     }
+    if (options.start !== false) await this.untilStarted(found.hash);
     return found;
+  }
+
+  /**
+   * rTorrent loads an item at once but starts it on a later tick of its main loop, so the answer of an
+   * add (the state a poll then reads) waits for it to be started, for as long as an add is confirmed.
+   */
+  private async untilStarted(hash: string): Promise<void> {
+    await pollFor(
+      async () => {
+        const [state, open] = await this.results(
+          ['d.state', 'd.is_open'].map((m) => ({ methodName: m, params: [hash] })),
+          true,
+        );
+        return state.ok && open.ok && state.value === 1 && open.value === 1 ? true : undefined;
+      },
+      this.timing.addConfirmMs,
+      this.timing.addPollMs,
+    );
   }
 
   /** One system.multicall: the download's fields, then its files, peers and trackers. */

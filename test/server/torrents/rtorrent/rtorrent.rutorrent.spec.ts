@@ -128,6 +128,20 @@ describe('RtorrentClient through ruTorrent (plugins/httprpc/action.php)', () => 
     }
   });
 
+  it('answers an add once rTorrent has started the torrent, not while it is still loading', async () => {
+    connect({ rpc_path: RUTORRENT_HTTPRPC_PATH });
+    sim.state.startDelayMs = 100;
+    try {
+      const hash = 'C0FFEE0123456789ABCDEF0123456789ABCDEF01';
+      const added = await client.addUrl(`magnet:?xt=urn:btih:${hash}&dn=Started.Later`, { start: true });
+      expect(added.hash).toBe(hash);
+      const listed = (await client.list()).find((t) => t.hash === hash);
+      expect(listed?.state).not.toMatch(/stopped|paused/);
+    } finally {
+      sim.state.startDelayMs = 0;
+    }
+  });
+
   it("clears ruTorrent's erasedata mark before erasing, so a removal that keeps the data keeps it", async () => {
     connect({ rpc_path: RUTORRENT_HTTPRPC_PATH });
     const marked = [...sim.state.torrents.values()][0];
