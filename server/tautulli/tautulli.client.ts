@@ -15,8 +15,12 @@ import type {
   TautulliUserDto,
 } from './tautulli.dto';
 import {
+  activityKnown,
+  adminIds,
   envelope,
   homeStatCards,
+  inProgress,
+  isRealUser,
   tablePage,
   tautulliActivity,
   tautulliHealth,
@@ -31,6 +35,9 @@ import {
 } from './tautulli.wire';
 
 export const TAUTULLI = 'Tautulli';
+
+/** Failures that still prove Tautulli is listening (it answered, only not as hoped). */
+const ANSWERED = new Set(['unauthorized', 'status']);
 
 type Params = Record<string, string | number | undefined>;
 
@@ -83,6 +90,13 @@ export class TautulliClient {
 
   async activity(): Promise<TautulliActivityDto> {
     const data = await this.command('get_activity');
+    if (!activityKnown(data))
+      throw new UpstreamError(
+        TAUTULLI,
+        'status',
+        'Tautulli cannot reach Plex Media Server, so it cannot tell what is playing; check Plex, and ' +
+          "the Plex server in Tautulli's settings.",
+      );
     return this.map(() => tautulliActivity(data));
   }
 
@@ -101,10 +115,19 @@ export class TautulliClient {
     return this.map(() => homeStatCards(data));
   }
 
-  /** Every user with plays, time played and when last seen (`get_users_table`, read whole). */
+  /**
+   * Every user with plays, time played and when last seen (`get_users_table`, read whole), without
+   * Tautulli's "Local" pseudo-user. The table has no `is_admin`, so `get_users` supplies it.
+   */
   async users(): Promise<TautulliUserDto[]> {
-    const rows = await this.table('get_users_table', { order_column: 'last_seen', order_dir: 'desc' });
-    return this.map(() => rows.map(tautulliUser));
+    const [rows, users] = await Promise.all([
+      this.table('get_users_table', { order_column: 'last_seen', order_dir: 'desc' }),
+      this.command('get_users'),
+    ]);
+    return this.map(() => {
+      const admins = adminIds(users);
+      return rows.filter(isRealUser).map((r) => tautulliUser(r, admins));
+    });
   }
 
   /** Every library with counts and plays (`get_libraries_table`, read whole). */
@@ -113,7 +136,10 @@ export class TautulliClient {
     return this.map(() => rows.map(tautulliLibrary));
   }
 
-  /** One page of the play history, newest first. */
+  /**
+   * One page of the finished plays, newest first. `include_activity=0` keeps plays in progress out (2.17
+   * lists them first, counted in `recordsFiltered`); any that still come are dropped and uncounted.
+   */
   async history(
     start: number,
     length: number,
@@ -125,13 +151,15 @@ export class TautulliClient {
       order_column: 'date',
       order_dir: 'desc',
       user_id: userId,
+      include_activity: 0,
     });
     return this.map(() => {
       const page = tablePage(data, 'get_history');
+      const finished = page.rows.filter((r) => !inProgress(r));
       return {
-        total: page.recordsFiltered,
+        total: Math.max(0, page.recordsFiltered - (page.rows.length - finished.length)),
         totalDuration: typeof page.raw.filter_duration === 'string' ? page.raw.filter_duration : '',
-        items: page.rows.map(tautulliHistoryItem),
+        items: finished.map(tautulliHistoryItem),
       };
     });
   }
@@ -147,6 +175,20 @@ export class TautulliClient {
   async restart(): Promise<string> {
     const answer = await this.call('restart', {}, false);
     return answer.message ?? 'Restarting Tautulli';
+  }
+
+  /**
+   * Whether Tautulli's port answers at all (`status`, no retries), for following a restart: refused,
+   * reset or timed-out connections are "down"; any Tautulli answer, even an error envelope, is "up".
+   */
+  async answers(): Promise<boolean> {
+    try {
+      await this.call('status', {}, false);
+      return true;
+    } catch (err) {
+      if (err instanceof UpstreamError && ANSWERED.has(err.kind)) return true;
+      return false;
+    }
   }
 
   /** Throws the 503 sentence when the URL or key is missing. */

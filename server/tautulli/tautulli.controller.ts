@@ -10,6 +10,7 @@ import {
   TautulliLibraryDto,
   TautulliPlaysDto,
   TautulliRestartDto,
+  TautulliRestartStatusDto,
   TautulliServerInfoDto,
   TautulliSettingsDto,
   TautulliStatsDto,
@@ -114,11 +115,23 @@ export class TautulliController {
   @Post('restart')
   @HttpCode(202)
   @Audited('tautulli.restart', { target: () => 'Tautulli' })
-  @ApiOperation({ summary: 'Restart Tautulli (it restarts itself and is unreachable for a few seconds)' })
+  @ApiOperation({
+    summary:
+      'Restart Tautulli (it restarts itself and is unreachable for a few seconds); GET restart follows it',
+  })
   @ApiAcceptedResponse({ type: TautulliRestartDto })
   @UpstreamFailures('Tautulli')
   restartTautulli(): Promise<TautulliRestartDto> {
     return this.tautulli.restart();
+  }
+
+  @Get('restart')
+  @ApiOperation({
+    summary: 'Whether Tautulli came back after the last restart (the panel follows it for up to 60 s)',
+  })
+  @ApiOkResponse({ type: TautulliRestartStatusDto })
+  getTautulliRestart(): TautulliRestartStatusDto {
+    return this.tautulli.restartStatus();
   }
 
   @Get('settings')

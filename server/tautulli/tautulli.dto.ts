@@ -132,7 +132,11 @@ export class TautulliStatsDto {
 export class TautulliUserDto {
   @ApiProperty({ type: 'integer' }) user_id!: number;
   @ApiProperty({ example: 'alice' }) username!: string;
-  @ApiProperty({ example: 'Alice' }) friendly_name!: string;
+  @ApiProperty({
+    example: 'Alice',
+    description: "The name to show: Tautulli's rename, else the Plex display name, else the user name",
+  })
+  friendly_name!: string;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
   @ApiProperty({ type: 'integer' }) plays!: number;
   @ApiProperty({ type: 'integer' }) duration_seconds!: number;
@@ -142,7 +146,10 @@ export class TautulliUserDto {
   @ApiProperty({ type: String, nullable: true }) player!: string | null;
   @ApiProperty({ type: String, nullable: true }) ip_address!: string | null;
   @ApiProperty() is_active!: boolean;
-  @ApiProperty() is_admin!: boolean;
+  @ApiProperty({
+    description: "The server owner (from Tautulli's get_users; its users table has no such field)",
+  })
+  is_admin!: boolean;
 }
 
 export class TautulliLibraryDto {
@@ -163,7 +170,22 @@ export class TautulliLibraryDto {
 
 export class TautulliHistoryItemDto {
   @ApiProperty({ type: 'integer' }) id!: number;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) started!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the play (of a group, the latest play) started; the history is sorted by it',
+  })
+  started!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the first play of a group of resumed plays started; `started` for a single play',
+  })
+  first_started!: string | null;
+  @ApiProperty({ type: 'integer', description: 'Plays Tautulli grouped into this row (resumed plays)' })
+  group_count!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) stopped!: string | null;
   @ApiProperty({ type: 'integer', description: 'Time played, pauses excluded' }) duration_seconds!: number;
   @ApiProperty({ type: 'integer' }) paused_seconds!: number;
@@ -183,7 +205,11 @@ export class TautulliHistoryItemDto {
 export class TautulliHistoryPageDto {
   @ApiProperty({ type: 'integer' }) page!: number;
   @ApiProperty({ type: 'integer' }) page_size!: number;
-  @ApiProperty({ type: 'integer', description: 'Plays matching the filter, on every page' }) total!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Finished plays matching the filter, on every page (plays in progress are not history)',
+  })
+  total!: number;
   @ApiProperty({
     example: '10 hrs 12 mins',
     description: "Time played matching the filter, in Tautulli's words",
@@ -203,12 +229,47 @@ export class TautulliPlaysDto {
   @ApiProperty({ type: 'integer' }) days!: number;
   @ApiProperty({ type: [String], example: ['2024-05-19', '2024-05-20'] }) dates!: string[];
   @ApiProperty({ type: [TautulliPlaysSeriesDto] }) series!: TautulliPlaysSeriesDto[];
-  @ApiProperty({ type: 'integer', description: 'Plays of every series over the period' }) total!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: "Plays of every series over the period (Tautulli's own Total series is left out)",
+  })
+  total!: number;
 }
 
 export class TautulliRestartDto {
-  @ApiProperty({ example: 'Tautulli is restarting; it will be unreachable for a few seconds.' })
+  @ApiProperty({
+    example:
+      'Tautulli is restarting; it will be unreachable for a few seconds. GET /api/tautulli/restart tells whether it came back.',
+  })
   message!: string;
+}
+
+export const TAUTULLI_RESTART_STATES = ['idle', 'restarting', 'back', 'gone'] as const;
+export type TautulliRestartState = (typeof TAUTULLI_RESTART_STATES)[number];
+
+export class TautulliRestartStatusDto {
+  @ApiProperty({
+    enum: TAUTULLI_RESTART_STATES,
+    enumName: 'TautulliRestartState',
+    description:
+      'idle: no restart asked since the panel started; restarting: waiting for Tautulli to answer again; ' +
+      'back: it did; gone: it did not within 60 s (a Tautulli with no supervisor exits for good)',
+  })
+  state!: TautulliRestartState;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the last restart was asked',
+  })
+  asked_at!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the panel saw it come back or gave up',
+  })
+  settled_at!: string | null;
 }
 
 export class TautulliSettingsDto {

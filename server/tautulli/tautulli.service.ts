@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { NamedCache } from '../upstream/named-cache';
+import { TautulliRestartWatcher } from './tautulli-restart.watcher';
 import { TautulliClient } from './tautulli.client';
 import type {
   TautulliHistoryPageDto,
   TautulliLibraryDto,
   TautulliRestartDto,
+  TautulliRestartStatusDto,
   TautulliStatsDto,
   TautulliUserDto,
 } from './tautulli.dto';
@@ -30,7 +32,10 @@ export class TautulliService {
       'reads them on every visit and a half-minute-old figure is as good as a fresh one',
   );
 
-  constructor(private readonly client: TautulliClient) {}
+  constructor(
+    private readonly client: TautulliClient,
+    private readonly restarts: TautulliRestartWatcher,
+  ) {}
 
   stats(query: TautulliStatsQueryDto): Promise<TautulliStatsDto> {
     const req = { days: query.days ?? 30, count: query.count ?? 10, statsType: query.stats_type ?? 'plays' };
@@ -74,6 +79,15 @@ export class TautulliService {
     const said = await this.client.restart();
     this.cache.invalidate();
     this.logger.log(`Asked Tautulli to restart; it said "${said}"`);
-    return { message: 'Tautulli is restarting; it will be unreachable for a few seconds.' };
+    this.restarts.follow(() => this.cache.invalidate());
+    return {
+      message:
+        'Tautulli is restarting; it will be unreachable for a few seconds. GET /api/tautulli/restart tells ' +
+        'whether it came back.',
+    };
+  }
+
+  restartStatus(): TautulliRestartStatusDto {
+    return this.restarts.status();
   }
 }

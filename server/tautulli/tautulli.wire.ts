@@ -109,12 +109,15 @@ export function tautulliStatus(info: unknown, server: unknown): TautulliStatusDt
   };
 }
 
+/** Tautulli leaves `pms_version`/`pms_platform` empty until it has once reached Plex. */
+export const UNKNOWN = 'unknown';
+
 export function tautulliServerInfo(data: unknown): TautulliServerInfoDto {
   const s = object(data, 'get_server_info');
   return {
     name: str(s.pms_name),
-    version: str(s.pms_version),
-    platform: str(s.pms_platform),
+    version: str(s.pms_version) || UNKNOWN,
+    platform: str(s.pms_platform) || UNKNOWN,
     machine_identifier: str(s.pms_identifier),
     url: str(s.pms_url),
     port: int(s.pms_port),
@@ -145,6 +148,14 @@ function stream(s: Row): TautulliStreamDto {
     decision: decision(s.transcode_decision),
     quality_profile: str(s.quality_profile),
   };
+}
+
+/**
+ * Whether `get_activity` describes Plex's sessions at all: with Plex unreachable Tautulli 2.17 answers
+ * success with `data: {}` (no `stream_count`), which is not "nothing playing".
+ */
+export function activityKnown(data: unknown): boolean {
+  return isRow(data) && 'stream_count' in data;
 }
 
 export function tautulliActivity(data: unknown): TautulliActivityDto {
@@ -227,6 +238,15 @@ export function tautulliStats(
   };
 }
 
+/** The ids of the users `get_users` marks with `is_admin` (the server owner). */
+export function adminIds(data: unknown): Set<number> {
+  return new Set(
+    rows(data, 'get_users')
+      .filter((u) => flag(u.is_admin))
+      .map((u) => int(u.user_id)),
+  );
+}
+
 /** A DataTables answer (`get_users_table`, `get_libraries_table`, `get_history`). */
 export interface TablePage {
   recordsFiltered: number;
@@ -239,11 +259,28 @@ export function tablePage(data: unknown, what: string): TablePage {
   return { recordsFiltered: int(t.recordsFiltered), rows: rows(t.data, `${what} data`), raw: t };
 }
 
-export function tautulliUser(r: Row): TautulliUserDto {
+/** Tautulli's "Local" pseudo-user (plays from the server itself) has user_id 0. */
+export function isRealUser(r: Row): boolean {
+  return int(r.user_id) !== 0;
+}
+
+/**
+ * The name to show: Tautulli's `friendly_name` is the user name unless renamed in Tautulli, and the
+ * Plex display name is `title`; a rename wins, then the Plex title, then the user name.
+ */
+export function displayName(r: Row): string {
+  const username = str(r.username) || str(r.user);
+  const friendly = str(r.friendly_name);
+  if (friendly && friendly !== username) return friendly;
+  return str(r.title) || friendly || username;
+}
+
+/** `get_users_table` has no `is_admin`; `admins` holds the user ids `get_users` marks as admins. */
+export function tautulliUser(r: Row, admins: ReadonlySet<number>): TautulliUserDto {
   return {
     user_id: int(r.user_id),
     username: str(r.username),
-    friendly_name: str(r.friendly_name) || str(r.username),
+    friendly_name: displayName(r),
     email: strOrNull(r.email),
     plays: int(r.plays),
     duration_seconds: int(r.duration),
@@ -253,7 +290,7 @@ export function tautulliUser(r: Row): TautulliUserDto {
     player: strOrNull(r.player),
     ip_address: strOrNull(r.ip_address),
     is_active: flag(r.is_active),
-    is_admin: flag(r.is_admin),
+    is_admin: admins.has(int(r.user_id)),
   };
 }
 
@@ -273,10 +310,25 @@ export function tautulliLibrary(r: Row): TautulliLibraryDto {
   };
 }
 
+/**
+ * A play still in progress: Tautulli 2.17 lists them first with `row_id`/`id` null and `state`
+ * "playing"/"paused"/"buffering" (finished plays have `state: null`). The activity route shows them.
+ */
+export function inProgress(r: Row): boolean {
+  return (r.row_id ?? r.id ?? null) === null || !!str(r.state);
+}
+
+/**
+ * A finished play, or a group of resumed plays (`group_count` > 1): `date` is when the latest play of
+ * the group started, and the list is sorted by it, so `started` is `date`; `first_started` is the
+ * group's first play (Tautulli's `started`).
+ */
 export function tautulliHistoryItem(r: Row): TautulliHistoryItemDto {
   return {
     id: int(r.row_id ?? r.id),
-    started: epochIso(r.started ?? r.date),
+    started: epochIso(r.date ?? r.started),
+    first_started: epochIso(r.started ?? r.date),
+    group_count: Math.max(1, int(r.group_count)),
     stopped: epochIso(r.stopped),
     duration_seconds: int(r.play_duration ?? r.duration),
     paused_seconds: int(r.paused_counter),
@@ -295,11 +347,17 @@ export function tautulliHistoryItem(r: Row): TautulliHistoryItemDto {
   };
 }
 
-/** `get_plays_by_date`: `categories` (dates) and one series per media kind (TV, Movies, Music, Live TV). */
+/**
+ * `get_plays_by_date`: `categories` (dates) and one series per media kind (TV, Movies, Music, Live TV).
+ * Tautulli 2.17 adds a "Total" series, the sum of the others: it is dropped, or every play counts twice.
+ */
 export function tautulliPlays(data: unknown, days: number): TautulliPlaysDto {
   const d = object(data, 'get_plays_by_date');
   if (!Array.isArray(d.categories)) throw new UnexpectedAnswer('get_plays_by_date has no categories');
-  const series = rows(d.series ?? [], 'get_plays_by_date series').map((s) => {
+  const kinds = rows(d.series ?? [], 'get_plays_by_date series').filter(
+    (s) => str(s.name).trim().toLowerCase() !== 'total',
+  );
+  const series = kinds.map((s) => {
     const values = (Array.isArray(s.data) ? s.data : []).map(int);
     return { name: str(s.name), data: values, total: values.reduce((n, v) => n + v, 0) };
   });

@@ -30,10 +30,46 @@ function transcodeNode(s: LiveSession): PlexNode {
   };
 }
 
+/** PMS's per-stream `decision`: "directplay", "copy" or "transcode" (Tautulli reads it per stream). */
+const STREAM_DECISION: Record<LiveSession['decision'], string> = {
+  'direct play': 'directplay',
+  copy: 'copy',
+  transcode: 'transcode',
+};
+
+/**
+ * A session's Media and Part carry `<Stream>` elements with the decision PMS took for each (video
+ * `streamType` 1, audio 2), as a real PMS sends under `/status/sessions`; the Part has one too.
+ */
+function sessionMediaNodes(s: LiveSession): PlexNode[] {
+  const decision = STREAM_DECISION[s.decision];
+  const m = s.item.media;
+  const video = s.item.type !== 'track';
+  const streams: PlexNode[] = [
+    ...(video
+      ? [
+          {
+            tag: 'Stream',
+            attrs: { id: 1, streamType: 1, codec: m?.videoCodec, decision, location: 'direct' },
+          },
+        ]
+      : []),
+    { tag: 'Stream', attrs: { id: 2, streamType: 2, codec: m?.audioCodec, decision, location: 'direct' } },
+  ];
+  return mediaNodes(s.item).map((media) => ({
+    ...media,
+    children: (media.children ?? []).map((part) => ({
+      ...part,
+      attrs: { ...part.attrs, decision },
+      children: [...(part.children ?? []), ...streams],
+    })),
+  }));
+}
+
 export function sessionNode(world: PlexWorld, s: LiveSession): PlexNode {
   const { item, user, device } = s;
   const children: PlexNode[] = [
-    ...mediaNodes(item),
+    ...sessionMediaNodes(s),
     {
       tag: 'User',
       single: true,

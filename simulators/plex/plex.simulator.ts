@@ -15,6 +15,7 @@ import {
   type PlexSimulatorOptions,
   type PlexState,
 } from './plex.state';
+import { notificationsSocket } from './plex.websocket';
 import { accountsNode, identityNode, itemNode, providersNode, rootNode, sectionsNode } from './plex.views';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -179,6 +180,9 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
     if (!id) return plexHtmlError(400);
     return terminateSession(world, id) ? EMPTY_OK : plexHtmlError(404);
   });
+
+  // The WebSocket Tautulli keeps open for PMS's notifications (the router takes the ":" segment as a wildcard).
+  get('/:/websockets/notifications', (req) => notificationsSocket(world, req) ?? plexHtmlError(400));
 
   return { sim, state };
 }

@@ -5,3 +5,4 @@ export {
   type TautulliState,
 } from './tautulli.state';
 export { TAUTULLI_COMMANDS } from './tautulli.command-list';
+export { isGrouped, playedAt } from './tautulli.history-rows';

@@ -2,7 +2,7 @@ import { liveSessions } from '../media-library';
 import { TAUTULLI_COMMANDS } from './tautulli.command-list';
 import type { Json } from './tautulli.envelope';
 import { getHistory, getLibrariesTable, getUsersTable } from './tautulli.history';
-import { activityRow, libraryRow, userRow } from './tautulli.rows';
+import { activityRow, friendlyName, libraryRow, localUserRow, userRow } from './tautulli.rows';
 import type { TautulliState } from './tautulli.state';
 import { getHomeStats, getPlaysByDate } from './tautulli.stats';
 
@@ -29,6 +29,8 @@ const QUOTES = [
 ];
 
 function activity(ctx: CommandContext): CommandResult {
+  // With Plex unreachable Tautulli 2.17 answers success with an empty object, not "nothing playing".
+  if (!ctx.state.plexReachable) return { data: {} };
   const sessions = ctx.empty ? [] : liveSessions(ctx.state.world, ctx.now);
   const rows = sessions.map((s) => activityRow(ctx.state.world, s));
   const key = ctx.params.get('session_key');
@@ -55,20 +57,21 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     ctx.params.get('check') === 'database'
       ? { data: { integrity_check: 'ok' }, message: 'Database ok' }
       : { data: {}, message: 'Ok' },
-  server_status: (ctx) => ({ data: { connected: ctx.state.pmsConnected } }),
-  get_server_info: ({ state: { world } }) => ({
+  server_status: ({ state }) => ({ data: { connected: state.pmsConnected && state.plexReachable } }),
+  get_server_info: ({ state: { world, metPlex } }) => ({
     data: {
       pms_identifier: world.server.machineIdentifier,
       pms_ip: world.server.address,
       pms_is_remote: 0,
       pms_name: world.server.friendlyName,
-      pms_platform: world.server.platform,
+      // Version and platform are learnt from Plex itself: empty until Tautulli has once reached it.
+      pms_platform: metPlex ? world.server.platform : '',
       pms_plexpass: world.server.plexPass ? 1 : 0,
       pms_port: world.server.port,
       pms_ssl: 0,
       pms_url: `http://${world.server.address}:${world.server.port}`,
       pms_url_manual: 0,
-      pms_version: world.server.version,
+      pms_version: metPlex ? world.server.version : '',
     },
   }),
   get_server_identity: ({ state: { world } }) => ({
@@ -94,7 +97,12 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   get_plays_by_date: getPlaysByDate,
   get_history: getHistory,
   get_users: (ctx) => ({
-    data: ctx.empty ? [] : ctx.state.world.users.map((u, i) => userRow(ctx.state.world, u, i + 1)),
+    data: ctx.empty
+      ? []
+      : [
+          ...ctx.state.world.users.map((u, i) => userRow(ctx.state.world, u, i + 1)),
+          localUserRow(ctx.state.world.users.length + 1),
+        ],
   }),
   get_user: (ctx) => {
     const i = ctx.state.world.users.findIndex((u) => String(u.plexId) === ctx.params.get('user_id'));
@@ -103,7 +111,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   get_user_names: (ctx) => ({
     data: ctx.empty
       ? []
-      : ctx.state.world.users.map((u) => ({ user_id: u.plexId, friendly_name: u.displayName })),
+      : ctx.state.world.users.map((u) => ({ user_id: u.plexId, friendly_name: friendlyName(u) })),
   }),
   get_users_table: getUsersTable,
   get_libraries: (ctx) => ({ data: ctx.empty ? [] : ctx.state.world.libraries.map(libraryRow) }),

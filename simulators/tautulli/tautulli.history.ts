@@ -1,7 +1,8 @@
-import { historyAt, type HistoryEntry } from '../media-library';
+import { historyAt, liveSessions, type HistoryEntry } from '../media-library';
 import type { CommandContext, CommandResult } from './tautulli.commands';
 import { humanDuration, type Json } from './tautulli.envelope';
-import { fullTitle, historyRow, libraryCounts, playDuration } from './tautulli.rows';
+import { liveHistoryRow, playedAt } from './tautulli.history-rows';
+import { friendlyName, fullTitle, historyRow, libraryCounts, playDuration } from './tautulli.rows';
 
 /** `YYYY-MM-DD` of a Unix time (Tautulli uses the server's local time; the simulator uses UTC). */
 export function day(seconds: number): string {
@@ -21,17 +22,45 @@ function page<T>(ctx: CommandContext, rows: T[]): { draw: number; rows: T[] } {
 }
 
 const HISTORY_ORDER: Record<string, (e: HistoryEntry) => string | number> = {
-  date: (e) => e.started,
+  date: playedAt,
   started: (e) => e.started,
   stopped: (e) => e.stopped,
   duration: playDuration,
   paused_counter: (e) => e.pausedSeconds,
-  friendly_name: (e) => e.user.displayName.toLowerCase(),
+  friendly_name: (e) => friendlyName(e.user).toLowerCase(),
   ip_address: (e) => e.device.address,
   platform: (e) => e.device.platform,
   player: (e) => e.device.name,
   full_title: (e) => fullTitle(e.item).toLowerCase(),
 };
+
+const str = (v: Json | undefined) => (typeof v === 'string' ? v : '');
+
+/** Tautulli's "Local" pseudo-user (user_id 0), which every Tautulli database has. */
+function localUserTableRow(rowId: number): Record<string, Json> {
+  return {
+    row_id: rowId,
+    user_id: 0,
+    username: 'Local',
+    friendly_name: 'Local',
+    title: '',
+    email: null,
+    user_thumb: '',
+    last_seen: null,
+    ip_address: null,
+    platform: null,
+    player: null,
+    last_played: null,
+    rating_key: null,
+    media_type: null,
+    plays: 0,
+    duration: 0,
+    is_active: 1,
+    do_notify: 1,
+    keep_history: 1,
+    allow_guest: 0,
+  };
+}
 
 function sortable(v: Json | undefined): string | number {
   return typeof v === 'number' ? v : typeof v === 'string' ? v.toLowerCase() : '';
@@ -52,39 +81,41 @@ export function getHistory(ctx: CommandContext): CommandResult {
   const p = ctx.params;
   const eq = (name: string, value: () => string) => !p.has(name) || p.get(name) === value();
   const search = (p.get('search') ?? '').toLowerCase();
-  const filtered = all.filter(
-    (e) =>
-      eq('user', () => e.user.username) &&
-      eq('user_id', () => String(e.user.plexId)) &&
-      eq('rating_key', () => e.item.ratingKey) &&
-      eq('parent_rating_key', () => e.item.parentRatingKey ?? '') &&
-      eq('grandparent_rating_key', () => e.item.grandparentRatingKey ?? '') &&
-      eq('section_id', () => e.item.librarySectionID) &&
-      eq('media_type', () => e.item.type) &&
-      eq('transcode_decision', () => e.decision) &&
-      eq('start_date', () => day(e.started)) &&
-      (!p.has('before') || day(e.started) <= (p.get('before') ?? '')) &&
-      (!p.has('after') || day(e.started) >= (p.get('after') ?? '')) &&
-      (!search ||
-        `${fullTitle(e.item)} ${e.user.displayName} ${e.user.username}`.toLowerCase().includes(search)),
-  );
+  const matches = (e: Pick<HistoryEntry, 'item' | 'user' | 'decision' | 'started'>) =>
+    eq('user', () => e.user.username) &&
+    eq('user_id', () => String(e.user.plexId)) &&
+    eq('rating_key', () => e.item.ratingKey) &&
+    eq('parent_rating_key', () => e.item.parentRatingKey ?? '') &&
+    eq('grandparent_rating_key', () => e.item.grandparentRatingKey ?? '') &&
+    eq('section_id', () => e.item.librarySectionID) &&
+    eq('media_type', () => e.item.type) &&
+    eq('transcode_decision', () => e.decision) &&
+    eq('start_date', () => day(e.started)) &&
+    (!p.has('before') || day(e.started) <= (p.get('before') ?? '')) &&
+    (!p.has('after') || day(e.started) >= (p.get('after') ?? '')) &&
+    (!search ||
+      `${fullTitle(e.item)} ${friendlyName(e.user)} ${e.user.username}`.toLowerCase().includes(search));
+  const filtered = all.filter(matches);
+  // Plays in progress come first; recordsFiltered counts them, recordsTotal does not.
+  const live =
+    ctx.empty || p.get('include_activity') === '0' || p.get('include_activity') === 'false'
+      ? []
+      : liveSessions(world, ctx.now)
+          .filter((s) => matches({ ...s, started: Math.floor(s.startedAt / 1000) }))
+          .map((s) => liveHistoryRow(world, s, ctx.now, friendlyName));
   const column = p.get('order_column') ?? 'date';
   const desc = p.get('order_dir') !== 'asc';
-  // The world's history is already newest first, so the default order needs no sort.
-  const sorted =
-    column === 'date' && desc
-      ? filtered
-      : sortBy([...filtered], HISTORY_ORDER[column] ?? HISTORY_ORDER.date, desc);
+  const sorted = sortBy([...filtered], HISTORY_ORDER[column] ?? HISTORY_ORDER.date, desc);
   const sum = (list: HistoryEntry[]) => list.reduce((s, e) => s + playDuration(e), 0);
-  const { draw, rows } = page(ctx, sorted);
+  const { draw, rows } = page(ctx, [...live, ...sorted.map((e) => historyRow(world, e))]);
   return {
     data: {
       draw,
       recordsTotal: all.length,
-      recordsFiltered: filtered.length,
+      recordsFiltered: live.length + filtered.length,
       total_duration: humanDuration(sum(all)),
       filter_duration: humanDuration(sum(filtered)),
-      data: rows.map((e) => historyRow(world, e)),
+      data: rows,
     },
   };
 }
@@ -102,15 +133,16 @@ export function getUsersTable(ctx: CommandContext): CommandResult {
   }
   const search = (ctx.params.get('search') ?? '').toLowerCase();
   const users = ctx.empty ? [] : world.users;
-  const rows = users
-    .map((u, i) => {
+  const rows: Array<Record<string, Json>> = users
+    .map((u, i): Record<string, Json> => {
       const s = stats.get(u.plexId);
       const last = s?.last;
       return {
         row_id: i + 1,
         user_id: u.plexId,
         username: u.username,
-        friendly_name: u.displayName,
+        friendly_name: friendlyName(u),
+        title: u.title,
         email: u.email,
         user_thumb: u.thumb,
         last_seen: last ? last.stopped : null,
@@ -122,22 +154,21 @@ export function getUsersTable(ctx: CommandContext): CommandResult {
         media_type: last?.item.type ?? null,
         plays: s?.plays ?? 0,
         duration: s?.duration ?? 0,
+        // The users table has no is_admin (get_users has it).
         is_active: 1,
-        is_admin: u.isOwner ? 1 : 0,
         do_notify: 1,
         keep_history: 1,
         allow_guest: 0,
-      } satisfies Record<string, Json>;
+      };
     })
-    .filter((r) => !search || `${r.username} ${r.friendly_name}`.toLowerCase().includes(search));
+    .concat(users.length ? [localUserTableRow(users.length + 1)] : [])
+    .filter((r) => !search || `${str(r.username)} ${str(r.friendly_name)}`.toLowerCase().includes(search));
   const col = ctx.params.get('order_column') ?? 'friendly_name';
-  const key = (r: (typeof rows)[number]): string | number => {
-    const v = (r as Record<string, Json>)[col === 'user_thumb' ? 'friendly_name' : col];
-    return sortable(v);
-  };
+  const key = (r: Record<string, Json>) => sortable(r[col === 'user_thumb' ? 'friendly_name' : col]);
   sortBy(rows, key, ctx.params.get('order_dir') === 'desc');
   const { draw, rows: shown } = page(ctx, rows);
-  return { data: { draw, recordsTotal: users.length, recordsFiltered: rows.length, data: shown } };
+  const total = users.length ? users.length + 1 : 0;
+  return { data: { draw, recordsTotal: total, recordsFiltered: rows.length, data: shown } };
 }
 
 export function getLibrariesTable(ctx: CommandContext): CommandResult {

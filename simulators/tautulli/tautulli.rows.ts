@@ -1,10 +1,19 @@
 import type { HistoryEntry, Library, LiveSession, MediaItem, MediaUser, PlexWorld } from '../media-library';
 import type { Json } from './tautulli.envelope';
+import { groupFields, playedAt } from './tautulli.history-rows';
 
 type Row = { [key: string]: Json };
 
 export function fullTitle(item: MediaItem): string {
   return item.grandparentTitle ? `${item.grandparentTitle} - ${item.title}` : item.title;
+}
+
+/**
+ * Tautulli's `friendly_name`: the Plex user name unless renamed in Tautulli. The simulated Tautulli has
+ * renamed the users with an odd id to their display name; the others keep their user name.
+ */
+export function friendlyName(u: MediaUser): string {
+  return u.plexId % 2 === 1 ? u.displayName : u.username;
 }
 
 export function playDuration(e: HistoryEntry): number {
@@ -31,7 +40,7 @@ export function activityRow(world: PlexWorld, s: LiveSession): Row {
     user: user.username,
     user_id: user.plexId,
     username: user.username,
-    friendly_name: user.displayName,
+    friendly_name: friendlyName(user),
     email: user.email,
     user_thumb: user.thumb,
     ip_address: device.address,
@@ -76,6 +85,7 @@ export function activityRow(world: PlexWorld, s: LiveSession): Row {
   };
 }
 
+/** A finished play, or a group of two resumed plays (see tautulli.history-rows). */
 export function historyRow(world: PlexWorld, e: HistoryEntry): Row {
   const { item, user, device } = e;
   const pct = percentComplete(e);
@@ -83,7 +93,7 @@ export function historyRow(world: PlexWorld, e: HistoryEntry): Row {
   return {
     row_id: e.id,
     reference_id: e.id,
-    date: e.started,
+    date: playedAt(e),
     started: e.started,
     stopped: e.stopped,
     duration: playDuration(e),
@@ -91,7 +101,7 @@ export function historyRow(world: PlexWorld, e: HistoryEntry): Row {
     paused_counter: e.pausedSeconds,
     user_id: user.plexId,
     user: user.username,
-    friendly_name: user.displayName,
+    friendly_name: friendlyName(user),
     platform: device.platform,
     product: device.product,
     player: device.name,
@@ -117,8 +127,7 @@ export function historyRow(world: PlexWorld, e: HistoryEntry): Row {
     transcode_decision: e.decision,
     percent_complete: pct,
     watched_status: pct >= 85 ? 1 : pct >= 50 ? 0.5 : 0,
-    group_count: 1,
-    group_ids: String(e.id),
+    ...groupFields(e),
     state: null,
     session_key: null,
     section_id: Number(item.librarySectionID),
@@ -132,7 +141,7 @@ export function userRow(world: PlexWorld, u: MediaUser, rowId: number): Row {
     row_id: rowId,
     user_id: String(u.plexId),
     username: u.username,
-    friendly_name: u.displayName,
+    friendly_name: friendlyName(u),
     email: u.email,
     thumb: u.thumb,
     is_active: 1,
@@ -149,6 +158,27 @@ export function userRow(world: PlexWorld, u: MediaUser, rowId: number): Row {
     filter_tv: '',
     filter_music: '',
     filter_photos: '',
+  };
+}
+
+/** Tautulli's "Local" pseudo-user in `get_users`: user_id 0, never an admin. */
+export function localUserRow(rowId: number): Row {
+  return {
+    row_id: rowId,
+    user_id: '0',
+    username: 'Local',
+    friendly_name: 'Local',
+    email: null,
+    thumb: '',
+    is_active: 1,
+    is_admin: 0,
+    is_home_user: 0,
+    is_allow_sync: 0,
+    is_restricted: 0,
+    do_notify: 1,
+    keep_history: 1,
+    allow_guest: 0,
+    shared_libraries: [],
   };
 }
 

@@ -69,17 +69,23 @@ export function createTautulliSimulator(options: TautulliSimulatorOptions = {}):
       result.data ?? {},
       out,
     );
-    if ((cmd === 'restart' || cmd === 'update') && state.restartDowntimeMs > 0) closeForAWhile();
+    if ((cmd === 'restart' || cmd === 'update') && (state.restartDowntimeMs > 0 || state.restartExits))
+      closeForAWhile();
     return answer;
   };
 
   let restarting = false;
-  // A restarting Tautulli closes its port for a few seconds, then comes back on the same one.
+  // A restarting Tautulli closes its port for a few seconds, then comes back on the same one; one with
+  // no supervisor (restartExits) exits and stays down.
   const closeForAWhile = () => {
     if (restarting || !sim.url) return;
     restarting = true;
     const port = Number(new URL(sim.url).port);
     setTimeout(() => {
+      if (state.restartExits) {
+        void sim.stop().then(() => (restarting = false));
+        return;
+      }
       void sim.stop().then(() =>
         setTimeout(() => {
           restarting = false;

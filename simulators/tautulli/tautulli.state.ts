@@ -11,6 +11,15 @@ export interface TautulliState {
   version: string;
   /** Whether Tautulli reports its link to PMS as up (`server_status`). */
   pmsConnected: boolean;
+  /**
+   * Whether Tautulli can reach its Plex: when false, `get_activity` answers success with `data: {}` and
+   * `server_status` says not connected, as Tautulli 2.17 does with Plex down.
+   */
+  plexReachable: boolean;
+  /** Whether Tautulli has ever reached Plex: until then `get_server_info` has empty version and platform. */
+  metPlex: boolean;
+  /** After `restart`/`update`, stay down for good (a Tautulli run without a supervisor to start it again). */
+  restartExits: boolean;
   restarts: number;
   updates: number;
   /** Downtime after `restart`/`update` during which the port is closed (0 = none). */
@@ -24,6 +33,9 @@ export interface TautulliSimulatorOptions extends PlexWorldOptions {
   apiKey?: string;
   apiEnabled?: boolean;
   restartDowntimeMs?: number;
+  plexReachable?: boolean;
+  metPlex?: boolean;
+  restartExits?: boolean;
 }
 
 export function createTautulliState(options: TautulliSimulatorOptions): TautulliState {
@@ -34,6 +46,9 @@ export function createTautulliState(options: TautulliSimulatorOptions): Tautulli
     apiEnabled: options.apiEnabled ?? true,
     version: 'v2.17.2',
     pmsConnected: true,
+    plexReachable: options.plexReachable ?? true,
+    metPlex: options.metPlex ?? true,
+    restartExits: options.restartExits ?? false,
     restarts: 0,
     updates: 0,
     restartDowntimeMs: options.restartDowntimeMs ?? 0,

@@ -2,7 +2,7 @@ import { historyAt, type HistoryEntry } from '../media-library';
 import type { CommandContext, CommandResult } from './tautulli.commands';
 import type { Json } from './tautulli.envelope';
 import { day } from './tautulli.history';
-import { fullTitle, playDuration } from './tautulli.rows';
+import { friendlyName, fullTitle, playDuration } from './tautulli.rows';
 
 type Row = { [key: string]: Json };
 
@@ -140,7 +140,7 @@ export function getHomeStats(ctx: CommandContext): CommandResult {
         return {
           user: u.username,
           user_id: u.plexId,
-          friendly_name: u.displayName,
+          friendly_name: friendlyName(u),
           user_thumb: u.thumb,
           total_plays: g.plays,
           total_duration: g.duration,
@@ -166,7 +166,7 @@ export function getHomeStats(ctx: CommandContext): CommandResult {
           row_id: e.id,
           user: e.user.username,
           user_id: e.user.plexId,
-          friendly_name: e.user.displayName,
+          friendly_name: friendlyName(e.user),
           title: fullTitle(e.item),
           rating_key: Number(e.item.ratingKey),
           thumb: e.item.thumb,
@@ -189,7 +189,7 @@ export function getHomeStats(ctx: CommandContext): CommandResult {
   return { data: wanted ? (stats[0] ?? []) : stats };
 }
 
-/** `get_plays_by_date`: one category per day of `time_range`, series TV, Movies, Music. */
+/** `get_plays_by_date`: one category per day of `time_range`, series TV, Movies, Music and Total. */
 export function getPlaysByDate(ctx: CommandContext): CommandResult {
   const p = ctx.params;
   const days = Number(p.get('time_range') ?? 30) || 30;
@@ -215,6 +215,8 @@ export function getPlaysByDate(ctx: CommandContext): CommandResult {
         { name: 'TV', data: series.episode },
         { name: 'Movies', data: series.movie },
         { name: 'Music', data: series.track },
+        // Tautulli 2.17 adds the sum of the others as a last series.
+        { name: 'Total', data: series.episode.map((n, i) => n + series.movie[i] + series.track[i]) },
       ],
     },
   };

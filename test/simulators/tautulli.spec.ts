@@ -4,6 +4,7 @@ import { createPlexSimulator, DEFAULT_PMS_TOKEN, type PlexSimulator } from '../.
 import {
   createTautulliSimulator,
   DEFAULT_TAUTULLI_API_KEY,
+  playedAt,
   TAUTULLI_COMMANDS,
   type TautulliSimulator,
 } from '../../simulators/tautulli';
@@ -157,8 +158,13 @@ describe('Tautulli simulator', () => {
   });
 
   it('pages the history and filters it by user, matching Plex history', async () => {
-    const all = historyAt(world, now);
-    const page = await cmd(tautulli, 'get_history', 'start=0&length=1&order_column=date&order_dir=desc');
+    // Newest first by `date` (a grouped row's latest play); stable, as the world is newest first.
+    const all = [...historyAt(world, now)].sort((a, b) => playedAt(b) - playedAt(a));
+    const page = await cmd(
+      tautulli,
+      'get_history',
+      'start=0&length=1&order_column=date&order_dir=desc&include_activity=0',
+    );
     expect(page).toMatchObject({ draw: 1, recordsTotal: all.length, recordsFiltered: all.length });
     expect(page.total_duration).toMatch(/^\d+ days? \d+ hrs?/);
     expect(page.data).toHaveLength(1);
@@ -177,7 +183,9 @@ describe('Tautulli simulator', () => {
       headers: { 'X-Plex-Token': DEFAULT_PMS_TOKEN, Accept: 'application/json' },
     });
     const plexHistory = ((await res.json()) as any).MediaContainer.Metadata as any[];
-    const rows = (await cmd(tautulli, 'get_history', 'length=25')).data as any[];
+    // Plex sorts by viewedAt, which is Tautulli's `stopped`.
+    const rows = (await cmd(tautulli, 'get_history', 'length=25&order_column=stopped&include_activity=0'))
+      .data as any[];
     expect(rows.map((r) => [String(r.rating_key), r.stopped])).toEqual(
       plexHistory.map((p) => [p.ratingKey, p.viewedAt]),
     );
@@ -185,22 +193,28 @@ describe('Tautulli simulator', () => {
     const accounts = plexHistory.map((p) => (p.accountID === 1 ? world.owner.plexId : p.accountID));
     expect(rows.map((r) => r.user_id)).toEqual(accounts);
 
-    const second = await cmd(tautulli, 'get_history', 'start=25&length=25');
+    const second = await cmd(tautulli, 'get_history', 'start=25&length=25&include_activity=0');
     expect(second.data[0].row_id).toBe(all[25].id);
     const user = world.users[2];
-    const mine = await cmd(tautulli, 'get_history', `user=${user.username}&length=1000`);
+    const mine = await cmd(tautulli, 'get_history', `user=${user.username}&length=1000&include_activity=0`);
     const expected = all.filter((e) => e.user.username === user.username).length;
     expect(mine).toMatchObject({ recordsTotal: all.length, recordsFiltered: expected });
     expect(mine.data.every((r: any) => r.user === user.username)).toBe(true);
-    const byId = await cmd(tautulli, 'get_history', `user_id=${user.plexId}`);
+    const byId = await cmd(tautulli, 'get_history', `user_id=${user.plexId}&include_activity=0`);
     expect(byId.recordsFiltered).toBe(expected);
-    const oldest = await cmd(tautulli, 'get_history', 'order_column=date&order_dir=asc&length=1');
+    const oldest = await cmd(
+      tautulli,
+      'get_history',
+      'order_column=date&order_dir=asc&length=1&include_activity=0',
+    );
     expect(oldest.data[0].row_id).toBe(all[all.length - 1].id);
   });
 
   it('lists users and libraries of the Plex world', async () => {
     const users = await cmd(tautulli, 'get_users');
-    expect(users).toHaveLength(world.users.length);
+    // Every Plex user, then Tautulli's "Local" pseudo-user.
+    expect(users).toHaveLength(world.users.length + 1);
+    expect(users.at(-1)).toMatchObject({ user_id: '0', username: 'Local', is_admin: 0 });
     expect(users[0]).toMatchObject({
       user_id: String(world.owner.plexId),
       username: 'plexowner',
@@ -248,12 +262,13 @@ describe('Tautulli simulator', () => {
     const plays = await cmd(tautulli, 'get_plays_by_date', 'time_range=30');
     expect(plays.categories).toHaveLength(30);
     expect(plays.categories[29]).toBe(new Date(T0).toISOString().slice(0, 10));
-    expect(plays.series.map((s: any) => s.name)).toEqual(['TV', 'Movies', 'Music']);
+    expect(plays.series.map((s: any) => s.name)).toEqual(['TV', 'Movies', 'Music', 'Total']);
+    const [tv, movies, music, total] = plays.series.map((s: any) => s.data as number[]);
+    expect(total).toEqual(tv.map((n: number, i: number) => n + movies[i] + music[i]));
     const since = T0 / 1000 - 29 * 86_400;
-    const counted = plays.series.reduce(
-      (n: number, s: any) => n + s.data.reduce((a: number, b: number) => a + b, 0),
-      0,
-    );
+    const counted = plays.series
+      .slice(0, 3)
+      .reduce((n: number, s: any) => n + s.data.reduce((a: number, b: number) => a + b, 0), 0);
     expect(counted).toBeLessThanOrEqual(
       historyAt(world, now).filter((e) => e.started >= since - 86_400).length,
     );

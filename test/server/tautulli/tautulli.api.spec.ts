@@ -6,6 +6,7 @@ import { createPlexSimulator, type PlexSimulator } from '../../../simulators/ple
 import {
   createTautulliSimulator,
   DEFAULT_TAUTULLI_API_KEY,
+  playedAt,
   type TautulliSimulator,
 } from '../../../simulators/tautulli';
 import { baseConfig, startTestPanel, type TestPanel } from '../support/test-panel';
@@ -162,14 +163,16 @@ describe('/api/tautulli against the Tautulli simulator (sharing the Plex world)'
     it('GET users: play counts and last seen, cached', async () => {
       tautulli.sim.resetCounters();
       const res = await get('/users').expect(200);
+      // Every Plex user; Tautulli's "Local" pseudo-user is left out.
       expect(res.body).toHaveLength(world().users.length);
+      expect(res.body.some((u: { user_id: number }) => u.user_id === 0)).toBe(false);
       const busiest = res.body.reduce((a: { plays: number }, b: { plays: number }) =>
         b.plays > a.plays ? b : a,
       );
       expect(busiest.plays).toBe(historyAt(world()).filter((e) => e.user.plexId === busiest.user_id).length);
       expect(busiest.last_seen).toEqual(expect.any(String));
       await get('/users').expect(200);
-      expect(tautulli.sim.counters()).toEqual({ get_users_table: 1 });
+      expect(tautulli.sim.counters()).toEqual({ get_users: 1, get_users_table: 1 });
     });
 
     it('GET libraries: counts and plays, cached', async () => {
@@ -189,7 +192,7 @@ describe('/api/tautulli against the Tautulli simulator (sharing the Plex world)'
     });
 
     it('GET history: paged, newest first, filtered by user', async () => {
-      const history = historyAt(world());
+      const history = [...historyAt(world())].sort((a, b) => playedAt(b) - playedAt(a));
       const first = await get('/history?page=2&page_size=5').expect(200);
       expect(first.body).toMatchObject({ page: 2, page_size: 5, total: history.length });
       expect(first.body.items.map((i: { id: number }) => i.id)).toEqual(
@@ -207,6 +210,7 @@ describe('/api/tautulli against the Tautulli simulator (sharing the Plex world)'
       const res = await get('/plays').expect(200);
       expect(res.body.days).toBe(30);
       expect(res.body.dates).toHaveLength(30);
+      // Tautulli's own Total series is left out.
       expect(res.body.series.map((s: { name: string }) => s.name)).toEqual(['TV', 'Movies', 'Music']);
       const week = await get('/plays?days=7').expect(200);
       const first = week.body.dates[0];
@@ -253,7 +257,8 @@ describe('/api/tautulli against the Tautulli simulator (sharing the Plex world)'
     const before = tautulli.state.restarts;
     const res = await call(panel, token, '/restart').expect(202);
     expect(res.body).toEqual({
-      message: 'Tautulli is restarting; it will be unreachable for a few seconds.',
+      message:
+        'Tautulli is restarting; it will be unreachable for a few seconds. GET /api/tautulli/restart tells whether it came back.',
     });
     expect(tautulli.state.restarts).toBe(before + 1);
     await panel.auditWritten();

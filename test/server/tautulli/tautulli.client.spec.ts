@@ -331,8 +331,9 @@ describe('TautulliClient over the reference wire variants', () => {
       duration: i * 60,
       last_seen: i ? 1716201234 : null,
       is_active: 1,
-      is_admin: i === 0 ? 1 : 0,
     }));
+    // The users table has no is_admin: it comes from get_users.
+    stub.answers.set('get_users', ok([{ user_id: '1', username: 'u1', is_admin: 1 }]));
     stub.answers.set('get_users_table', (q) => {
       const start = Number(q.get('start'));
       const length = Number(q.get('length'));
@@ -345,7 +346,8 @@ describe('TautulliClient over the reference wire variants', () => {
     });
     const all = await client.users();
     expect(all).toHaveLength(620);
-    expect(stub.queries.map((q) => [q.get('start'), q.get('length')])).toEqual([
+    const table = stub.queries.filter((q) => q.get('cmd') === 'get_users_table');
+    expect(table.map((q) => [q.get('start'), q.get('length')])).toEqual([
       ['0', '500'],
       ['500', '500'],
     ]);
@@ -412,6 +414,7 @@ describe('TautulliClient over the reference wire variants', () => {
       order_column: 'date',
       order_dir: 'desc',
       user_id: '133788',
+      include_activity: '0',
     });
     expect(page).toEqual({
       total: 1000,
@@ -420,6 +423,8 @@ describe('TautulliClient over the reference wire variants', () => {
         {
           id: 1124,
           started: '2024-05-20T10:33:54.000Z',
+          first_started: '2024-05-20T10:33:54.000Z',
+          group_count: 1,
           stopped: '2024-05-20T11:18:20.000Z',
           duration_seconds: 2666,
           paused_seconds: 0,

@@ -153,6 +153,8 @@ export type { ListTautulliLibraries$Params as ListTautulliLibraries$Params } fro
 export { listTautulliLibraries as listTautulliLibraries } from './fn/tautulli/list-tautulli-libraries';
 export type { GetTautulliPlays$Params as GetTautulliPlays$Params } from './fn/tautulli/get-tautulli-plays';
 export { getTautulliPlays as getTautulliPlays } from './fn/tautulli/get-tautulli-plays';
+export type { GetTautulliRestart$Params as GetTautulliRestart$Params } from './fn/tautulli/get-tautulli-restart';
+export { getTautulliRestart as getTautulliRestart } from './fn/tautulli/get-tautulli-restart';
 export type { RestartTautulli$Params as RestartTautulli$Params } from './fn/tautulli/restart-tautulli';
 export { restartTautulli as restartTautulli } from './fn/tautulli/restart-tautulli';
 export type { GetTautulliServerInfo$Params as GetTautulliServerInfo$Params } from './fn/tautulli/get-tautulli-server-info';

@@ -135,6 +135,8 @@ export type { TautulliPlatformStatDto } from './models/tautulli-platform-stat-dt
 export type { TautulliPlaysDto } from './models/tautulli-plays-dto';
 export type { TautulliPlaysSeriesDto } from './models/tautulli-plays-series-dto';
 export type { TautulliRestartDto } from './models/tautulli-restart-dto';
+export type { TautulliRestartState } from './models/tautulli-restart-state';
+export type { TautulliRestartStatusDto } from './models/tautulli-restart-status-dto';
 export type { TautulliServerInfoDto } from './models/tautulli-server-info-dto';
 export type { TautulliSettingsDto } from './models/tautulli-settings-dto';
 export type { TautulliStatsDto } from './models/tautulli-stats-dto';
@@ -345,6 +347,8 @@ export type { ListTautulliLibraries$Params as ListTautulliLibraries$Params } fro
 export { listTautulliLibraries as listTautulliLibraries } from './fn/tautulli/list-tautulli-libraries';
 export type { GetTautulliPlays$Params as GetTautulliPlays$Params } from './fn/tautulli/get-tautulli-plays';
 export { getTautulliPlays as getTautulliPlays } from './fn/tautulli/get-tautulli-plays';
+export type { GetTautulliRestart$Params as GetTautulliRestart$Params } from './fn/tautulli/get-tautulli-restart';
+export { getTautulliRestart as getTautulliRestart } from './fn/tautulli/get-tautulli-restart';
 export type { RestartTautulli$Params as RestartTautulli$Params } from './fn/tautulli/restart-tautulli';
 export { restartTautulli as restartTautulli } from './fn/tautulli/restart-tautulli';
 export type { GetTautulliServerInfo$Params as GetTautulliServerInfo$Params } from './fn/tautulli/get-tautulli-server-info';

@@ -129,6 +129,8 @@ export type { TautulliPlatformStatDto } from './models/tautulli-platform-stat-dt
 export type { TautulliPlaysDto } from './models/tautulli-plays-dto';
 export type { TautulliPlaysSeriesDto } from './models/tautulli-plays-series-dto';
 export type { TautulliRestartDto } from './models/tautulli-restart-dto';
+export type { TautulliRestartState } from './models/tautulli-restart-state';
+export type { TautulliRestartStatusDto } from './models/tautulli-restart-status-dto';
 export type { TautulliServerInfoDto } from './models/tautulli-server-info-dto';
 export type { TautulliSettingsDto } from './models/tautulli-settings-dto';
 export type { TautulliStatsDto } from './models/tautulli-stats-dto';

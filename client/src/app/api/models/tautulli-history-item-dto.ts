@@ -9,7 +9,17 @@ export interface TautulliHistoryItemDto {
    * Time played, pauses excluded
    */
   duration_seconds: number;
+
+  /**
+   * When the first play of a group of resumed plays started; `started` for a single play
+   */
+  first_started: string | null;
   friendly_name: string;
+
+  /**
+   * Plays Tautulli grouped into this row (resumed plays)
+   */
+  group_count: number;
   id: number;
   ip_address: string;
   media_type: string;
@@ -21,6 +31,10 @@ export interface TautulliHistoryItemDto {
   percent_complete: number;
   platform: string;
   player: string;
+
+  /**
+   * When the play (of a group, the latest play) started; the history is sorted by it
+   */
   started: string | null;
   stopped: string | null;
   title: string;

@@ -8,7 +8,7 @@ export interface TautulliHistoryPageDto {
   page_size: number;
 
   /**
-   * Plays matching the filter, on every page
+   * Finished plays matching the filter, on every page (plays in progress are not history)
    */
   total: number;
 

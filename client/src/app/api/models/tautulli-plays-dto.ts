@@ -8,7 +8,7 @@ export interface TautulliPlaysDto {
   series: Array<TautulliPlaysSeriesDto>;
 
   /**
-   * Plays of every series over the period
+   * Plays of every series over the period (Tautulli's own Total series is left out)
    */
   total: number;
 }

@@ -4,9 +4,17 @@
 export interface TautulliUserDto {
   duration_seconds: number;
   email: string | null;
+
+  /**
+   * The name to show: Tautulli's rename, else the Plex display name, else the user name
+   */
   friendly_name: string;
   ip_address: string | null;
   is_active: boolean;
+
+  /**
+   * The server owner (from Tautulli's get_users; its users table has no such field)
+   */
   is_admin: boolean;
   last_played: string | null;
   last_seen: string | null;
