@@ -4,6 +4,7 @@ import { type Browser, type BrowserContext, type Page, type Request } from 'play
 import { type PageProblems, eventually, launchBrowser, openPage, screenshot } from './support/browser';
 import { horizontalOverflow } from './support/log-in';
 import { type RunningPanel, startPanel } from './support/panel-server';
+import { iconsWithoutGlyph, transferred } from './support/icons';
 import { describeScreenshots } from './support/screenshots';
 
 jest.setTimeout(60_000);
@@ -47,6 +48,22 @@ describe('Seedbox Panel in the browser', () => {
     await page.waitForURL(/\/login\?returnUrl=%2Faudit$/);
     await page.getByTestId('login-username').waitFor();
     await screenshot(page, 'login-desktop-light');
+  });
+
+  it('transfers the sign-in page compressed, with an icon font of only the icons the client uses', async () => {
+    const fresh = await openPage(browser, panel.baseUrl);
+    try {
+      await fresh.page.goto('/login');
+      await fresh.page.getByTestId('login-username').waitFor();
+      expect(await iconsWithoutGlyph(fresh.page)).toEqual([]);
+      const sizes = await transferred(fresh.page);
+      process.stdout.write(`sign-in page transfer: ${JSON.stringify(sizes)}\n`);
+      expect(sizes.iconFont).toBeGreaterThan(0);
+      expect(sizes.iconFont).toBeLessThan(100 * 1024);
+      expect(sizes.code).toBeLessThan(300 * 1024);
+    } finally {
+      await fresh.context.close();
+    }
   });
 
   it('shows wrong credentials inline', async () => {

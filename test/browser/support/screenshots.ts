@@ -1,6 +1,7 @@
 import { type Browser, type Page } from 'playwright-core';
 
 import { DESKTOP, PHONE, openPage } from './browser';
+import { iconsWithoutGlyph } from './icons';
 import { logIn } from './log-in';
 import { type RunningPanel } from './panel-server';
 
@@ -58,6 +59,7 @@ export function describeScreenshots(
             }
             await capture(opened.page, shot);
             expect(opened.problems.errors).toEqual([]);
+            expect(await iconsWithoutGlyph(opened.page)).toEqual([]);
           } finally {
             await opened.context.close();
           }
