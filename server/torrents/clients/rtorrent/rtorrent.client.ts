@@ -1,4 +1,4 @@
-import { ConflictException, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { magnetHash, pollFor } from '../../magnet';
 import {
@@ -8,7 +8,6 @@ import {
   type TorrentClient,
   type TorrentClientConnection,
 } from '../../torrent-client.interface';
-import { notConfigured } from '../../torrent.errors';
 import { readTorrentFile } from '../../torrent-file';
 import type {
   AddedTorrent,
@@ -36,15 +35,9 @@ import {
   type DataPlan,
 } from './rtorrent.data-remover';
 import { refusedRemoval } from '../../data-refusal';
-import {
-  explainFailure,
-  httprpcCandidates,
-  isHttprpc,
-  rtorrentEndpoint,
-  RUTORRENT_HTTPRPC_PATH,
-  type RtorrentEndpoint,
-} from './rtorrent.http';
+import { isHttprpc } from './rtorrent.http';
 import { rtorrentDetail, FILE_FIELDS, PEER_FIELDS, TRACKER_FIELDS } from './rtorrent.detail';
+import { RtorrentTransport } from './rtorrent.transport';
 import { asNumber, asString, LIST_FIELDS, rtorrentTorrents } from './rtorrent.mapper';
 import {
   asText,
@@ -88,26 +81,26 @@ export class RtorrentClient implements TorrentClient {
   readonly kind = 'rutorrent' as const;
   /** A list call in progress is shared by every caller (the listing of 5,000 torrents is ~3 MB of XML). */
   private readonly listing = new SingleFlight<Torrent[]>();
-  /** ruTorrent's httprpc endpoint, found when the default /RPC2 was not mounted (for these settings). */
-  private found?: { key: string; endpoint: RtorrentEndpoint };
-  private readonly logger = new Logger('RtorrentClient');
+  private readonly transport: RtorrentTransport;
 
   constructor(
     private readonly http: UpstreamHttp,
     private readonly settings: () => TorrentClientConnection,
     private readonly timing: AddConfirmTiming = DEFAULT_ADD_CONFIRM_TIMING,
-  ) {}
+  ) {
+    this.transport = new RtorrentTransport(http, settings);
+  }
 
   get service(): string {
     return this.settings().service;
   }
 
   assertConfigured(): void {
-    this.connection();
+    this.transport.connection();
   }
 
   reset(): void {
-    this.found = undefined;
+    this.transport.reset();
   }
 
   list(): Promise<Torrent[]> {
@@ -162,7 +155,7 @@ export class RtorrentClient implements TorrentClient {
     if (deleteData) {
       // The paths must be read before d.erase (afterwards rTorrent no longer knows the item), and a
       // torrent whose data cannot be deleted is not erased at all.
-      const rutorrent = isHttprpc(this.endpoint());
+      const rutorrent = isHttprpc(this.transport.endpoint());
       for (const outcome of await this.planRemovals(hashes)) {
         if (!('plan' in outcome)) settled.set(outcome.hash, outcome);
         else if (outcome.plan.ok) plans.set(outcome.hash, outcome.plan);
@@ -212,7 +205,7 @@ export class RtorrentClient implements TorrentClient {
     if (!hashes.length) return [];
     const form = new URLSearchParams({ mode: 'removewithdata', v: '1' });
     for (const hash of hashes) form.append('hash', hash);
-    await this.post(form.toString(), 'application/x-www-form-urlencoded', false);
+    await this.transport.post(form.toString(), 'application/x-www-form-urlencoded', false);
     const left = await this.results(
       hashes.map((hash) => ({ methodName: 'd.name', params: [hash] })),
       true,
@@ -246,7 +239,7 @@ export class RtorrentClient implements TorrentClient {
     ]);
     const dir = asText(downloadDir);
     const view = await panelView(dir, this.settings().download_dir);
-    const rutorrent = isHttprpc(this.endpoint());
+    const rutorrent = isHttprpc(this.transport.endpoint());
     return mapAnswer(this.service, () => {
       if (!Array.isArray(rows)) throw new UnexpectedAnswer('d.multicall2 did not answer a list');
       return rows.map((row) => {
@@ -497,7 +490,7 @@ export class RtorrentClient implements TorrentClient {
 
   /** One XML-RPC call; a fault of the whole call becomes a 502 sentence naming the method. */
   private async rpc(method: string, params: XmlRpcArg[], retry: boolean): Promise<XmlRpcValue> {
-    const res = await this.post(encodeCall(method, params), 'text/xml', retry);
+    const res = await this.transport.post(encodeCall(method, params), 'text/xml', retry);
     try {
       return await decodeResponse(res.data);
     } catch (err) {
@@ -515,111 +508,6 @@ export class RtorrentClient implements TorrentClient {
       throw err;
     }
   }
-
-  /**
-   * One POST to the XML-RPC endpoint. When `{url}/RPC2` is not mounted (404) and rpc_path is the
-   * default, ruTorrent's httprpc plugin is looked for under the URL; the endpoint that answers is kept
-   * until the settings change, and a line in the log says which it is.
-   */
-  private async post(body: string, contentType: string, retry: boolean) {
-    const c = this.settings();
-    const configured = this.connection();
-    const key = connectionKey(c);
-    const endpoint = this.found?.key === key ? this.found.endpoint : configured;
-    let res;
-    try {
-      res = await this.send(endpoint, body, contentType, retry);
-    } catch (err) {
-      const candidates = httprpcCandidates(c.url.trim(), c.rpc_path, c.username, c.password);
-      if (endpoint !== configured || !isNotMounted(err) || !candidates.length) {
-        throw explainFailure(err, endpoint.display, c);
-      }
-      res = await this.probe(candidates, body, contentType, retry, key, () =>
-        explainFailure(
-          err,
-          configured.display,
-          c,
-          candidates.map((e) => e.display),
-        ),
-      );
-    }
-    if (/html/i.test(res.headers['content-type'] ?? '')) {
-      throw unexpectedAnswer(
-        this.service,
-        `an HTML page instead of XML-RPC; check the URL and rpc_path (${endpoint.display})`,
-      );
-    }
-    if (/json/i.test(res.headers['content-type'] ?? '') && res.data.trim() === 'false') {
-      throw new UpstreamError(
-        this.service,
-        'status',
-        `ruTorrent cannot reach rTorrent: its httprpc plugin at ${this.endpoint().display} answered "false", so rTorrent is not running or ruTorrent's SCGI settings do not lead to it.`,
-        502,
-      );
-    }
-    return res;
-  }
-
-  private async probe(
-    candidates: RtorrentEndpoint[],
-    body: string,
-    contentType: string,
-    retry: boolean,
-    key: string,
-    notFound: () => unknown,
-  ) {
-    for (const candidate of candidates) {
-      try {
-        const res = await this.send(candidate, body, contentType, retry);
-        this.found = { key, endpoint: candidate };
-        this.logger.warn(
-          `${this.service}: nothing answers XML-RPC at the default /RPC2; ruTorrent's httprpc plugin does at ${candidate.display}, so the panel uses it (set rpc_path to ${RUTORRENT_HTTPRPC_PATH} to skip this probe).`,
-        );
-        return res;
-      } catch (err) {
-        if (!isNotMounted(err)) throw explainFailure(err, candidate.display, this.settings());
-      }
-    }
-    throw notFound();
-  }
-
-  private send(endpoint: RtorrentEndpoint, body: string, contentType: string, retry: boolean) {
-    return this.http.request<string>({
-      service: this.service,
-      baseUrl: endpoint.baseUrl,
-      path: endpoint.path,
-      method: 'POST',
-      body,
-      // No charset: ruTorrent dropped it to work around rtorrent issue #1444.
-      headers: { 'Content-Type': contentType },
-      auth: endpoint.auth,
-      expect: 'text',
-      // XML-RPC reads are idempotent; writes are never retried.
-      retry,
-    });
-  }
-
-  /** The endpoint calls go to: the one found by probing, else the configured one. */
-  private endpoint(): RtorrentEndpoint {
-    const found = this.found;
-    return found && found.key === connectionKey(this.settings()) ? found.endpoint : this.connection();
-  }
-
-  private connection() {
-    const c = this.settings();
-    if (!c.url.trim()) throw notConfigured(c.service, c.setupHint);
-    return rtorrentEndpoint(c.url.trim(), c.rpc_path, c.username, c.password);
-  }
-}
-
-/** What the probed endpoint was found for: it is forgotten when any of this changes. */
-function connectionKey(c: TorrentClientConnection): string {
-  return JSON.stringify([c.url, c.rpc_path ?? '', c.username, c.password]);
-}
-
-/** The web server has nothing at the path (rather than refusing or failing). */
-function isNotMounted(err: unknown): boolean {
-  return err instanceof UpstreamError && (err.upstreamStatus === 404 || err.upstreamStatus === 405);
 }
 
 /**
