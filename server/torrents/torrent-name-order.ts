@@ -22,12 +22,6 @@ export function compareNamed(a: NameEntry, b: NameEntry): number {
   );
 }
 
-/** Rows in name order, for one-off lists (the index below is for lists read again at every poll). */
-export function inNameOrder<T extends Named>(rows: readonly T[]): T[] {
-  const entry = (row: T): NameEntry => ({ part: '', hash: row.hash, name: row.name });
-  return [...rows].sort((a, b) => compareNamed(entry(a), entry(b)));
-}
-
 interface Part {
   rows: readonly Named[];
   /** Each hash's name when last placed. */

@@ -54,7 +54,7 @@ function compare(field: Exclude<TorrentSortField, 'name'>): (a: Row, b: Row) => 
 }
 
 /**
- * Filter, sort and one page of rows given in name order (NameIndex, or `inNameOrder`). Name order
+ * Filter, sort and one page of rows given in name order (see NameIndex). Name order
  * needs no sort at all; any other field sorts stably, so its ties stay in name order and pages are
  * stable.
  */

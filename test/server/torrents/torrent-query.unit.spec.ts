@@ -1,4 +1,4 @@
-import { compareNamed, inNameOrder, NameIndex } from '../../../server/torrents/torrent-name-order';
+import { compareNamed, NameIndex, type Named } from '../../../server/torrents/torrent-name-order';
 import { queryTorrents, torrentTotals } from '../../../server/torrents/torrent-query';
 import { SeededRandom } from '../../../simulators/core/random';
 import type { Torrent } from '../../../server/torrents/torrent.types';
@@ -22,6 +22,10 @@ const t = (name: string, over: Partial<Torrent> = {}): Torrent => ({
   client: 'utorrent',
   ...over,
 });
+
+/** Rows in the order NameIndex keeps them. */
+const inNameOrder = <T extends Named>(rows: T[]): T[] =>
+  [...rows].sort((a, b) => compareNamed({ part: '', ...a }, { part: '', ...b }));
 
 const torrents = inNameOrder([
   t('b10', { size: 10, label: 'TV', eta: null, state: 'paused' }),
