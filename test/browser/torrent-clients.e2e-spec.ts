@@ -153,7 +153,8 @@ describe('Torrent clients page', () => {
 
   it('edits the seed rTorrent section through its own settings route', async () => {
     await clientRow('rTorrent').getByTestId('client-edit').click();
-    expect(await byTestId('client-name').isDisabled()).toBe(true);
+    // The dialog fixes the seed section's name once its form is filled.
+    await eventually(() => byTestId('client-name').isDisabled(), 'the name of the seed section is fixed');
     expect(await byTestId('client-rpc-path').inputValue()).toBe('/RPC2');
     await byTestId('client-test').click();
     expect((await testResult()).ok).toBe('true');
