@@ -5,6 +5,7 @@ import { DEFAULT_PLEXTV_TOKEN } from '../../simulators/plextv';
 import { people } from '../../simulators/world';
 import { type PageProblems, eventually, launchBrowser, openPage, screenshot } from './support/browser';
 import { horizontalOverflow, logIn } from './support/log-in';
+import { colourDifference } from './support/contrast';
 import { describeScreenshots } from './support/screenshots';
 import { type StackPanel, startStackPanel } from './support/stack-panel';
 
@@ -263,6 +264,22 @@ describe('Media servers, Seerr and Users pages', () => {
       expect(await byTestId('nav-users').getAttribute('aria-current')).toBe('page');
       expect(await byTestId('user-row').count()).toBe(50);
       expect(await text(page.locator('h1 + .subtitle'))).toMatch(/\d+ people, \d+ synced/);
+    });
+
+    it('tells synced people from not-synced ones at a glance, in both themes', async () => {
+      const background = (locator: Locator): Promise<string> =>
+        locator.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor ?? '');
+      const synced = page.locator('[data-synced="true"] .chip').first();
+      const notSynced = page.locator('[data-status][data-synced="false"] .chip:not(.blocked)').first();
+      try {
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          const difference = colourDifference(await background(synced), await background(notSynced));
+          expect({ colorScheme, apart: difference > 20 }).toEqual({ colorScheme, apart: true });
+        }
+      } finally {
+        await page.emulateMedia({ colorScheme: null });
+      }
     });
 
     it('searches and filters, keeping them in the URL', async () => {

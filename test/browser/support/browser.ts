@@ -9,6 +9,7 @@ import {
   chromium,
 } from 'playwright-core';
 
+import { lowContrastText } from './contrast';
 import { REPO_ROOT } from './panel-server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -67,7 +68,7 @@ export async function openPage(
   return { context, page, problems };
 }
 
-/** Waits for web fonts (the icon font is large) and for pending requests (3 s at most), then saves a PNG. */
+/** Waits for web fonts (the icon font is large) and for pending requests (3 s at most), saves a PNG, checks contrast. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   // Bounded: the Sync page keeps its server-sent progress stream open, so its network is never idle.
@@ -75,6 +76,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.evaluate('document.fonts.ready.then(() => true)');
   const file = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
+  // Every page a test looks at meets WCAG AA in the theme it is shown in (both, in the screenshot matrix).
+  expect({ screenshot: name, lowContrast: await lowContrastText(page) }).toEqual({
+    screenshot: name,
+    lowContrast: [],
+  });
   return file;
 }
 

@@ -34,7 +34,8 @@ export interface ScreenshotOptions {
 /**
  * Registers `describe('screenshots')` with a test for desktop and phone, each in light and dark mode.
  * Each opens a fresh page in that viewport and colour scheme, signs in, hands the page to `capture`
- * (which navigates, waits and saves the screenshots), then checks that the browser logged no errors.
+ * (which navigates, waits and saves the screenshots; each screenshot also checks contrast), then checks
+ * that the browser logged no errors and that every icon is drawn as a glyph.
  */
 export function describeScreenshots(
   options: ScreenshotOptions,

@@ -37,26 +37,26 @@ export interface ChipLook {
       background: var(--mat-sys-surface-container-highest);
       color: var(--mat-sys-on-surface-variant);
     }
-    /* M3 has no success or warning roles; light-dark() follows the theme's color-scheme. */
+    /* M3 has no success, warning or removed roles: the panel's own are in styles.scss. */
     [data-tone='success'] {
-      background: light-dark(#c8efd2, #1d4a2a);
-      color: light-dark(#0d4a20, #b9f0c8);
+      background: var(--sp-success-container);
+      color: var(--sp-on-success-container);
     }
     [data-tone='info'] {
       background: var(--mat-sys-primary-container);
       color: var(--mat-sys-on-primary-container);
     }
     [data-tone='warning'] {
-      background: light-dark(#ffe4a8, #513c00);
-      color: light-dark(#4a3400, #ffe08f);
+      background: var(--sp-warning-container);
+      color: var(--sp-on-warning-container);
     }
     [data-tone='error'] {
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);
     }
     [data-tone='removed'] {
-      background: light-dark(#f1dcf4, #4b2a50);
-      color: light-dark(#51245a, #f6d7fb);
+      background: var(--sp-removed-container);
+      color: var(--sp-on-removed-container);
     }
     mat-icon {
       width: 16px;

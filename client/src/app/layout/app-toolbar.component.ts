@@ -1,9 +1,11 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
+
+import { type Clock } from '../common/format/dates';
 
 @Component({
   selector: 'sp-app-toolbar',
@@ -36,6 +38,17 @@ import { RouterLink } from '@angular/router';
         (click)="themeToggle.emit()"
       >
         <mat-icon>{{ dark() ? 'light_mode' : 'dark_mode' }}</mat-icon>
+      </button>
+      <button
+        mat-icon-button
+        type="button"
+        data-testid="clock-toggle"
+        [attr.data-clock]="clock()"
+        [attr.aria-label]="clockLabel()"
+        [matTooltip]="clockLabel()"
+        (click)="clockToggle.emit()"
+      >
+        <mat-icon>{{ clock() === '24h' ? 'schedule' : 'nest_clock_farsight_analog' }}</mat-icon>
       </button>
       @if (username(); as name) {
         <span class="user" data-testid="user-name">
@@ -110,8 +123,16 @@ import { RouterLink } from '@angular/router';
 export class AppToolbarComponent {
   readonly username = input<string | null>(null);
   readonly dark = input(false);
+  readonly clock = input<Clock>('24h');
   readonly showMenuButton = input(false);
   readonly menuToggle = output<void>();
   readonly themeToggle = output<void>();
+  readonly clockToggle = output<void>();
+
+  protected readonly clockLabel = computed(() =>
+    this.clock() === '24h'
+      ? "Times on a 24-hour clock; switch to the browser's own"
+      : "Times as the browser's locale shows them; switch to a 24-hour clock",
+  );
   readonly logout = output<void>();
 }

@@ -6,6 +6,7 @@ import { RouterOutlet } from '@angular/router';
 import { AuthService } from '../core/auth/auth.service';
 import { SessionStore } from '../core/auth/session.store';
 import { ThemeService } from '../core/theme/theme.service';
+import { ClockPreferenceService } from '../common/format/clock-preference.service';
 import { mediaQuery } from '../core/util/media-query';
 import { AppToolbarComponent } from './app-toolbar.component';
 import { NAV_ITEMS } from './nav-items';
@@ -20,9 +21,11 @@ const HANDSET_QUERY = '(max-width: 959.98px)';
     <sp-app-toolbar
       [username]="session.username()"
       [dark]="theme.isDark()"
+      [clock]="clock.clock()"
       [showMenuButton]="handset()"
       (menuToggle)="menuOpen.set(!menuOpen())"
       (themeToggle)="theme.toggle()"
+      (clockToggle)="clock.toggle()"
       (logout)="auth.logout()"
     />
     <mat-sidenav-container class="container">
@@ -88,6 +91,7 @@ const HANDSET_QUERY = '(max-width: 959.98px)';
 export class ShellComponent {
   protected readonly session = inject(SessionStore);
   protected readonly theme = inject(ThemeService);
+  protected readonly clock = inject(ClockPreferenceService);
   protected readonly auth = inject(AuthService);
   protected readonly navItems = NAV_ITEMS;
   protected readonly menuOpen = signal(false);

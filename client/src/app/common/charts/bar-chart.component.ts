@@ -1,7 +1,8 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 
 import { type ChartSeries, MARGIN, hostWidth, labelStride, leftMargin, niceTicks } from './chart-scale';
+import { pointerX, tooltipSide } from './chart-pointer';
 
 const HEIGHT = 220;
 
@@ -12,7 +13,6 @@ interface Bar {
   readonly y: number;
   readonly width: number;
   readonly height: number;
-  readonly title: string;
 }
 
 /**
@@ -30,6 +30,9 @@ interface Bar {
         role="img"
         [attr.aria-label]="summary()"
         data-testid="bar-chart-svg"
+        (pointermove)="point($event)"
+        (pointerdown)="point($event)"
+        (pointerleave)="hovered.set(null)"
       >
         @if (width() > 0) {
           <g class="grid" aria-hidden="true">
@@ -46,6 +49,15 @@ interface Bar {
             }
           </g>
           <g aria-hidden="true">
+            @if (readout(); as r) {
+              <rect
+                class="band"
+                [attr.x]="r.band.x"
+                [attr.y]="margin.top"
+                [attr.width]="r.band.width"
+                [attr.height]="plotHeight"
+              />
+            }
             @for (bar of bars(); track bar.key) {
               <rect
                 [attr.class]="'s' + bar.series"
@@ -54,9 +66,7 @@ interface Bar {
                 [attr.width]="bar.width"
                 [attr.height]="bar.height"
                 rx="1.5"
-              >
-                <title>{{ bar.title }}</title>
-              </rect>
+              />
             }
             @for (label of xLabels(); track label.index) {
               <text
@@ -81,6 +91,26 @@ interface Bar {
           </text>
         }
       </svg>
+      @if (readout(); as r) {
+        <div
+          class="tooltip"
+          aria-hidden="true"
+          data-testid="chart-tooltip"
+          [style.top.px]="margin.top"
+          [style.left.px]="r.side.left"
+          [style.right.px]="r.side.right"
+        >
+          <div class="title">{{ r.category }}</div>
+          @for (row of r.rows; track row.name; let i = $index) {
+            <div class="row">
+              <span class="swatch" [attr.data-series]="i"></span>{{ row.name }}: {{ row.value | number }}
+            </div>
+          }
+          @if (r.rows.length > 1) {
+            <div class="row">Total: {{ r.total | number }}</div>
+          }
+        </div>
+      }
       @if (series().length > 1) {
         <ul class="legend" aria-hidden="true">
           @for (s of series(); track s.name; let i = $index) {
@@ -115,7 +145,7 @@ interface Bar {
       </table>
     </figure>
   `,
-  styleUrl: './chart.scss',
+  styleUrls: ['./chart.scss', './chart-tooltip.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class BarChartComponent {
@@ -127,6 +157,8 @@ export class BarChartComponent {
   readonly xLabel = input('');
   readonly yLabel = input('');
 
+  /** The category under the pointer, for the read-out. */
+  protected readonly hovered = signal<number | null>(null);
   protected readonly margin = MARGIN;
   protected readonly height = HEIGHT;
   protected readonly plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -140,11 +172,27 @@ export class BarChartComponent {
   protected readonly plotWidth = computed(() => Math.max(0, this.width() - this.left() - MARGIN.right));
   private readonly top = computed(() => this.ticks()[this.ticks().length - 1] || 1);
 
+  private readonly band = computed(() => this.plotWidth() / Math.max(1, this.categories().length));
+
+  protected readonly readout = computed(() => {
+    const index = this.hovered();
+    const category = index === null ? undefined : this.categories()[index];
+    if (index === null || category === undefined) return null;
+    const x = this.left() + index * this.band();
+    return {
+      category,
+      band: { x, width: this.band() },
+      side: tooltipSide(x + this.band() / 2, this.width()),
+      rows: this.series().map((s) => ({ name: s.name, value: s.values[index] ?? 0 })),
+      total: this.totals()[index] ?? 0,
+    };
+  });
+
   protected readonly bars = computed((): Bar[] => {
-    const band = this.plotWidth() / Math.max(1, this.categories().length);
+    const band = this.band();
     const barWidth = Math.max(1, band * 0.7);
     const bars: Bar[] = [];
-    this.categories().forEach((category, i) => {
+    this.categories().forEach((_, i) => {
       let base = 0;
       this.series().forEach((s, index) => {
         const value = s.values[i] ?? 0;
@@ -158,7 +206,6 @@ export class BarChartComponent {
             y: y1,
             width: barWidth,
             height: Math.max(0.5, y0 - y1),
-            title: `${category}: ${value} ${s.name}`,
           });
           base += value;
         }
@@ -189,6 +236,12 @@ export class BarChartComponent {
     }
     return `${parts.join(', ')}.`;
   });
+
+  /** Follows the pointer to the bar under it. */
+  protected point(event: PointerEvent): void {
+    const index = Math.floor((pointerX(event) - this.left()) / Math.max(1, this.band()));
+    this.hovered.set(index >= 0 && index < this.categories().length ? index : null);
+  }
 
   protected y(value: number): number {
     return MARGIN.top + this.plotHeight * (1 - value / this.top());

@@ -1,10 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 
-import { type ChartSeries, MARGIN, hostWidth, labelStride, leftMargin, niceTicks } from './chart-scale';
+import { ClockPreferenceService } from '../format/clock-preference.service';
+import { formatDateTime } from '../format/dates';
+import { type ChartSeries, MARGIN, hostWidth, leftMargin, niceTicks } from './chart-scale';
+import { pointerX, tooltipSide } from './chart-pointer';
+import { timeTicks } from './time-axis';
 
 const HEIGHT = 200;
-
-const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+/** Room a time label needs on the axis, in px. */
+const LABEL_GAP = 72;
 
 /**
  * Values sampled over time: the first series as a filled area, the others as lines. Drawn in SVG at
@@ -14,7 +18,15 @@ const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-di
   selector: 'sp-time-chart',
   template: `
     <figure>
-      <svg [attr.width]="width()" [attr.height]="height" role="img" [attr.aria-label]="summary()">
+      <svg
+        [attr.width]="width()"
+        [attr.height]="height"
+        role="img"
+        [attr.aria-label]="summary()"
+        (pointermove)="point($event)"
+        (pointerdown)="point($event)"
+        (pointerleave)="hovered.set(null)"
+      >
         @if (width() > 0) {
           <g class="grid" aria-hidden="true">
             @for (tick of ticks(); track tick) {
@@ -39,7 +51,7 @@ const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-di
                 <circle [attr.class]="'s' + line.index" [attr.cx]="last.x" [attr.cy]="last.y" r="3" />
               }
             }
-            @for (label of xLabels(); track label.x) {
+            @for (label of xLabels(); track label.time) {
               <text
                 class="tick"
                 [attr.x]="label.x"
@@ -50,6 +62,14 @@ const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-di
               </text>
             }
           </g>
+          @if (readout(); as r) {
+            <g aria-hidden="true">
+              <line class="cursor" [attr.x1]="r.x" [attr.x2]="r.x" [attr.y1]="margin.top" [attr.y2]="y(0)" />
+              @for (dot of r.dots; track $index) {
+                <circle [attr.class]="'s' + $index" [attr.cx]="r.x" [attr.cy]="dot" r="4" />
+              }
+            </g>
+          }
           <text class="axis" [attr.x]="left() + plotWidth() / 2" [attr.y]="height - 4" text-anchor="middle">
             {{ xLabel() }}
           </text>
@@ -62,6 +82,23 @@ const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-di
           </text>
         }
       </svg>
+      @if (readout(); as r) {
+        <div
+          class="tooltip"
+          aria-hidden="true"
+          data-testid="chart-tooltip"
+          [style.top.px]="margin.top"
+          [style.left.px]="r.side.left"
+          [style.right.px]="r.side.right"
+        >
+          <div class="title">{{ r.time }}</div>
+          @for (row of r.rows; track row.name; let i = $index) {
+            <div class="row">
+              <span class="swatch" [attr.data-series]="i"></span>{{ row.name }}: {{ row.value }}
+            </div>
+          }
+        </div>
+      }
       @if (series().length > 1) {
         <ul class="legend" aria-hidden="true">
           @for (s of series(); track s.name; let i = $index) {
@@ -97,7 +134,7 @@ const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-di
       </table>
     </figure>
   `,
-  styleUrl: './chart.scss',
+  styleUrls: ['./chart.scss', './chart-tooltip.scss'],
   styles: `
     .area {
       stroke: none;
@@ -128,6 +165,9 @@ export class TimeChartComponent {
   /** Formats a value for the ticks, the summary and the table ("12.5 Mbps"). */
   readonly format = input<(value: number) => string>((value) => String(value));
 
+  private readonly clock = inject(ClockPreferenceService).clock;
+  /** The sample under the pointer, for the read-out. */
+  protected readonly hovered = signal<number | null>(null);
   protected readonly margin = MARGIN;
   protected readonly height = HEIGHT;
   protected readonly plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -160,32 +200,36 @@ export class TimeChartComponent {
   );
 
   protected readonly xLabels = computed(() => {
-    const times = this.times();
-    if (times.length === 0) {
-      return [];
-    }
-    // The first and the last sample, and whole evenly spread ones between when there is room.
-    const stride = labelStride(times.length, this.plotWidth(), 84);
-    const picked = times
-      .map((time, index) => ({ time, index }))
-      .filter(({ index }) => (times.length - 1 - index) % stride === 0);
-    return picked
-      .filter(
-        ({ time, index }) =>
-          index === times.length - 1 || this.x(times[times.length - 1]) - this.x(time) >= 84,
-      )
-      .map(({ time }, i, all) => ({
-        x: this.x(time),
-        text: TIME.format(time),
-        anchor: all.length === 1 ? 'end' : i === 0 ? 'start' : i === all.length - 1 ? 'end' : 'middle',
-      }));
+    const { first, length } = this.span();
+    const ticks = timeTicks(first, first + length, this.plotWidth(), LABEL_GAP, this.clock());
+    const right = this.left() + this.plotWidth();
+    return ticks.map((tick) => {
+      const x = this.x(tick.time);
+      // A label at an edge of the plot grows inwards instead of past it.
+      const anchor = x - this.left() < LABEL_GAP / 2 ? 'start' : right - x < LABEL_GAP / 2 ? 'end' : 'middle';
+      return { ...tick, x, anchor };
+    });
+  });
+
+  protected readonly readout = computed(() => {
+    const index = this.hovered();
+    const time = index === null ? undefined : this.times()[index];
+    if (index === null || time === undefined) return null;
+    const x = this.x(time);
+    return {
+      x,
+      side: tooltipSide(x, this.width()),
+      time: formatDateTime(time, 'time-s', this.clock()),
+      dots: this.series().map((s) => this.y(s.values[index] ?? 0)),
+      rows: this.series().map((s) => ({ name: s.name, value: this.format()(s.values[index] ?? 0) })),
+    };
   });
 
   protected readonly tableRows = computed(() => {
     const times = this.times();
     const from = Math.max(0, times.length - 10);
     return times.slice(from).map((time, i) => ({
-      time: TIME.format(time),
+      time: formatDateTime(time, 'time-s', this.clock()),
       values: this.series().map((s) => this.format()(s.values[from + i] ?? 0)),
     }));
   });
@@ -202,6 +246,19 @@ export class TimeChartComponent {
     const window = minutes >= 1 ? `over the last ${minutes} min` : 'over the last minute';
     return `${this.label()} ${window}: ${main.name.toLowerCase()} now ${this.format()(latest)}, peak ${this.format()(peak)}.`;
   });
+
+  /** Follows the pointer to the nearest sample. */
+  protected point(event: PointerEvent): void {
+    const times = this.times();
+    if (times.length === 0) return;
+    const { first, length } = this.span();
+    const at = first + (length * (pointerX(event) - this.left())) / Math.max(1, this.plotWidth());
+    let nearest = 0;
+    times.forEach((time, i) => {
+      if (Math.abs(time - at) < Math.abs(times[nearest] - at)) nearest = i;
+    });
+    this.hovered.set(nearest);
+  }
 
   protected x(time: number): number {
     const { first, length } = this.span();

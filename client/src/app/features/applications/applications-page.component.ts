@@ -1,4 +1,4 @@
-import { DOCUMENT, DatePipe } from '@angular/common';
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
@@ -12,6 +12,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router } from '@angular/router';
+
+import { DateTimePipe } from '../../common/format/format.pipes';
 import { filter, finalize, fromEvent, interval, map, merge } from 'rxjs';
 
 import { type ContainerDto, type ContainerFilterDto } from '../../api';
@@ -49,7 +51,7 @@ export const REFRESH_MS = 5000;
   selector: 'sp-applications-page',
   host: { class: 'sp-page' },
   imports: [
-    DatePipe,
+    DateTimePipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,

@@ -59,14 +59,6 @@ export function actionApplies(action: ContainerAction, state: string): boolean {
   }
 }
 
-/** "12.3 %", with one decimal under 100; "—" when Docker gave no figure (a stopped container). */
-export function formatPercent(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) {
-    return '—';
-  }
-  return `${value >= 100 ? Math.round(value) : value.toFixed(1)} %`;
-}
-
 /** Where a container is in Applications: its name in the URL filters the list to it. */
 export function applicationLink(name: string): { readonly path: string; readonly query: { q: string } } {
   return { path: '/applications', query: { q: name } };

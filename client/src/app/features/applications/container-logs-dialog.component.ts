@@ -1,4 +1,4 @@
-import { DOCUMENT, DatePipe } from '@angular/common';
+import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -22,6 +22,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTooltipModule } from '@angular/material/tooltip';
+
+import { DateTimePipe } from '../../common/format/format.pipes';
 import { EMPTY, catchError, debounceTime, finalize, map, switchMap, tap } from 'rxjs';
 
 import { describeApiError } from '../../core/api/api-error';
@@ -48,7 +50,7 @@ const SEARCH_DEBOUNCE_MS = 200;
 @Component({
   selector: 'sp-container-logs-dialog',
   imports: [
-    DatePipe,
+    DateTimePipe,
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,

@@ -3,9 +3,9 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 
+import { BytesPipe, DurationPipe } from '../../common/format/format.pipes';
+
 import { type ContainerDto } from '../../api';
-import { BytesPipe } from '../../common/bytes.pipe';
-import { DurationPipe } from '../../common/duration.pipe';
 import { StatusChipComponent } from '../../common/status-chip.component';
 import { ContainerActionsComponent } from './container-actions.component';
 import {
@@ -15,8 +15,8 @@ import {
   SERVICE_NAMES,
   STATE_LOOKS,
   UNKNOWN_STATE,
-  formatPercent,
 } from './container-labels';
+import { formatPercent } from '../../common/format/units';
 
 export interface ContainerActionRequest {
   readonly container: ContainerDto;

@@ -1,10 +1,12 @@
-import { DatePipe, JsonPipe } from '@angular/common';
+import { JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
+
+import { DateTimePipe } from '../../common/format/format.pipes';
 
 import { type AuditEntryDto, type AuditSortField, type SortOrder } from '../../api';
 import { OutcomeChipComponent } from '../../common/outcome-chip.component';
@@ -32,7 +34,7 @@ const COMPACT_COLUMNS = ['expand', 'time', 'action', 'outcome'];
     MatIconModule,
     MatButtonModule,
     OutcomeChipComponent,
-    DatePipe,
+    DateTimePipe,
     JsonPipe,
   ],
   templateUrl: './audit-table.component.html',

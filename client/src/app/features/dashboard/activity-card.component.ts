@@ -1,9 +1,10 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
+
+import { DateTimePipe } from '../../common/format/format.pipes';
 
 import { type AuditEntryDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
@@ -18,7 +19,7 @@ import { StateMessageComponent } from '../../common/state-message.component';
     MatIconModule,
     MatButtonModule,
     RouterLink,
-    DatePipe,
+    DateTimePipe,
     OutcomeChipComponent,
     StateMessageComponent,
     RemoteContentComponent,
@@ -41,7 +42,7 @@ import { StateMessageComponent } from '../../common/state-message.component';
               @for (entry of entries(); track entry.id) {
                 <li data-testid="activity-row">
                   <time class="time sp-tabular" [attr.datetime]="entry.time">{{
-                    entry.time | date: 'MMM d, HH:mm:ss'
+                    entry.time | datetime: 'day-time'
                   }}</time>
                   <div class="what">
                     <code class="action">{{ entry.action }}</code>

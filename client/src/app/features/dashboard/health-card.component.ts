@@ -1,16 +1,16 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 
+import { DateTimePipe, DurationPipe } from '../../common/format/format.pipes';
+
 import { type HealthDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
-import { DurationPipe } from '../../common/duration.pipe';
 import { RemoteContentComponent } from '../../common/remote-content.component';
 
 @Component({
   selector: 'sp-health-card',
-  imports: [MatCardModule, MatIconModule, DatePipe, DurationPipe, RemoteContentComponent],
+  imports: [MatCardModule, MatIconModule, DateTimePipe, DurationPipe, RemoteContentComponent],
   template: `
     <mat-card appearance="outlined">
       <mat-card-header>
@@ -42,7 +42,7 @@ import { RemoteContentComponent } from '../../common/remote-content.component';
               <div>
                 <dt>Started</dt>
                 <dd>
-                  <time [attr.datetime]="h.started_at">{{ h.started_at | date: 'MMM d, y, HH:mm:ss' }}</time>
+                  <time [attr.datetime]="h.started_at">{{ h.started_at | datetime: 'date-time-s' }}</time>
                 </dd>
               </div>
             </dl>

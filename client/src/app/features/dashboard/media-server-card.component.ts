@@ -59,16 +59,16 @@ import { TYPE_ICONS, TYPE_LABELS } from '../media-servers/media-server-form';
       margin-bottom: 4px;
     }
     [mat-card-avatar][data-type='plex'] {
-      background: light-dark(#ffe4a8, #513c00);
-      color: light-dark(#4a3400, #ffe08f);
+      background: var(--sp-warning-container);
+      color: var(--sp-on-warning-container);
     }
     [mat-card-avatar][data-type='jellyfin'] {
-      background: light-dark(#f1dcf4, #4b2a50);
-      color: light-dark(#51245a, #f6d7fb);
+      background: var(--sp-removed-container);
+      color: var(--sp-on-removed-container);
     }
     [mat-card-avatar][data-type='emby'] {
-      background: light-dark(#c8efd2, #1d4a2a);
-      color: light-dark(#0d4a20, #b9f0c8);
+      background: var(--sp-success-container);
+      color: var(--sp-on-success-container);
     }
     .where {
       overflow-wrap: anywhere;

@@ -1,9 +1,10 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
+
+import { DateTimePipe } from '../../common/format/format.pipes';
 
 import { type SyncStatusDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
@@ -20,7 +21,7 @@ import { RUN_STATUS } from '../sync/sync-labels';
     MatIconModule,
     MatButtonModule,
     RouterLink,
-    DatePipe,
+    DateTimePipe,
     RemoteContentComponent,
     StatusChipComponent,
     SyncCountsComponent,
@@ -53,7 +54,7 @@ import { RUN_STATUS } from '../sync/sync-labels';
                         />
                       }
                       <time [attr.datetime]="run.started_at">{{
-                        run.started_at | date: 'MMM d, HH:mm'
+                        run.started_at | datetime: 'day-time'
                       }}</time>
                     </div>
                     <sp-sync-counts class="counts" [counts]="run.counts" />
@@ -66,7 +67,7 @@ import { RUN_STATUS } from '../sync/sync-labels';
                 <dt>Next run</dt>
                 <dd data-testid="sync-card-next">
                   @if (s.next_run_at) {
-                    <time [attr.datetime]="s.next_run_at">{{ s.next_run_at | date: 'MMM d, HH:mm' }}</time>
+                    <time [attr.datetime]="s.next_run_at">{{ s.next_run_at | datetime: 'day-time' }}</time>
                     <span class="muted"> · every {{ s.interval_minutes }} min</span>
                   } @else {
                     <span class="muted">Not scheduled</span>

@@ -6,7 +6,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TimeChartComponent } from '../../common/charts/time-chart.component';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { type BandwidthSample } from './bandwidth-samples';
-import { formatBitrate } from './plex-format';
+import { formatBitrate } from '../../common/format/units';
 
 /** Stream bandwidth over the last minutes, from the samples the sessions stream brought. */
 @Component({

@@ -1,16 +1,16 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
+import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 
+import { BytesPipe, DateTimePipe, DurationPipe } from '../../common/format/format.pipes';
+
 import { type PlexLibraryDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
-import { DurationPipe } from '../../common/duration.pipe';
 import { RemoteContentComponent } from '../../common/remote-content.component';
 import { StateMessageComponent } from '../../common/state-message.component';
-import { BytesPipe } from '../../common/bytes.pipe';
 import { LIBRARY_ICONS, LIBRARY_UNITS } from './plex-format';
 
 /** Plex's libraries with their counts, size and running time, each with a Scan button. */
@@ -18,7 +18,7 @@ import { LIBRARY_ICONS, LIBRARY_UNITS } from './plex-format';
   selector: 'sp-plex-libraries',
   imports: [
     BytesPipe,
-    DatePipe,
+    DateTimePipe,
     DecimalPipe,
     DurationPipe,
     MatCardModule,
@@ -84,7 +84,7 @@ import { LIBRARY_ICONS, LIBRARY_UNITS } from './plex-format';
                         @if (library.refreshing) {
                           Scanning now
                         } @else if (library.scanned_at) {
-                          Scanned {{ library.scanned_at | date: 'MMM d, HH:mm' }}
+                          Scanned {{ library.scanned_at | datetime: 'day-time' }}
                         } @else {
                           Never scanned
                         }

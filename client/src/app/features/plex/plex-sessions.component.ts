@@ -1,15 +1,18 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+
+import { DateTimePipe } from '../../common/format/format.pipes';
 
 import { type PlexSessionDto, type PlexSessionsDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
 import { RemoteContentComponent } from '../../common/remote-content.component';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { StatusChipComponent } from '../../common/status-chip.component';
-import { DECISION_LOOKS, STATE_LOOKS, formatBitrate, formatClock } from './plex-format';
+import { formatPosition } from '../../common/format/durations';
+import { formatBitrate } from '../../common/format/units';
+import { DECISION_LOOKS, STATE_LOOKS } from './plex-format';
 
 const UNKNOWN_STATE = { label: 'Unknown', tone: 'neutral', icon: 'help' } as const;
 
@@ -17,7 +20,7 @@ const UNKNOWN_STATE = { label: 'Unknown', tone: 'neutral', icon: 'help' } as con
 @Component({
   selector: 'sp-plex-sessions',
   imports: [
-    DatePipe,
+    DateTimePipe,
     MatCardModule,
     MatIconModule,
     MatProgressBarModule,
@@ -34,7 +37,7 @@ const UNKNOWN_STATE = { label: 'Unknown', tone: 'neutral', icon: 'help' } as con
           @if (value(); as v) {
             <span class="live" data-testid="plex-sessions-updated" [attr.data-read-at]="v.read_at">
               <span class="dot" aria-hidden="true"></span>
-              Live · updated <time [attr.datetime]="v.read_at">{{ v.read_at | date: 'HH:mm:ss' }}</time>
+              Live · updated <time [attr.datetime]="v.read_at">{{ v.read_at | datetime: 'time-s' }}</time>
             </span>
           } @else {
             Sessions on Plex, refreshed live
@@ -149,7 +152,7 @@ export class PlexSessionsComponent {
   readonly retry = output<void>();
 
   protected readonly bitrate = formatBitrate;
-  protected readonly clock = formatClock;
+  protected readonly clock = formatPosition;
 
   protected readonly value = computed(() => remoteValue(this.live()));
 

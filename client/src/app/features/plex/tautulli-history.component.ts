@@ -1,4 +1,4 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
+import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
@@ -6,9 +6,10 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 
+import { DateTimePipe, DurationPipe } from '../../common/format/format.pipes';
+
 import { type TautulliHistoryItemDto, type TautulliHistoryPageDto } from '../../api';
 import { type Remote, remoteError, remoteValue } from '../../core/util/remote';
-import { DurationPipe } from '../../common/duration.pipe';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { StatusChipComponent } from '../../common/status-chip.component';
 import { DECISION_LOOKS } from './plex-format';
@@ -24,7 +25,7 @@ export const HISTORY_PAGE_SIZES = [10, 25, 50] as const;
 @Component({
   selector: 'sp-tautulli-history',
   imports: [
-    DatePipe,
+    DateTimePipe,
     DecimalPipe,
     DurationPipe,
     MatCardModule,
@@ -67,7 +68,7 @@ export const HISTORY_PAGE_SIZES = [10, 25, 50] as const;
                   <td mat-cell *matCellDef="let h" class="when sp-tabular">
                     @if (h.started) {
                       <time [attr.datetime]="h.started">{{
-                        h.started | date: (compact() ? 'MMM d' : 'MMM d, HH:mm')
+                        h.started | datetime: (compact() ? 'day' : 'day-time')
                       }}</time>
                     } @else {
                       —

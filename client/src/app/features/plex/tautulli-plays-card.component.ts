@@ -6,8 +6,7 @@ import { type TautulliPlaysDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
 import { BarChartComponent } from '../../common/charts/bar-chart.component';
 import { RemoteContentComponent } from '../../common/remote-content.component';
-
-const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+import { formatCalendarDay } from '../../common/format/dates';
 
 /** Plays per day over the last weeks, one colour per kind of media, from Tautulli. */
 @Component({
@@ -55,12 +54,9 @@ export class TautulliPlaysCardComponent {
   readonly retry = output<void>();
 
   protected readonly value = computed(() => remoteValue(this.plays()));
-  // Tautulli's dates are calendar days ("2026-11-21"); read as UTC so no time zone shifts them.
+  // Tautulli's dates are calendar days ("2026-11-21"), the same wherever the browser is.
   protected readonly days = computed(() =>
-    (this.value()?.dates ?? []).map((date) => {
-      const time = Date.parse(`${date}T00:00:00Z`);
-      return Number.isFinite(time) ? DAY.format(time) : date;
-    }),
+    (this.value()?.dates ?? []).map((date) => formatCalendarDay(date)),
   );
   protected readonly series = computed(() =>
     (this.value()?.series ?? []).map((s) => ({ name: s.name, values: s.data })),

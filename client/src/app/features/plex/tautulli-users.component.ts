@@ -1,4 +1,4 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
+import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
@@ -6,9 +6,10 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 
+import { DateTimePipe, DurationPipe } from '../../common/format/format.pipes';
+
 import { type TautulliUserDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
-import { DurationPipe } from '../../common/duration.pipe';
 import { RemoteContentComponent } from '../../common/remote-content.component';
 import { StateMessageComponent } from '../../common/state-message.component';
 
@@ -27,7 +28,7 @@ const SORT_KEYS: Readonly<Record<UserSort, (user: TautulliUserDto) => string | n
 @Component({
   selector: 'sp-tautulli-users',
   imports: [
-    DatePipe,
+    DateTimePipe,
     DecimalPipe,
     DurationPipe,
     MatCardModule,
@@ -115,7 +116,7 @@ const SORT_KEYS: Readonly<Record<UserSort, (user: TautulliUserDto) => string | n
                   <td mat-cell *matCellDef="let u" class="sp-tabular when">
                     @if (u.last_seen) {
                       <time [attr.datetime]="u.last_seen">{{
-                        u.last_seen | date: (compact() ? 'MMM d' : 'MMM d, y, HH:mm')
+                        u.last_seen | datetime: (compact() ? 'day' : 'date-time')
                       }}</time>
                     } @else {
                       Never

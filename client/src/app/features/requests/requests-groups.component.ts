@@ -1,8 +1,9 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
+
+import { DateTimePipe } from '../../common/format/format.pipes';
 
 import { type UserRequestDto } from '../../api';
 import { StatusChipComponent } from '../../common/status-chip.component';
@@ -19,7 +20,7 @@ export interface RequestGroup {
 /** One expandable panel per user with their requests, newest first. */
 @Component({
   selector: 'sp-requests-groups',
-  imports: [MatExpansionModule, MatIconModule, MatTooltipModule, DatePipe, StatusChipComponent],
+  imports: [MatExpansionModule, MatIconModule, MatTooltipModule, DateTimePipe, StatusChipComponent],
   templateUrl: './requests-groups.component.html',
   styleUrl: './requests-groups.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

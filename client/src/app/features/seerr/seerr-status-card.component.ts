@@ -1,15 +1,16 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
+import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 
+import { DateTimePipe, DurationPipe } from '../../common/format/format.pipes';
+
 import { type SeerrOverviewDto } from '../../api';
-import { DurationPipe } from '../../common/duration.pipe';
 
 /** What the panel could read from Seerr just now, and the last and next sync. */
 @Component({
   selector: 'sp-seerr-status-card',
-  imports: [MatCardModule, MatIconModule, DatePipe, DecimalPipe, DurationPipe],
+  imports: [MatCardModule, MatIconModule, DateTimePipe, DecimalPipe, DurationPipe],
   template: `
     @let live = overview().live;
     @let sync = overview().sync;
@@ -42,7 +43,7 @@ import { DurationPipe } from '../../common/duration.pipe';
             <dt>Last sync</dt>
             <dd>
               @if (sync.last_sync_at) {
-                {{ sync.last_sync_at | date: 'MMM d, HH:mm' }} · {{ sync.last_sync_status }}
+                {{ sync.last_sync_at | datetime: 'day-time' }} · {{ sync.last_sync_status }}
               } @else {
                 Never
               }
@@ -52,7 +53,7 @@ import { DurationPipe } from '../../common/duration.pipe';
             <dt>Next sync</dt>
             <dd data-testid="seerr-next-sync">
               @if (sync.next_sync_at) {
-                {{ sync.next_sync_at | date: 'MMM d, HH:mm' }} (in {{ secondsToNext() | duration }})
+                {{ sync.next_sync_at | datetime: 'day-time' }} (in {{ secondsToNext() | duration }})
               } @else {
                 Off: no automatic sync
               }

@@ -1,8 +1,9 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
+
+import { DateTimePipe } from '../../common/format/format.pipes';
 
 import { type SyncRunDto } from '../../api';
 import { type ChipLook, StatusChipComponent } from '../../common/status-chip.component';
@@ -26,7 +27,7 @@ const COMPACT_COLUMNS = ['id', 'started', 'status'];
     MatTableModule,
     MatPaginatorModule,
     RouterLink,
-    DatePipe,
+    DateTimePipe,
     StatusChipComponent,
     SyncCountsComponent,
   ],

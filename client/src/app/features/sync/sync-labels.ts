@@ -6,7 +6,7 @@ import {
   type SyncTrigger,
   type SyncUserOutcome,
 } from '../../api';
-import { humanDuration } from '../../common/duration.pipe';
+import { formatMilliseconds } from '../../common/format/durations';
 import { type ChipLook } from '../../common/status-chip.component';
 
 export const RUN_STATUS: Readonly<Record<SyncRunStatus, ChipLook>> = {
@@ -70,5 +70,5 @@ export function runDuration(run: { readonly timings: Record<string, number> }): 
   if (ms === undefined) {
     return null;
   }
-  return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : humanDuration(ms / 1000);
+  return formatMilliseconds(ms);
 }

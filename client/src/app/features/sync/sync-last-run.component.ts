@@ -1,10 +1,11 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
+
+import { DateTimePipe } from '../../common/format/format.pipes';
 
 import { type SyncRunDto } from '../../api';
 import { StatusChipComponent } from '../../common/status-chip.component';
@@ -20,7 +21,7 @@ import { RUN_STATUS, TRIGGER_LABEL } from './sync-labels';
     MatIconModule,
     MatProgressSpinnerModule,
     RouterLink,
-    DatePipe,
+    DateTimePipe,
     StatusChipComponent,
     SyncCountsComponent,
   ],

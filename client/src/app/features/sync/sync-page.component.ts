@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,6 +7,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router } from '@angular/router';
+
+import { DateTimePipe } from '../../common/format/format.pipes';
 import {
   EMPTY,
   type Observable,
@@ -64,7 +65,7 @@ interface ShownPlan {
     MatIconModule,
     MatProgressBarModule,
     MatTooltipModule,
-    DatePipe,
+    DateTimePipe,
     StateMessageComponent,
     SyncOptionsComponent,
     SyncLastRunComponent,

@@ -82,8 +82,8 @@ interface Warning {
       color: var(--mat-sys-on-error-container);
     }
     .warnings li.warning {
-      background: light-dark(#ffe4a8, #513c00);
-      color: light-dark(#4a3400, #ffe08f);
+      background: var(--sp-warning-container);
+      color: var(--sp-on-warning-container);
     }
     .warnings mat-icon {
       flex: none;

@@ -1,4 +1,4 @@
-import { DOCUMENT, DatePipe } from '@angular/common';
+import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -14,6 +14,8 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+
+import { DateTimePipe } from '../../common/format/format.pipes';
 import { finalize, map } from 'rxjs';
 
 import { type SyncAction, type SyncUserOutcome } from '../../api';
@@ -40,7 +42,7 @@ import { type RunUserFilters, SyncRunUsersComponent } from './sync-run-users.com
     MatIconModule,
     MatProgressBarModule,
     RouterLink,
-    DatePipe,
+    DateTimePipe,
     StateMessageComponent,
     StatusChipComponent,
     SyncCountsComponent,

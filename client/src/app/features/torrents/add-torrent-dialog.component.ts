@@ -10,10 +10,11 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+
+import { BytesPipe } from '../../common/format/format.pipes';
 import { type Observable, finalize } from 'rxjs';
 
 import { type AddedTorrentDto } from '../../api';
-import { BytesPipe } from '../../common/bytes.pipe';
 import { describeApiError, fieldErrorsOf } from '../../core/api/api-error';
 import { fieldMessage, required, trimmedPattern } from '../../common/validators';
 import { TORRENT_URL, torrentFileProblem } from './torrent-input';

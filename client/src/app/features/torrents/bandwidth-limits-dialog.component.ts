@@ -20,11 +20,11 @@ export interface BandwidthLimitsData {
   readonly bandwidth: BandwidthDto;
 }
 
-/** The API's bound on a limit, 1 GiB/s, in KB/s. */
+/** The API's bound on a limit, 1 GiB/s, in KiB/s. */
 const MAX_KIB = 2 ** 20;
 const toKib = (limit: number | null): number => (limit ? Math.round(limit / 1024) : 0);
 
-/** Sets a client's global rate limits in KB/s (0 = unlimited); closes with the limits now in force. */
+/** Sets a client's global rate limits in KiB/s (0 = unlimited); closes with the limits now in force. */
 @Component({
   selector: 'sp-bandwidth-limits-dialog',
   imports: [
@@ -48,7 +48,7 @@ const toKib = (limit: number | null): number => (limit ? Math.round(limit / 1024
         <mat-form-field appearance="outline">
           <mat-label>Download limit</mat-label>
           <input matInput type="number" min="0" formControlName="down" data-testid="limits-down" />
-          <span matTextSuffix>KB/s</span>
+          <span matTextSuffix>KiB/s</span>
           @if (errorOf('down'); as e) {
             <mat-error>{{ e }}</mat-error>
           }
@@ -56,7 +56,7 @@ const toKib = (limit: number | null): number => (limit ? Math.round(limit / 1024
         <mat-form-field appearance="outline">
           <mat-label>Upload limit</mat-label>
           <input matInput type="number" min="0" formControlName="up" data-testid="limits-up" />
-          <span matTextSuffix>KB/s</span>
+          <span matTextSuffix>KiB/s</span>
           @if (errorOf('up'); as e) {
             <mat-error>{{ e }}</mat-error>
           }

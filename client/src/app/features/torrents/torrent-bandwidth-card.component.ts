@@ -4,6 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import { TimeChartComponent } from '../../common/charts/time-chart.component';
+import { rateAxis } from '../../common/format/units';
 
 /** Total rates of every client at one moment, bytes/s. */
 export interface RateSample {
@@ -11,8 +12,6 @@ export interface RateSample {
   readonly down: number;
   readonly up: number;
 }
-
-const MIB = 1024 * 1024;
 
 /** Download and upload rates of every client over the last minutes, sampled while the page is open. */
 @Component({
@@ -34,7 +33,7 @@ const MIB = 1024 * 1024;
             xLabel="Time"
             [times]="times()"
             [series]="series()"
-            [format]="unit().format"
+            [format]="axis().format"
           />
         } @else {
           <mat-progress-bar mode="indeterminate" aria-label="Waiting for the first sample" />
@@ -49,21 +48,15 @@ export class TorrentBandwidthCardComponent {
   readonly samples = input.required<readonly RateSample[]>();
 
   /**
-   * One unit for the whole axis, so ticks are round numbers of it ("2 MB/s", not "1.91 MB/s"). The ticks
+   * One unit for the whole axis, so ticks are round numbers of it ("2 MiB/s", not "1.91 MiB/s"). The ticks
    * carry the unit, so the axis has no title (it would overlap their labels).
    */
-  protected readonly unit = computed(() => {
-    const peak = Math.max(0, ...this.samples().map((s) => Math.max(s.down, s.up)));
-    const [name, size] = peak >= MIB ? ['MB/s', MIB] : ['KB/s', 1024];
-    return {
-      name,
-      size,
-      format: (value: number): string => `${Number(value.toPrecision(3)).toLocaleString('en')} ${name}`,
-    };
-  });
+  protected readonly axis = computed(() =>
+    rateAxis(Math.max(0, ...this.samples().map((s) => Math.max(s.down, s.up)))),
+  );
   protected readonly times = computed(() => this.samples().map((s) => s.at));
   protected readonly series = computed(() => {
-    const { size } = this.unit();
+    const { size } = this.axis().unit;
     return [
       { name: 'Download', values: this.samples().map((s) => s.down / size) },
       { name: 'Upload', values: this.samples().map((s) => s.up / size) },

@@ -5,8 +5,10 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 
+import { BytesPipe } from '../../common/format/format.pipes';
+import { formatRate, formatRatio } from '../../common/format/units';
+
 import { type ContainerDto, type TorrentClientKind } from '../../api';
-import { BytesPipe, formatRate } from '../../common/bytes.pipe';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { ServiceContainerComponent } from '../applications/service-container.component';
 import { CLIENT_ICONS, CLIENT_PRODUCTS } from './torrent-labels';
@@ -158,10 +160,7 @@ export class TorrentClientCardComponent {
         return version ? `Connected · ${version}` : 'Connected';
     }
   });
-  protected readonly ratio = computed(() => {
-    const ratio = this.info()?.stats?.overall_ratio;
-    return ratio === undefined ? '—' : ratio.toFixed(2);
-  });
+  protected readonly ratio = computed(() => formatRatio(this.info()?.stats?.overall_ratio));
 
   protected limit(bytesPerSecond: number | null | undefined): string {
     if (bytesPerSecond === undefined) return '';

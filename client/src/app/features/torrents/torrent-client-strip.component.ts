@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 
-import { formatRate } from '../../common/bytes.pipe';
+import { formatCount, formatRate } from '../../common/format/units';
+
 import { CLIENT_ICONS } from './torrent-labels';
 import { type TorrentReplica } from './torrent-replica';
 
@@ -33,7 +34,7 @@ import { type TorrentReplica } from './torrent-replica';
           @if (replica.state() === 'error') {
             <span class="figure">{{ replica.torrents().length ? 'stale' : 'down' }}</span>
           } @else {
-            <span class="figure sp-tabular">{{ replica.summary().total.toLocaleString('en') }}</span>
+            <span class="figure sp-tabular">{{ count(replica.summary().total) }}</span>
           }
           <span class="sp-visually-hidden">{{ replica.state() === 'error' ? replica.error() : '' }}</span>
         </button>
@@ -126,6 +127,7 @@ export class TorrentClientStripComponent {
   readonly toggle = output<void>();
 
   protected readonly icons = CLIENT_ICONS;
+  protected readonly count = formatCount;
   protected readonly totals = computed(() => {
     let down = 0;
     let up = 0;

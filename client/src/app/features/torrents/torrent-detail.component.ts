@@ -17,10 +17,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
+
+import { BytesPipe } from '../../common/format/format.pipes';
 import { finalize } from 'rxjs';
 
 import { type TorrentTrackerStatus } from '../../api';
-import { BytesPipe } from '../../common/bytes.pipe';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { type ChipLook, StatusChipComponent } from '../../common/status-chip.component';
 import { Notifier } from '../../core/notify/notifier.service';

@@ -6,14 +6,15 @@ import { type MatMenuPanel, MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 
-import { BytesPipe } from '../../common/bytes.pipe';
-import { humanDuration } from '../../common/duration.pipe';
+import { BytesPipe } from '../../common/format/format.pipes';
+import { formatDuration } from '../../common/format/durations';
+import { formatDateTime } from '../../common/format/dates';
+import { formatRatio } from '../../common/format/units';
+
 import { StatusChipComponent } from '../../common/status-chip.component';
 import { type TorrentColumnId } from './torrent-columns';
 import { STATE_LOOKS } from './torrent-labels';
 import { type TorrentRow } from './torrent-query';
-
-const DATE = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 /** One torrent as a table row (wide screens) or a three-line card (phones). */
 @Component({
@@ -122,7 +123,7 @@ const DATE = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short
           <div role="cell" class="eta sp-tabular">{{ eta() }}</div>
         }
         @case ('ratio') {
-          <div role="cell" class="ratio sp-tabular">{{ torrent().ratio.toFixed(2) }}</div>
+          <div role="cell" class="ratio sp-tabular">{{ ratio() }}</div>
         }
         @case ('added') {
           <div role="cell" class="added sp-tabular" [title]="torrent().added ?? ''">{{ added() }}</div>
@@ -170,8 +171,10 @@ export class TorrentRowComponent {
   protected readonly look = computed(() => STATE_LOOKS[this.torrent().state]);
   protected readonly added = computed(() => {
     const added = this.torrent().added;
-    return added ? DATE.format(new Date(added)) : '—';
+    // A date alone: the clock choice does not change it.
+    return formatDateTime(added, 'date', '24h');
   });
+  protected readonly ratio = computed(() => formatRatio(this.torrent().ratio));
   protected readonly percent = computed(() => Math.floor(this.torrent().progress * 1000) / 10);
   /** One decimal below 100 % so that 99.95 % never reads as done. */
   protected readonly percentText = computed(() =>
@@ -180,7 +183,7 @@ export class TorrentRowComponent {
   protected readonly eta = computed(() => {
     const { eta, progress } = this.torrent();
     if (progress >= 1 || eta === 0) return 'Done';
-    return eta === null ? '—' : humanDuration(eta);
+    return eta === null ? '—' : formatDuration(eta);
   });
 
   protected shows(column: TorrentColumnId): boolean {

@@ -4,6 +4,7 @@ import {
   type SeerrQuotaDto,
   type SignInMethod,
 } from '../../api';
+import { formatAge } from '../../common/format/durations';
 
 /** Where the person signs in: Seerr's own form (its "E-mail" field) or their media server's button. */
 export const SIGN_IN_METHOD_LABEL: Readonly<Record<SignInMethod, string>> = {
@@ -53,16 +54,6 @@ export function limitView(
   return { seerr: seerrQuotaText(quota), intended: same ? null : intended };
 }
 
-/** How old the lists are, in words ("just now", "4 min ago", "2 h ago"). */
-export function ageText(readAt: string, now: number): string {
-  const seconds = Math.max(0, Math.round((now - Date.parse(readAt)) / 1000));
-  if (!Number.isFinite(seconds) || seconds < 45) return 'just now';
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
-}
-
 /** A reason inside parentheses, without the full stop that ends the server's sentences. */
 const inParentheses = (reason: string) => `(${reason.replace(/\.$/, '')})`;
 /** A reason as a sentence of its own, whether or not the server ended it with a full stop. */
@@ -70,7 +61,7 @@ const asSentence = (reason: string) => (/[.!?]$/.test(reason) ? reason : `${reas
 
 /** The Seerr banner when its last good list is shown: the reason and how old that list is. */
 export function seerrStaleText(error: string, readAt: string, now: number): string {
-  return `Seerr could not be read ${inParentheses(error)}; its columns are from the list read ${ageText(readAt, now)}.`;
+  return `Seerr could not be read ${inParentheses(error)}; its columns are from the list read ${formatAge(readAt, now)}.`;
 }
 
 /** One line per server that could not be read: what the table shows of its people instead. */
@@ -82,7 +73,7 @@ export function serverOutageTexts(
     // server_errors name the server first ("Jelly: …"), as the server has always sent them.
     const stale = data.stale_servers.find((s) => error.startsWith(`${s.name}: `));
     return stale
-      ? `${asSentence(error)} Its people are from the list read ${ageText(stale.read_at, now)}.`
+      ? `${asSentence(error)} Its people are from the list read ${formatAge(stale.read_at, now)}.`
       : `${asSentence(error)} Its people are missing below.`;
   });
 }

@@ -26,7 +26,7 @@ import { AddUserDialogComponent } from './add-user-dialog.component';
 import { SetPasswordDialogComponent, type SetPasswordDialogData } from './set-password-dialog.component';
 import { UserCredentialsDialogComponent } from './user-credentials-dialog.component';
 import { UsersClient } from './users-client.service';
-import { ageText } from './users-format';
+import { formatAge } from '../../common/format/durations';
 import { UsersFiltersComponent } from './users-filters.component';
 import { UsersOutagesComponent } from './users-outages.component';
 import {
@@ -126,7 +126,7 @@ export class UsersPageComponent {
   });
   protected readonly age = computed(() => {
     const readAt = this.data()?.read_at;
-    return readAt ? ageText(readAt, Math.max(this.now(), Date.now())) : null;
+    return readAt ? formatAge(readAt, Math.max(this.now(), Date.now())) : null;
   });
 
   protected reload(): void {
