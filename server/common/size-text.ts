@@ -1,7 +1,7 @@
-/** "64 MB", "1.5 MB", "512 KB", "73.2 GB": sizes as an admin reads them (binary units). */
+/** "64 MiB", "1.5 MiB", "512 KiB", "73.2 GiB": sizes in the binary units the panel's pages use. */
 export function sizeText(bytes: number): string {
-  const gb = bytes / 2 ** 30;
-  if (gb >= 1) return `${Number(gb.toFixed(1))} GB`;
-  const mb = bytes / 2 ** 20;
-  return mb >= 1 ? `${Number(mb.toFixed(1))} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  const gib = bytes / 2 ** 30;
+  if (gib >= 1) return `${Number(gib.toFixed(1))} GiB`;
+  const mib = bytes / 2 ** 20;
+  return mib >= 1 ? `${Number(mib.toFixed(1))} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }

@@ -100,7 +100,7 @@ export class ContainerLogsService {
           throw new UpstreamError(
             DOCKER,
             'too-large',
-            `Docker sent a log larger than ${this.config.env.upstreamMaxBodyMb} MB; ask for fewer lines (tail).`,
+            `Docker sent a log larger than ${this.config.env.upstreamMaxBodyMb} MiB; ask for fewer lines (tail).`,
           );
         }
         lines.push(...demux.push(chunk));

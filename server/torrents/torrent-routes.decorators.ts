@@ -238,7 +238,11 @@ export function torrentRoutes(scope: TorrentRouteScope) {
             type: 'object',
             required: ['torrent'],
             properties: {
-              torrent: { type: 'string', format: 'binary', description: 'The .torrent file (at most 10 MB)' },
+              torrent: {
+                type: 'string',
+                format: 'binary',
+                description: 'The .torrent file (at most 10 MiB)',
+              },
               label: { type: 'string', maxLength: 200 },
               start: { type: 'boolean', default: true, description: 'Start it at once' },
             },

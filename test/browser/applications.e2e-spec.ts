@@ -78,7 +78,7 @@ describe('Applications page', () => {
     );
     expect(await text(row('flaky-worker').getByTestId('container-restarts'))).toMatch(/^14\b/);
     expect(await text(plex.getByTestId('container-uptime'))).toMatch(/^\d+ h/);
-    expect(await text(plex.getByTestId('container-memory'))).toMatch(/MB of 2\.00 GB$/);
+    expect(await text(plex.getByTestId('container-memory'))).toMatch(/MiB of 2\.00 GiB$/);
     // CPU % compares two readings, so it shows from the page's second read on.
     await eventually(
       async () => /^\d+(\.\d)? %$/.test(await text(plex.getByTestId('container-cpu'))),

@@ -57,7 +57,7 @@ export function lowContrastText(page: Page): Promise<ContrastProblem[]> {
     };
     const exempt = '[disabled], [aria-disabled="true"], .mat-mdc-button-disabled, .mdc-list-item--disabled, '
       + '.mat-mdc-option-disabled, mat-icon, svg, .sp-visually-hidden, .cdk-visually-hidden, '
-      + '.mat-mdc-form-field-disabled, .mat-mdc-tooltip';
+      + '.mat-form-field-disabled, .mat-mdc-select-disabled, .mdc-text-field--disabled, .mat-mdc-tooltip';
     const css = (c) => 'rgb(' + c.slice(0, 3).map(Math.round).join(', ') + ')';
     const problems = [];
     const seen = new Set();

@@ -42,7 +42,7 @@ describe('UpstreamHttp size cap on answers', () => {
     const err = await upstreamFailure(call({ maxBodyBytes: 2 * MB }));
     expect(err.getStatus()).toBe(502);
     expect(err.kind).toBe('too-large');
-    expect(err.message).toBe('Widget (Home) sent an answer larger than 2 MB; the panel stopped reading it.');
+    expect(err.message).toBe('Widget (Home) sent an answer larger than 2 MiB; the panel stopped reading it.');
     await until(() => sim.endlessSent.length === 1);
     expect(sim.endlessSent[0]).toBeLessThan(2 * MB + BUFFER_MARGIN);
     // Never retried: the same answer would come back.
@@ -52,7 +52,7 @@ describe('UpstreamHttp size cap on answers', () => {
   it('refuses up front an answer whose Content-Length passes the cap', async () => {
     sim.setFaults({ hugeBodyMb: 3 });
     const err = await upstreamFailure(call({ maxBodyBytes: 1 * MB }));
-    expect(err.message).toBe('Widget (Home) sent an answer larger than 1 MB; the panel stopped reading it.');
+    expect(err.message).toBe('Widget (Home) sent an answer larger than 1 MiB; the panel stopped reading it.');
     sim.resetFaults();
     await expect(call({ maxBodyBytes: 1 * MB })).resolves.toMatchObject({ data: [{ id: 1 }] });
   });
@@ -68,7 +68,7 @@ describe('UpstreamHttp size cap on answers', () => {
       });
       const configured = new UpstreamHttp(new HttpService(axios.create()), store);
       sim.setFaults({ hugeBodyMb: 2 });
-      expect((await upstreamFailure(call({}, configured))).message).toMatch(/larger than 1 MB/);
+      expect((await upstreamFailure(call({}, configured))).message).toMatch(/larger than 1 MiB/);
       // A request may allow more than the default.
       await expect(call({ maxBodyBytes: 3 * MB }, configured)).resolves.toMatchObject({ status: 200 });
     } finally {
@@ -84,7 +84,7 @@ describe('UpstreamHttp size cap on answers', () => {
     for (const err of errors) {
       expect(err.getStatus()).toBe(502);
       expect(err.message).toBe(
-        'Widget (Home) sent more than the panel has room for (3 MB for all answers being read at once); the panel stopped reading it.',
+        'Widget (Home) sent more than the panel has room for (3 MiB for all answers being read at once); the panel stopped reading it.',
       );
     }
     expect(budget.inUse).toBe(0);

@@ -85,12 +85,12 @@ describe('upstream redirects and answer size through the panel', () => {
     plex.sim.setFaults({ endlessBody: true });
     const res = await get('/api/plex/libraries').expect(502);
     expect(res.body.message).toMatch(
-      /^Plex.* sent an answer larger than 1 MB; the panel stopped reading it\.$/,
+      /^Plex.* sent an answer larger than 1 MiB; the panel stopped reading it\.$/,
     );
     jellyfin.setFaults({ hugeBodyMb: 2 });
     const home = await get('/api/mediaservers/Home').expect(200);
     expect(home.body.error).toBe(
-      'Jellyfin (Home) sent an answer larger than 1 MB; the panel stopped reading it.',
+      'Jellyfin (Home) sent an answer larger than 1 MiB; the panel stopped reading it.',
     );
   });
 });

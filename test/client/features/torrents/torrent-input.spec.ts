@@ -76,16 +76,16 @@ describe('torrentFileProblem', () => {
     await expect(torrentFileProblem(new Blob([]))).resolves.toBe('The file is empty.');
   });
 
-  it('refuses a file larger than 10 MB without reading it', async () => {
+  it('refuses a file larger than 10 MiB without reading it', async () => {
     const big = named([new Uint8Array(MAX_TORRENT_FILE_BYTES + 1)], 'ubuntu.iso');
     const read = jest.spyOn(big, 'arrayBuffer');
     await expect(torrentFileProblem(big)).resolves.toBe(
-      'ubuntu.iso is larger than 10 MB; no .torrent file is.',
+      'ubuntu.iso is larger than 10 MiB; no .torrent file is.',
     );
     expect(read).not.toHaveBeenCalled();
   });
 
-  it('reads a file of exactly 10 MB', async () => {
+  it('reads a file of exactly 10 MiB', async () => {
     const tail = new Uint8Array(MAX_TORRENT_FILE_BYTES - MINIMAL.reduce((sum, part) => sum + part.length, 0));
     await expect(torrentFileProblem(named([...MINIMAL, tail], 'big.torrent'))).resolves.toBeNull();
   });

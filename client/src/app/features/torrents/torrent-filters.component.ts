@@ -160,7 +160,7 @@ export interface ClientChoice {
     }
     .count {
       margin-left: 4px;
-      opacity: 0.75;
+      font-weight: 400;
     }
     @media (max-width: 599.98px) {
       .fields {

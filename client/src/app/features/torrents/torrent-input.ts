@@ -15,7 +15,7 @@ export const MAX_TORRENT_FILE_BYTES = 10 * 1024 * 1024;
 export async function torrentFileProblem(file: Blob & { name?: string }): Promise<string | null> {
   const name = file.name ?? 'The file';
   if (file.size === 0) return `${name} is empty.`;
-  if (file.size > MAX_TORRENT_FILE_BYTES) return `${name} is larger than 10 MB; no .torrent file is.`;
+  if (file.size > MAX_TORRENT_FILE_BYTES) return `${name} is larger than 10 MiB; no .torrent file is.`;
   const bytes = new Uint8Array(await file.arrayBuffer());
   const text = new TextDecoder('latin1').decode(bytes);
   if (!text.startsWith('d') || !text.includes('4:infod')) {

@@ -19,7 +19,7 @@ export interface UploadRutorrentTorrent$Params {
 'start'?: boolean;
 
 /**
- * The .torrent file (at most 10 MB)
+ * The .torrent file (at most 10 MiB)
  */
 'torrent': Blob;
 }

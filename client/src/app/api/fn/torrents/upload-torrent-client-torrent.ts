@@ -24,7 +24,7 @@ export interface UploadTorrentClientTorrent$Params {
 'start'?: boolean;
 
 /**
- * The .torrent file (at most 10 MB)
+ * The .torrent file (at most 10 MiB)
  */
 'torrent': Blob;
 }
