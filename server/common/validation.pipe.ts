@@ -62,13 +62,19 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const details = flattenValidationErrors(errors);
-      const fields = [...new Set(details.map((d) => d.field))].join(', ');
-      return new BadRequestException({
-        message: `Invalid request (${fields}): ${details.map((d) => d.message).join('; ')}`,
-        details,
-      });
-    },
+    exceptionFactory: (errors) => invalidFields(flattenValidationErrors(errors)),
+  });
+}
+
+/** The 400 of a body the DTO let through but the route refuses, in the validation pipe's shape. */
+export function invalidField(field: string, message: string): BadRequestException {
+  return invalidFields([{ field, message }]);
+}
+
+function invalidFields(details: { field: string; message: string }[]): BadRequestException {
+  const fields = [...new Set(details.map((d) => d.field))].join(', ');
+  return new BadRequestException({
+    message: `Invalid request (${fields}): ${details.map((d) => d.message).join('; ')}`,
+    details,
   });
 }

@@ -16,6 +16,7 @@ import {
   MediaServerDto,
   MediaServerStatusDto,
   MediaServerTestDto,
+  TestMediaServerDto,
   UpdateMediaServerDto,
 } from './media-servers.dto';
 import { MediaServersService } from './media-servers.service';
@@ -35,6 +36,19 @@ export class MediaServersController {
   @ApiOkResponse({ type: [MediaServerStatusDto] })
   listMediaServers(@Query() query: RefreshQueryDto): Promise<MediaServerStatusDto[]> {
     return this.servers.list(query.refresh === true);
+  }
+
+  @Post('test')
+  @HttpCode(200)
+  @Audited('mediaservers.test', { target: (ctx) => ctx.body.name as string | undefined })
+  @ApiOperation({
+    summary:
+      'Try a server before saving it: reachable, credentials accepted, user count (always 200; nothing is saved)',
+  })
+  @ApiOkResponse({ type: MediaServerTestDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No configured server is named saved_name' })
+  testUnsavedMediaServer(@Body() dto: TestMediaServerDto): Promise<MediaServerTestDto> {
+    return this.servers.testUnsaved(dto);
   }
 
   @Get(':name')

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { MEDIA_SERVER_TYPES, type MediaServerType } from '../config/config.schema';
 import { HTTP_URL } from '../common/http-url.pattern';
 import { BooleanField, EnumField, IntField, StringField } from '../common/validation.decorators';
@@ -68,6 +68,26 @@ export class UpdateMediaServerDto {
   @StringField({ optional: true, nullable: true, maxLength: 100, pattern: MACHINE_IDENTIFIER })
   machine_identifier?: string | null;
   @BooleanField({ optional: true, nullable: false }) include_owner?: boolean;
+}
+
+/** The form's values, tried before anything is saved. */
+export class TestMediaServerDto extends OmitType(CreateMediaServerDto, ['token'] as const) {
+  @StringField({
+    optional: true,
+    nullable: false,
+    maxLength: 1000,
+    format: 'password',
+    description: `${TOKEN_HELP} May be empty with saved_name: the stored one is tried.`,
+  })
+  token?: string;
+  @StringField({
+    optional: true,
+    nullable: true,
+    maxLength: 100,
+    description:
+      'A configured server being edited: an empty token means its stored one, and a URL sent back without its user:pass@ keeps the stored credentials',
+  })
+  saved_name?: string | null;
 }
 
 /** A configured server as the API shows it: the token only as `token_set`. */

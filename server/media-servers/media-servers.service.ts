@@ -3,6 +3,7 @@ import type { MediaServerSection, PanelConfig } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
 import { applySettingsPatch, keepEmptySecrets, keepUrlCredentials } from '../config/settings-patch';
 import { withoutCredentials } from '../common/url-credentials';
+import { invalidField } from '../common/validation.pipe';
 import { NamedCache } from '../upstream/named-cache';
 import { MediaServerClientFactory } from './media-server-client.factory';
 import { checkMediaServer } from './media-server.check';
@@ -13,6 +14,7 @@ import type {
   MediaServerDto,
   MediaServerStatusDto,
   MediaServerTestDto,
+  TestMediaServerDto,
   UpdateMediaServerDto,
 } from './media-servers.dto';
 
@@ -181,7 +183,25 @@ export class MediaServersService {
   }
 
   test(name: string): Promise<MediaServerTestDto> {
-    const server = this.find(name);
+    return this.check(this.find(name));
+  }
+
+  /** Tries a form's values as Save would store them; nothing is saved. */
+  testUnsaved(dto: TestMediaServerDto): Promise<MediaServerTestDto> {
+    const stored = dto.saved_name ? this.find(dto.saved_name) : undefined;
+    const token = dto.token?.trim() || stored?.token;
+    if (!token) throw invalidField('token', 'token must be given to test a server that is not saved');
+    const server: MediaServerSection = {
+      name: dto.name,
+      type: dto.type,
+      url: keepUrlCredentials({ url: dto.url }, stored?.url).url,
+      token,
+    };
+    applyOptional(server, dto);
+    return this.check(server);
+  }
+
+  private check(server: MediaServerSection): Promise<MediaServerTestDto> {
     return checkMediaServer(this.clients.create(server), serverLabel(server));
   }
 

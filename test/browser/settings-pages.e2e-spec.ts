@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 import { DEFAULT_JELLYFIN_API_KEY } from '../../simulators/jellyfin';
@@ -33,6 +36,13 @@ describe('Media servers, Seerr and Users pages', () => {
     page.locator(`[data-testid="user-row"][data-username="${name}"]`);
   const text = async (locator: Locator): Promise<string> => ((await locator.textContent()) ?? '').trim();
   const check = (name: string): Locator => page.locator(`[data-testid="check"][data-name="${name}"]`);
+  /** The names of the media servers in the panel's config file. */
+  const savedServers = (): string[] =>
+    (
+      JSON.parse(readFileSync(join(world.panel.dir, 'config.json'), 'utf8')) as {
+        media_servers: { name: string }[];
+      }
+    ).media_servers.map((server) => server.name);
 
   beforeAll(async () => {
     world = await startStackPanel();
@@ -75,8 +85,9 @@ describe('Media servers, Seerr and Users pages', () => {
       await serverRow('Emby').getByTestId('server-users').waitFor();
     });
 
-    it('validates the form, then adds and tests a server', async () => {
+    it('validates the form; the banner goes once the fields are fixed', async () => {
       await byTestId('server-add').click();
+      expect(await byTestId('server-save').isDisabled()).toBe(true);
       await byTestId('server-name').fill('Jelly Two');
       await byTestId('server-type').click();
       await page.getByRole('option', { name: 'Jellyfin' }).click();
@@ -89,27 +100,69 @@ describe('Media servers, Seerr and Users pages', () => {
       expect(await text(byTestId('server-save-error'))).toContain('fix the marked fields');
 
       await byTestId('server-url').fill(world.stack.jellyfin.url);
+      // One field still wrong: the banner stays.
+      expect(await byTestId('server-save-error').count()).toBe(1);
       await byTestId('server-request-limit').fill('4');
+      await byTestId('server-save-error').waitFor({ state: 'detached' });
+    });
+
+    it('tests the form before saving anything, then saves a working server', async () => {
       await byTestId('server-password-suffix').fill('!Two');
-      expect(await text(byTestId('server-test'))).toContain('Save & test');
+      expect(await text(byTestId('server-test'))).toContain('Test connection');
       await byTestId('server-test').click();
       const result = byTestId('server-test-result');
       await result.waitFor();
       expect(await result.getAttribute('data-ok')).toBe('true');
       expect(await check('reachable').getAttribute('data-ok')).toBe('true');
       expect(await check('credentials').getAttribute('data-ok')).toBe('true');
-      // Saved now: the token is write-only and the button only tests.
-      expect(await text(byTestId('server-token-hint'))).toContain('leave empty to keep it');
-      expect(await text(byTestId('server-test'))).toContain('Test connection');
+      // Testing saved nothing.
+      expect(savedServers()).not.toContain('Jelly Two');
 
-      await byTestId('server-cancel').click();
+      await byTestId('server-save').click();
+      await byTestId('server-token').waitFor({ state: 'detached' });
       await serverRow('Jelly Two').getByTestId('server-users').waitFor();
       expect(await text(serverRow('Jelly Two'))).toContain('!Two');
     });
 
-    it('edits a server, keeping its token', async () => {
+    it('keeps a server whose test fails only when told to', async () => {
+      const fillBroken = async () => {
+        await byTestId('server-add').click();
+        await byTestId('server-name').fill('Broken Jelly');
+        await byTestId('server-type').click();
+        await page.getByRole('option', { name: 'Jellyfin' }).click();
+        await byTestId('server-token').fill('not-the-key');
+        await byTestId('server-url').fill(world.stack.jellyfin.url);
+        await byTestId('server-save').click();
+        await byTestId('server-test-result').waitFor();
+        expect(await byTestId('server-test-result').getAttribute('data-ok')).toBe('false');
+        expect(await text(byTestId('server-save-error'))).toContain('nothing was saved');
+        expect(await text(byTestId('server-save'))).toBe('Save anyway');
+      };
+      await fillBroken();
+      // Leaving asks first; staying keeps the form as it was.
+      await byTestId('server-cancel').click();
+      await byTestId('confirm-cancel').click();
+      expect(await byTestId('server-name').inputValue()).toBe('Broken Jelly');
+      await byTestId('server-cancel').click();
+      await byTestId('confirm-ok').click();
+      await byTestId('server-token').waitFor({ state: 'detached' });
+      expect(await serverRow('Broken Jelly').count()).toBe(0);
+      expect(savedServers()).not.toContain('Broken Jelly');
+
+      await fillBroken();
+      await byTestId('server-save').click();
+      await byTestId('server-token').waitFor({ state: 'detached' });
+      await serverRow('Broken Jelly').getByTestId('server-error').waitFor();
+      await serverRow('Broken Jelly').getByTestId('server-delete').click();
+      await byTestId('confirm-ok').click();
+      await eventually(async () => (await serverRow('Broken Jelly').count()) === 0, 'the server is gone');
+    });
+
+    it('edits a server, keeping its token; Save waits for a change', async () => {
       await serverRow('Jelly Two').getByTestId('server-edit').click();
       expect(await byTestId('server-token').inputValue()).toBe('');
+      expect(await text(byTestId('server-token-hint'))).toContain('leave empty to keep it');
+      expect(await byTestId('server-save').isDisabled()).toBe(true);
       await byTestId('server-request-limit').fill('7');
       await byTestId('server-save').click();
       // Saving closes the dialog; a row click before then would reach the closing dialog, not the row.
@@ -122,7 +175,21 @@ describe('Media servers, Seerr and Users pages', () => {
       await serverRow('Jelly Two').getByTestId('server-row-test').click();
       await byTestId('server-test-result').waitFor();
       expect(await byTestId('server-test-result').getAttribute('data-ok')).toBe('true');
+      expect(await text(byTestId('server-cancel'))).toBe('Close');
       await byTestId('server-cancel').click();
+    });
+
+    it('reads the list again when the dialog closes', async () => {
+      world.stack.jellyfin.setFaults({ badAuth: true });
+      await byTestId('servers-refresh').click();
+      await serverRow('Jellyfin').getByTestId('server-error').waitFor();
+      world.stack.jellyfin.resetFaults();
+      await serverRow('Jellyfin').getByTestId('server-row-test').click();
+      await byTestId('server-test-result').waitFor();
+      expect(await byTestId('server-test-result').getAttribute('data-ok')).toBe('true');
+      await byTestId('server-cancel').click();
+      await serverRow('Jellyfin').getByTestId('server-users').waitFor();
+      expect(await serverRow('Jellyfin').getByTestId('server-error').count()).toBe(0);
     });
 
     it('disables and enables a server with its switch', async () => {
@@ -174,6 +241,8 @@ describe('Media servers, Seerr and Users pages', () => {
       await byTestId('plex-discover').click();
       await byTestId('plex-discover-error').waitFor();
       await byTestId('server-cancel').click();
+      await byTestId('confirm-ok').click();
+      await byTestId('server-token').waitFor({ state: 'detached' });
       expect(await byTestId('server-row').count()).toBe(3);
     });
   });
@@ -435,6 +504,22 @@ describe('Media servers, Seerr and Users pages', () => {
       await shot.getByTestId('server-test-result').waitFor();
       await screenshot(shot, `media-servers-dialog-${suffix}`);
       await shot.getByTestId('server-cancel').click();
+      await shot.getByTestId('server-token').waitFor({ state: 'detached' });
+
+      // A failed test on Save: nothing is kept unless the user saves anyway.
+      await shot.getByTestId('server-add').click();
+      await shot.getByTestId('server-name').fill('Broken Jelly');
+      await shot.getByTestId('server-type').click();
+      await shot.getByRole('option', { name: 'Jellyfin' }).click();
+      await shot.getByTestId('server-token').fill('not-the-key');
+      await shot.getByTestId('server-url').fill(world.stack.jellyfin.url);
+      await shot.getByTestId('server-save').click();
+      await shot.getByTestId('server-save-error').waitFor();
+      await screenshot(shot, `media-servers-save-anyway-${suffix}`);
+      await shot.getByTestId('server-cancel').click();
+      await screenshot(shot, `media-servers-discard-${suffix}`);
+      await shot.getByTestId('confirm-ok').click();
+      await shot.getByTestId('server-token').waitFor({ state: 'detached' });
 
       await shot.goto('/seerr');
       await shot.getByTestId('seerr-live').waitFor();

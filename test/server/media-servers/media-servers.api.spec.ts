@@ -349,6 +349,61 @@ describe('/api/mediaservers and /api/plex/servers', () => {
     });
   });
 
+  describe('testing a server before saving it', () => {
+    const unsaved = () => ({
+      name: 'New Jelly',
+      type: 'jellyfin',
+      url: jellyfin.url,
+      token: DEFAULT_JELLYFIN_API_KEY,
+    });
+
+    it('tries the values sent and saves nothing; audited without the token', async () => {
+      const before = fileConfig().media_servers;
+      const res = await api().post('/api/mediaservers/test', unsaved()).expect(200);
+      expect(res.body).toMatchObject({ ok: true, users: 9 });
+      expect(res.body.checks[0].detail).toMatch(/^Jellyfin \(New Jelly\) answered/);
+      expect(fileConfig().media_servers).toEqual(before);
+      await api().get('/api/mediaservers/New%20Jelly').expect(404);
+      await panel.auditWritten();
+      const audit = await api().get('/api/audit?action=mediaservers.test').expect(200);
+      expect(audit.body.items[0]).toMatchObject({ target: 'New Jelly', outcome: 'ok' });
+      expectNoSecrets(audit.body);
+    });
+
+    it('says a wrong key is refused, without saving the server', async () => {
+      const res = await api()
+        .post('/api/mediaservers/test', { ...unsaved(), token: 'brand-new-key-123' })
+        .expect(200);
+      expect(res.body.ok).toBe(false);
+      expect(res.body.checks.find((c: { name: string }) => c.name === 'credentials')).toMatchObject({
+        ok: false,
+      });
+      expectNoSecrets(res.body);
+      expect(fileConfig().media_servers.map((s) => s.name)).not.toContain('New Jelly');
+    });
+
+    it('an edited server keeps its stored token when the form sends it back empty', async () => {
+      const res = await api()
+        .post('/api/mediaservers/test', { ...unsaved(), name: 'Jelly', token: '', saved_name: 'jelly' })
+        .expect(200);
+      expect(res.body).toMatchObject({ ok: true, users: 9 });
+    });
+
+    it('refuses an empty token for a server that is not saved (400 naming token), 404 for an unknown saved_name', async () => {
+      const res = await api()
+        .post('/api/mediaservers/test', { ...unsaved(), token: ' ' })
+        .expect(400);
+      expect(res.body.details).toEqual([{ field: 'token', message: expect.stringMatching(/^token /) }]);
+      await api()
+        .post('/api/mediaservers/test', { ...unsaved(), token: '', saved_name: 'Nope' })
+        .expect(404);
+      const bad = await api()
+        .post('/api/mediaservers/test', { ...unsaved(), url: 'ftp://x' })
+        .expect(400);
+      expect(bad.body.details[0].field).toBe('url');
+    });
+  });
+
   describe('Plex discovery', () => {
     it("lists the account's servers with their connections, not its other devices", async () => {
       const res = await api()

@@ -39,6 +39,8 @@ export type { ListMediaServers$Params as ListMediaServers$Params } from './fn/me
 export { listMediaServers as listMediaServers } from './fn/media-servers/list-media-servers';
 export type { CreateMediaServer$Params as CreateMediaServer$Params } from './fn/media-servers/create-media-server';
 export { createMediaServer as createMediaServer } from './fn/media-servers/create-media-server';
+export type { TestUnsavedMediaServer$Params as TestUnsavedMediaServer$Params } from './fn/media-servers/test-unsaved-media-server';
+export { testUnsavedMediaServer as testUnsavedMediaServer } from './fn/media-servers/test-unsaved-media-server';
 export type { GetMediaServer$Params as GetMediaServer$Params } from './fn/media-servers/get-media-server';
 export { getMediaServer as getMediaServer } from './fn/media-servers/get-media-server';
 export type { UpdateMediaServer$Params as UpdateMediaServer$Params } from './fn/media-servers/update-media-server';

@@ -145,6 +145,7 @@ export type { TautulliStatusDto } from './models/tautulli-status-dto';
 export type { TautulliStreamDto } from './models/tautulli-stream-dto';
 export type { TautulliUserDto } from './models/tautulli-user-dto';
 export type { TautulliUserStatDto } from './models/tautulli-user-stat-dto';
+export type { TestMediaServerDto } from './models/test-media-server-dto';
 export type { TestSeerrDto } from './models/test-seerr-dto';
 export type { TestTorrentClientDto } from './models/test-torrent-client-dto';
 export type { TokenResponseDto } from './models/token-response-dto';
@@ -233,6 +234,8 @@ export type { ListMediaServers$Params as ListMediaServers$Params } from './fn/me
 export { listMediaServers as listMediaServers } from './fn/media-servers/list-media-servers';
 export type { CreateMediaServer$Params as CreateMediaServer$Params } from './fn/media-servers/create-media-server';
 export { createMediaServer as createMediaServer } from './fn/media-servers/create-media-server';
+export type { TestUnsavedMediaServer$Params as TestUnsavedMediaServer$Params } from './fn/media-servers/test-unsaved-media-server';
+export { testUnsavedMediaServer as testUnsavedMediaServer } from './fn/media-servers/test-unsaved-media-server';
 export type { GetMediaServer$Params as GetMediaServer$Params } from './fn/media-servers/get-media-server';
 export { getMediaServer as getMediaServer } from './fn/media-servers/get-media-server';
 export type { UpdateMediaServer$Params as UpdateMediaServer$Params } from './fn/media-servers/update-media-server';

@@ -139,6 +139,7 @@ export type { TautulliStatusDto } from './models/tautulli-status-dto';
 export type { TautulliStreamDto } from './models/tautulli-stream-dto';
 export type { TautulliUserDto } from './models/tautulli-user-dto';
 export type { TautulliUserStatDto } from './models/tautulli-user-stat-dto';
+export type { TestMediaServerDto } from './models/test-media-server-dto';
 export type { TestSeerrDto } from './models/test-seerr-dto';
 export type { TestTorrentClientDto } from './models/test-torrent-client-dto';
 export type { TokenResponseDto } from './models/token-response-dto';

@@ -11,7 +11,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, PristineChangeEvent, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -20,9 +20,10 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { type Observable, filter, finalize, map, of, startWith, switchMap, tap, throwError } from 'rxjs';
+import { type Observable, catchError, finalize, map, merge, of, startWith, tap } from 'rxjs';
 
 import {
+  type CreateMediaServerDto,
   type MediaServerDto,
   type MediaServerStatusDto,
   type MediaServerTestDto,
@@ -30,8 +31,11 @@ import {
   type PlexServerDto,
 } from '../../api';
 import { MEDIA_SERVER_TYPE } from '../../api/models/media-server-type-array';
-import { describeApiError, fieldErrorsOf } from '../../core/api/api-error';
+import { describeApiError } from '../../core/api/api-error';
 import { CheckListComponent } from '../../common/check-list.component';
+import { formDirty } from '../../common/form/form-dirty';
+import { SaveError } from '../../common/form/save-error';
+import { guardedClose } from '../../common/form/unsaved-changes';
 import { fieldMessage, required, trimmedPattern } from '../../common/validators';
 import {
   CHECK_LABELS,
@@ -59,8 +63,8 @@ export interface MediaServerDialogData {
   readonly autoTest?: boolean;
 }
 
-/** Whether anything was saved (the list then reloads), whatever button closed the dialog. */
-export type MediaServerDialogResult = boolean;
+/** The settings that decide whether the panel can reach the server; a change to one is tested on Save. */
+const CONNECTION_FIELDS = ['type', 'url', 'token', 'machine_identifier'] as const;
 
 @Component({
   selector: 'sp-media-server-dialog',
@@ -83,8 +87,7 @@ export type MediaServerDialogResult = boolean;
 })
 export class MediaServerDialogComponent implements OnInit {
   private readonly data = inject<MediaServerDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef =
-    inject<MatDialogRef<MediaServerDialogComponent, MediaServerDialogResult>>(MatDialogRef);
+  private readonly dialogRef = inject<MatDialogRef<MediaServerDialogComponent>>(MatDialogRef);
   private readonly client = inject(MediaServersClient);
   private readonly destroyRef = inject(DestroyRef);
   private readonly fb = inject(NonNullableFormBuilder);
@@ -94,9 +97,10 @@ export class MediaServerDialogComponent implements OnInit {
   protected readonly typeIcons = TYPE_ICONS;
   protected readonly checkLabels = CHECK_LABELS;
 
-  /** The server as last saved; null until a new one is saved. */
-  protected readonly saved = signal<MediaServerDto | null>(this.data.server);
-  private changed = false;
+  /** The server being edited; null while adding one. */
+  protected readonly saved: MediaServerDto | null = this.data.server;
+  protected readonly title = this.saved ? `Edit ${this.saved.name}` : 'Add a media server';
+  protected readonly tokenSet = this.saved?.token_set ?? false;
 
   protected readonly form = this.fb.group({
     name: ['', [required, Validators.maxLength(100), trimmedPattern(NAME_PATTERN)]],
@@ -112,29 +116,24 @@ export class MediaServerDialogComponent implements OnInit {
 
   private readonly type = toSignal(
     this.form.controls.type.valueChanges.pipe(startWith(this.form.controls.type.value)),
-    {
-      requireSync: true,
-    },
+    { requireSync: true },
   );
   protected readonly isPlex = computed(() => this.type() === 'plex');
   private readonly token = toSignal(this.form.controls.token.valueChanges.pipe(map((t) => t.trim())), {
     initialValue: '',
   });
-  private readonly dirty = toSignal(
-    this.form.events.pipe(
-      filter((event) => event instanceof PristineChangeEvent),
-      map(() => this.form.dirty),
-    ),
-    { initialValue: false },
-  );
-  /** Testing checks the saved settings, so a new or changed server is saved first. */
-  protected readonly testSaves = computed(() => this.saved() === null || this.dirty());
+  /** Save stays off until something changed. */
+  protected readonly dirty = formDirty(this.form);
+  protected readonly saveError = new SaveError(this.form);
+  /** Cancel, Escape and the backdrop ask before throwing changes away. */
+  protected readonly close = guardedClose(this.dialogRef, this.dirty, () => undefined);
 
   protected readonly saving = signal(false);
-  protected readonly saveError = signal<string | null>(null);
   protected readonly testing = signal(false);
   protected readonly testResult = signal<MediaServerTestDto | null>(null);
   protected readonly testError = signal<string | null>(null);
+  /** Save's connection test failed: the next Save stores the server anyway, as the user then chooses. */
+  protected readonly failedBeforeSave = signal(false);
   protected readonly discovering = signal(false);
   protected readonly discovered = signal<readonly PlexServerDto[] | null>(null);
   protected readonly discoverError = signal<string | null>(null);
@@ -145,14 +144,21 @@ export class MediaServerDialogComponent implements OnInit {
   constructor() {
     // The result appears below the fold of a long form, on phones especially.
     effect(() => this.resultBox()?.nativeElement.scrollIntoView({ block: 'nearest' }));
+    // A result is about the values it tried: editing the connection makes it stale.
+    merge(...CONNECTION_FIELDS.map((field) => this.form.controls[field].valueChanges))
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => {
+        if (this.failedBeforeSave()) {
+          this.failedBeforeSave.set(false);
+          this.saveError.clear();
+        }
+      });
   }
 
   ngOnInit(): void {
-    // Closing must report whether anything was saved, so the dialog handles Escape and the backdrop itself.
-    this.dialogRef.disableClose = true;
     const server = this.data.server;
     if (server) {
-      this.form.setValue({
+      this.form.reset({
         name: server.name,
         type: server.type,
         url: server.url,
@@ -166,57 +172,45 @@ export class MediaServerDialogComponent implements OnInit {
     } else {
       this.form.controls.token.addValidators(required);
     }
-    this.dialogRef
-      .backdropClick()
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe(() => this.close());
-    this.dialogRef
-      .keydownEvents()
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe((event) => event.key === 'Escape' && this.close());
     if (server && this.data.autoTest) {
       this.test();
     }
   }
 
-  protected get title(): string {
-    const saved = this.saved();
-    return saved ? `Edit ${saved.name}` : 'Add a media server';
-  }
-
-  protected tokenSet(): boolean {
-    return this.saved()?.token_set ?? false;
-  }
-
-  protected close(): void {
-    this.dialogRef.close(this.changed);
-  }
-
+  /** Saves; a new server or a changed connection is tested first and kept only if it works or the user insists. */
   protected submit(): void {
-    this.save().subscribe({ next: () => this.dialogRef.close(true), error: () => undefined });
+    if (this.saveError.refusesInvalid()) {
+      return;
+    }
+    if (this.failedBeforeSave() || !this.connectionChanged()) {
+      this.store();
+      return;
+    }
+    this.runTest().subscribe((result) => {
+      if (result?.ok) {
+        this.store();
+      } else if (result) {
+        this.failedBeforeSave.set(true);
+        this.saveError.set(
+          'The connection test failed, so nothing was saved. Fix the settings, or save the server anyway.',
+        );
+      }
+    });
   }
 
+  /** Tries the values as typed (an empty token tries the saved one); nothing is saved. */
   protected test(): void {
-    this.testResult.set(null);
-    this.testError.set(null);
-    const saveFirst: Observable<unknown> = this.testSaves() ? this.save() : of(null);
-    saveFirst
-      .pipe(
-        switchMap(() => {
-          this.testing.set(true);
-          return this.client.test(this.saved()?.name ?? '');
-        }),
-        finalize(() => this.testing.set(false)),
-        takeUntilDestroyed(this.destroyRef),
-      )
-      .subscribe({
-        next: (result) => this.testResult.set(result),
-        error: (error: unknown) => {
-          if (!this.saveError()) {
-            this.testError.set(describeApiError(error));
-          }
-        },
-      });
+    const c = this.form.controls;
+    const needed = [c.name, c.type, c.url, c.token, c.machine_identifier];
+    for (const control of needed) {
+      control.markAsTouched();
+    }
+    if (needed.some((control) => control.invalid)) {
+      this.testResult.set(null);
+      this.testError.set('Enter a valid name, URL and token to test.');
+      return;
+    }
+    this.runTest().subscribe();
   }
 
   protected discover(): void {
@@ -262,64 +256,61 @@ export class MediaServerDialogComponent implements OnInit {
     return fieldMessage(this.form.get(field)?.errors, PATTERN_MESSAGES[field]);
   }
 
-  /** Saves the form (create or update); errors are shown in the dialog and end the stream. */
-  private save(): Observable<MediaServerDto> {
-    this.saveError.set(null);
-    this.form.markAllAsTouched();
-    if (this.form.invalid) {
-      this.saveError.set('Please fix the marked fields.');
-      return throwError(() => new Error('The form is invalid.'));
-    }
+  private connectionChanged(): boolean {
+    return !this.saved || CONNECTION_FIELDS.some((field) => this.form.controls[field].dirty);
+  }
+
+  /** The test's result, or null when the request itself failed (then shown as testError). */
+  private runTest(): Observable<MediaServerTestDto | null> {
+    this.testResult.set(null);
+    this.testError.set(null);
+    this.testing.set(true);
+    return this.client.testUnsaved({ ...this.fields(), saved_name: this.saved?.name ?? null }).pipe(
+      tap((result) => this.testResult.set(result)),
+      catchError((error: unknown) => {
+        this.testError.set(describeApiError(error));
+        return of(null);
+      }),
+      finalize(() => this.testing.set(false)),
+      takeUntilDestroyed(this.destroyRef),
+    );
+  }
+
+  private store(): void {
+    const saved = this.saved;
+    const { token, ...fields } = this.fields();
+    const request = saved
+      ? this.client.update(saved.name, token ? { ...fields, token } : fields)
+      : this.client.create({ ...fields, token });
+    this.saving.set(true);
+    request
+      .pipe(
+        finalize(() => this.saving.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: () => this.dialogRef.close(),
+        error: (error: unknown) =>
+          this.saveError.fromResponse(error, {
+            name: 'name',
+            belongs: (sentence) => sentence.toLowerCase().includes('name'),
+          }),
+      });
+  }
+
+  private fields(): CreateMediaServerDto {
     const v = this.form.getRawValue();
     const plex = v.type === 'plex';
-    const fields = {
+    return {
       name: v.name.trim(),
       type: v.type,
       url: v.url.trim(),
+      token: v.token.trim(),
       enabled: v.enabled,
       request_limit: v.request_limit,
       password_suffix: v.password_suffix === '' ? null : v.password_suffix,
       machine_identifier: plex && v.machine_identifier.trim() ? v.machine_identifier.trim() : null,
       include_owner: plex && v.include_owner,
     };
-    const token = v.token.trim();
-    const saved = this.saved();
-    this.saving.set(true);
-    const request = saved
-      ? this.client.update(saved.name, token ? { ...fields, token } : fields)
-      : this.client.create({ ...fields, token });
-    return request.pipe(
-      tap({
-        next: (server) => {
-          this.changed = true;
-          this.saved.set(server);
-          const tokenControl = this.form.controls.token;
-          tokenControl.removeValidators(required);
-          tokenControl.setValue('');
-          this.form.markAsPristine();
-        },
-        error: (error: unknown) => this.showSaveError(error),
-      }),
-      finalize(() => this.saving.set(false)),
-    );
-  }
-
-  private showSaveError(error: unknown): void {
-    const fields = fieldErrorsOf(error);
-    let placed = false;
-    for (const [field, message] of Object.entries(fields)) {
-      const control = this.form.get(field);
-      if (control) {
-        control.setErrors({ server: message });
-        control.markAsTouched();
-        placed = true;
-      }
-    }
-    const conflict = describeApiError(error);
-    if (!placed && conflict.toLowerCase().includes('name')) {
-      this.form.controls.name.setErrors({ server: conflict });
-      this.form.controls.name.markAsTouched();
-    }
-    this.saveError.set(placed ? 'Please fix the marked fields.' : conflict);
   }
 }

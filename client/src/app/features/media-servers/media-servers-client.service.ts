@@ -7,6 +7,7 @@ import {
   type MediaServerStatusDto,
   type MediaServerTestDto,
   type PlexServerDto,
+  type TestMediaServerDto,
   type UpdateMediaServerDto,
   createMediaServer,
   deleteMediaServer,
@@ -14,6 +15,7 @@ import {
   getMediaServer,
   listMediaServers,
   testMediaServer,
+  testUnsavedMediaServer,
   updateMediaServer,
 } from '../../api';
 import { ApiCaller } from '../../core/api/api-caller.service';
@@ -49,6 +51,11 @@ export class MediaServersClient {
   /** Always 200 with the checks; the dialog shows them. */
   test(name: string): Observable<MediaServerTestDto> {
     return this.api.call(testMediaServer, { name }, handledErrors([404]));
+  }
+
+  /** Tries a form's values before they are saved; bad fields (400) and an unknown saved_name are shown in the dialog. */
+  testUnsaved(body: TestMediaServerDto): Observable<MediaServerTestDto> {
+    return this.api.call(testUnsavedMediaServer, { body }, handledErrors([400, 404]));
   }
 
   /** plex.tv refusing the token (502) or a malformed one (400) are shown next to the token field. */

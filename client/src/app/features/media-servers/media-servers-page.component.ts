@@ -21,11 +21,7 @@ import { mediaQuery } from '../../core/util/media-query';
 import { remoteState } from '../../core/util/remote-state';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../../common/confirm-dialog.component';
 import { StateMessageComponent } from '../../common/state-message.component';
-import {
-  MediaServerDialogComponent,
-  type MediaServerDialogData,
-  type MediaServerDialogResult,
-} from './media-server-dialog.component';
+import { MediaServerDialogComponent, type MediaServerDialogData } from './media-server-dialog.component';
 import { MediaServersClient } from './media-servers-client.service';
 import { type EnabledChange, MediaServersTableComponent } from './media-servers-table.component';
 
@@ -192,13 +188,15 @@ export class MediaServersPageComponent {
 
   private openDialog(data: MediaServerDialogData): void {
     this.dialog
-      .open<MediaServerDialogComponent, MediaServerDialogData, MediaServerDialogResult>(
-        MediaServerDialogComponent,
-        { ...DIALOG_SIZE, data, autoFocus: data.server ? 'dialog' : 'first-tabbable' },
-      )
+      .open<MediaServerDialogComponent, MediaServerDialogData>(MediaServerDialogComponent, {
+        ...DIALOG_SIZE,
+        data,
+        autoFocus: data.server ? 'dialog' : 'first-tabbable',
+      })
       .afterClosed()
+      // Read anew whatever closed it: a save changed the list, a test may have shown a server is back.
       .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe((changed) => changed && this.reload());
+      .subscribe(() => this.reload());
   }
 
   private patch(server: MediaServerStatusDto): void {
