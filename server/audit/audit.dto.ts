@@ -12,7 +12,8 @@ export class AuditFilterDto {
   @StringField({ optional: true, maxLength: 200, description: 'Actor name (case-insensitive substring)' })
   actor?: string;
   @EnumField(AUDIT_OUTCOMES, { optional: true, enumName: 'AuditOutcome' }) outcome?: AuditOutcome;
-  @DateTimeField({ optional: true, description: 'Entries at or after this time' }) from?: string;
+  @DateTimeField({ optional: true, notAfter: 'to', description: 'Entries at or after this time' })
+  from?: string;
   @DateTimeField({ optional: true, description: 'Entries at or before this time' }) to?: string;
   @StringField({
     optional: true,

@@ -60,6 +60,7 @@ export class AuditInterceptor implements NestInterceptor {
     return next.handle().pipe(
       tap({
         next: (result: unknown) => {
+          if (options?.failuresOnly) return;
           const status = context.switchToHttp().getResponse<Response>().statusCode;
           void this.write(req, action, options, { result, status });
         },

@@ -17,6 +17,11 @@ export interface AuditOptions {
   target?: (ctx: AuditContext) => string | undefined;
   /** Who did it, for routes reached without a session (sign-in, token refresh). */
   actor?: (ctx: AuditContext) => string | undefined;
+  /**
+   * Only refusals and failures are written: for routine calls that every open page makes on its own
+   * (a token refresh every few minutes), whose successes would bury the admin's actions.
+   */
+  failuresOnly?: boolean;
 }
 
 /**

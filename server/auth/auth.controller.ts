@@ -40,7 +40,7 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  @Audited('auth.refresh', { actor: (ctx) => (ctx.result as TokenResponseDto | undefined)?.username })
+  @Audited('auth.refresh', { failuresOnly: true })
   @ApiOperation({ summary: 'Exchange a refresh token for new tokens; the presented one stops working' })
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiUnauthorizedResponse({

@@ -15,6 +15,7 @@ import {
   Min,
   MinLength,
   ValidateIf,
+  registerDecorator,
 } from 'class-validator';
 
 /** Composite decorators keep class-validator rules and the OpenAPI schema in step. */
@@ -111,13 +112,36 @@ export function EnumField<T extends string>(
   );
 }
 
-export function DateTimeField(options: { optional?: boolean; description?: string } = {}): PropertyDecorator {
+export function DateTimeField(
+  options: { optional?: boolean; description?: string; notAfter?: string } = {},
+): PropertyDecorator {
   const doc = { type: String, format: 'date-time', description: options.description };
   return applyDecorators(
     ...(options.optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]),
     Type(() => String),
     IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date or date-time' }),
+    ...(options.notAfter ? [NotAfter(options.notAfter)] : []),
   );
+}
+
+/** The start of a range (`from`) must not come after its end (`other`), when both are given. */
+function NotAfter(other: string): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'notAfter',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [other],
+      options: { message: `$property must not be after ${other}` },
+      validator: {
+        validate(value: unknown, args): boolean {
+          const end = (args?.object as Record<string, unknown> | undefined)?.[other];
+          if (typeof value !== 'string' || typeof end !== 'string') return true;
+          const [a, b] = [Date.parse(value), Date.parse(end)];
+          return Number.isNaN(a) || Number.isNaN(b) || a <= b;
+        },
+      },
+    });
 }
 
 /** A boolean, also from a query string (`?enabled=true`). */

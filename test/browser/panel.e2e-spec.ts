@@ -128,13 +128,35 @@ describe('Seedbox Panel in the browser', () => {
     await eventually(async () => (await rows().count()) === before, 'all rows are back');
   });
 
+  it('says so when the From date is after the To date, instead of listing nothing', async () => {
+    const before = await rows().count();
+    await page.getByTestId('audit-filter-from').fill('2026-03-02');
+    await page.getByTestId('audit-filter-to').fill('2026-03-01');
+    const problem = page.getByTestId('audit-range-error');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('The From date is after the To date');
+    expect(await page.getByTestId('audit-empty').count()).toBe(0);
+    await screenshot(page, 'audit-range-desktop-light');
+
+    await page.getByTestId('audit-filter-clear').click();
+    await eventually(async () => (await rows().count()) === before, 'all rows are back');
+  });
+
   it('filters by action', async () => {
-    // Reloading refreshes the session, which adds an auth.refresh entry to filter out.
+    // Reloading refreshes the session: a refresh that works is routine, not an entry of its own; a
+    // refused one is.
     await page.reload();
-    await eventually(
-      async () => (await page.locator('[data-testid="audit-row"][data-action="auth.refresh"]').count()) > 0,
-      'the auth.refresh entry is listed',
-    );
+    await rows().first().waitFor();
+    const refreshes = page.locator('[data-testid="audit-row"][data-action="auth.refresh"]');
+    expect(await refreshes.count()).toBe(0);
+    const refused = await fetch(`${panel.baseUrl}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refresh_token: 'not-a-token' }),
+    });
+    expect(refused.status).toBe(401);
+    await page.reload();
+    await eventually(async () => (await refreshes.count()) === 1, 'the refused refresh is listed');
     const before = await rows().count();
     await page.getByTestId('audit-filter-action').click();
     await page.getByRole('option', { name: 'auth.login', exact: true }).click();

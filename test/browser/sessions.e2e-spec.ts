@@ -1,6 +1,6 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-import { launchBrowser, openPage } from './support/browser';
+import { launchBrowser, openPage, screenshot } from './support/browser';
 import { logIn } from './support/log-in';
 import { type RunningPanel, startPanel } from './support/panel-server';
 
@@ -49,5 +49,29 @@ describe('sessions across tabs', () => {
     // The tab that logged out says nothing: that was deliberate.
     expect(await second.getByTestId('login-error').count()).toBe(0);
     await second.close();
+  });
+
+  it('says "your session ended" at sign-in when the stored session expired while no page was open', async () => {
+    await logIn(first, panel);
+    // The session ends on the server meanwhile (expired, or signed out elsewhere).
+    const token = await first.evaluate("localStorage.getItem('seedbox-panel.refresh-token')");
+    const login = await fetch(`${panel.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: panel.username, password: panel.password }),
+    });
+    const { access_token } = (await login.json()) as { access_token: string };
+    const revoked = await fetch(`${panel.baseUrl}/api/auth/logout`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${access_token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refresh_token: token }),
+    });
+    expect(revoked.status).toBe(204);
+
+    await first.goto('/sync');
+    await first.waitForURL(/\/login\?returnUrl=%2Fsync$/);
+    await first.getByTestId('login-error').waitFor();
+    expect(await first.getByTestId('login-error').textContent()).toMatch(/Your session ended/);
+    await screenshot(first, 'login-session-ended-desktop-light');
   });
 });

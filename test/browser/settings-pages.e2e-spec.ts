@@ -311,6 +311,24 @@ describe('Media servers, Seerr and Users pages', () => {
       expect(await text(byTestId('seerr-perm-value'))).toBe(String(32 + 262144));
       expect(await text(byTestId('seerr-next-sync'))).toMatch(/in 1 h/);
     });
+
+    it('keeps Save off until something changed, and asks before leaving unsaved changes', async () => {
+      expect(await byTestId('seerr-save').isDisabled()).toBe(true);
+      await byTestId('seerr-interval').fill('45');
+      expect(await byTestId('seerr-save').isDisabled()).toBe(false);
+
+      await byTestId('nav-users').click();
+      await byTestId('confirm-cancel').click();
+      expect(page.url()).toMatch(/\/seerr$/);
+      expect(await byTestId('seerr-interval').inputValue()).toBe('45');
+
+      await byTestId('nav-users').click();
+      await byTestId('confirm-ok').click();
+      await page.waitForURL(/\/users$/);
+      await byTestId('nav-seerr').click();
+      await byTestId('seerr-live').waitFor();
+      expect(await byTestId('seerr-interval').inputValue()).toBe('90');
+    });
   });
 
   describe('Users', () => {
@@ -458,6 +476,8 @@ describe('Media servers, Seerr and Users pages', () => {
       expect(await error.getAttribute('data-conflict')).toBe('true');
       expect(await text(error)).toMatch(/already/i);
       await byTestId('add-user-cancel').click();
+      await byTestId('confirm-ok').click();
+      await byTestId('add-user-username').waitFor({ state: 'detached' });
     });
 
     it('marks a hand-added user, and lets syncs remove them once asked', async () => {

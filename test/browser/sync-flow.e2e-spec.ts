@@ -19,6 +19,8 @@ describe('Seerr user sync in the browser', () => {
   let createdUser = '';
 
   const byTestId = (testId: string): ReturnType<Page['locator']> => page.getByTestId(testId);
+  const text = async (locator: ReturnType<Page['locator']>): Promise<string> =>
+    ((await locator.textContent()) ?? '').trim();
   const numberIn = async (testId: string): Promise<number> =>
     Number(((await byTestId(testId).first().textContent()) ?? '').replace(/[^\d]/g, ''));
 
@@ -224,19 +226,50 @@ describe('Seerr user sync in the browser', () => {
     const spared = preview.deletions[0].username;
     await api('PUT', `/api/users/${encodeURIComponent(spared)}/settings`, { immune: true });
 
+    const question = async () => {
+      await byTestId('confirm-ok').waitFor();
+      const dialog = (await page.locator('mat-dialog-container').textContent()) ?? '';
+      expect(dialog).toContain(`Delete ${deletions - 1} Seerr users?`);
+      expect(dialog).toContain(`no longer to be deleted (${spared})`);
+    };
+    // The Sync page asks; declining keeps the run waiting.
     await byTestId('sync-approve').click();
-    await byTestId('confirm-ok').waitFor();
-    expect(await page.locator('mat-dialog-container').textContent()).toContain(
-      `Delete ${deletions - 1} Seerr users?`,
-    );
-    expect(await page.locator('mat-dialog-container').textContent()).toContain(
-      `no longer to be deleted (${spared})`,
-    );
+    await question();
+    await byTestId('confirm-cancel').click();
+    await byTestId('confirm-ok').waitFor({ state: 'detached' });
+
+    // The run's own page approves it too, and follows it to the end.
+    await page.goto(`${world.panel.baseUrl}/sync/runs/${runs.items[0].id}`);
+    expect(await text(byTestId('run-status'))).toContain('Awaiting approval');
+    await screenshot(page, 'sync-run-approve-desktop-light');
+    await byTestId('run-approve').click();
+    await question();
     await byTestId('confirm-ok').click();
+    await eventually(
+      async () => (await text(byTestId('run-status'))).endsWith('Completed'),
+      'the run completes',
+      30_000,
+    );
+    expect(await byTestId('run-approve').count()).toBe(0);
+
+    await byTestId('run-back').click();
     const done = page.locator('[data-testid="sync-last-run"][data-status="completed"]');
     await done.waitFor({ timeout: 30_000 });
     expect(await done.locator('[data-count="deleted"]').textContent()).toContain(String(deletions - 1));
     await eventually(async () => (await byTestId('sync-history-row').count()) === 2, 'both runs are listed');
+  });
+
+  it('says once that a run id names no run', async () => {
+    for (const id of ['abc', '0', '99999']) {
+      await page.goto(`${world.panel.baseUrl}/sync/runs/${id}`);
+      const message = page.locator('sp-state-message');
+      await message.waitFor();
+      expect(await text(message)).toMatch(
+        id === '99999' ? /no sync run #99999/ : new RegExp(`no sync run "${id}"`),
+      );
+      expect(await page.locator('mat-snack-bar-container').count()).toBe(0);
+    }
+    await screenshot(page, 'sync-run-missing-desktop-light');
   });
 
   it('lists requests grouped by user, filtered by status and title', async () => {

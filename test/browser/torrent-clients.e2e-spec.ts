@@ -148,7 +148,10 @@ describe('Torrent clients page', () => {
     const error = byTestId('client-name-error');
     await error.waitFor();
     expect(await text(error)).toContain('which the torrent client "Deluge Two" already uses');
+    // Leaving a filled-in form asks first.
     await byTestId('client-cancel').click();
+    await byTestId('confirm-ok').click();
+    await byTestId('client-name').waitFor({ state: 'detached' });
   });
 
   it('edits the seed rTorrent section through its own settings route', async () => {

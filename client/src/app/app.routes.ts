@@ -2,6 +2,7 @@ import { type Routes } from '@angular/router';
 
 import { authGuard } from './core/auth/auth.guard';
 import { guestGuard } from './core/auth/guest.guard';
+import { unsavedChangesGuard } from './common/form/unsaved-changes';
 
 export const routes: Routes = [
   {
@@ -84,6 +85,7 @@ export const routes: Routes = [
       {
         path: 'seerr',
         title: 'Seerr · Seedbox Panel',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () =>
           import('./features/seerr/seerr-page.component').then((m) => m.SeerrPageComponent),
       },

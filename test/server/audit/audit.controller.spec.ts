@@ -10,6 +10,7 @@ const BAD_FILTERS: [string, string][] = [
   ['outcome=maybe', 'outcome must be one of: ok, error'],
   ['from=yesterday', 'from must be an ISO 8601 date or date-time'],
   ['to=2026-13-01', 'to must be an ISO 8601 date or date-time'],
+  ['from=2026-03-02T00:00:00Z&to=2026-03-01T23:59:59Z', 'from must not be after to'],
   [`q=${'x'.repeat(201)}`, 'q must be shorter than or equal to 200 characters'],
   ['colour=red', 'colour should not exist'],
 ];

@@ -66,6 +66,28 @@ describe('auth flows', () => {
     clock.mockRestore();
   });
 
+  it('audits refused token refreshes only: the routine ones of open pages are not an admin action', async () => {
+    const session = await panel.login();
+    const refreshEntries = async (token: string) => {
+      await panel.auditWritten();
+      const res = await panel
+        .http()
+        .get('/api/audit?action=auth.refresh&page_size=500')
+        .auth(token, { type: 'bearer' })
+        .expect(200);
+      return res.body.items as { outcome: string; status_code: number }[];
+    };
+    const before = await refreshEntries(session.access_token);
+    const fresh = (
+      await panel.http().post('/api/auth/refresh').send({ refresh_token: session.refresh_token }).expect(200)
+    ).body;
+    await panel.http().post('/api/auth/refresh').send({ refresh_token: 'not-a-token' }).expect(401);
+    const after = await refreshEntries(fresh.access_token);
+    expect(after.length - before.length).toBe(1);
+    expect(after[0]).toMatchObject({ outcome: 'error', status_code: 401 });
+    expect(after.filter((e) => e.outcome === 'ok')).toEqual([]);
+  });
+
   it('logout revokes the refresh token and the access token', async () => {
     const session = await panel.login();
     await panel

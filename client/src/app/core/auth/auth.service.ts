@@ -62,7 +62,13 @@ export class AuthService {
     return firstValueFrom(
       this.refreshAccessToken().pipe(
         map(() => undefined),
-        catchError(() => of(undefined)),
+        catchError((error: unknown) => {
+          // The stored session expired or was ended elsewhere while no page was open: say so at sign-in.
+          if (error instanceof HttpErrorResponse && (error.status === 400 || error.status === 401)) {
+            this.endedNotice.set(SESSION_ENDED_NOTICE);
+          }
+          return of(undefined);
+        }),
       ),
     );
   }

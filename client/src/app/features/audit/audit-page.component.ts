@@ -7,7 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { ActivatedRoute, Router } from '@angular/router';
-import { catchError, finalize, map, of } from 'rxjs';
+import { catchError, finalize, map, of, throwError } from 'rxjs';
 
 import { mediaQuery } from '../../core/util/media-query';
 import { remoteState } from '../../core/util/remote-state';
@@ -19,6 +19,7 @@ import {
   type AuditFilters,
   type AuditQuery,
   hasFilters,
+  dateRangeProblem,
   queryFromParams,
   queryToParams,
 } from './audit-query';
@@ -59,9 +60,16 @@ export class AuditPageComponent {
     initialValue: [] as string[],
   });
 
-  private readonly page = remoteState(this.query, (query) => this.audit.list(query), {
-    whileReloading: 'shown',
-  });
+  /** A range that selects nothing is said on the page; the server would refuse it anyway. */
+  protected readonly rangeProblem = computed(() => dateRangeProblem(this.query()));
+  private readonly page = remoteState(
+    this.query,
+    (query) => {
+      const problem = dateRangeProblem(query);
+      return problem ? throwError(() => new Error(problem)) : this.audit.list(query);
+    },
+    { whileReloading: 'shown' },
+  );
   protected readonly loading = this.page.fetching;
   protected readonly downloading = signal(false);
   protected readonly result = this.page.value;

@@ -72,6 +72,13 @@ export function queryToParams(query: AuditQuery): Params {
   return params;
 }
 
+/** Why a date range selects nothing at all (From after To), or null. Dates are `YYYY-MM-DD`, so they sort as text. */
+export function dateRangeProblem(filters: AuditFilters): string | null {
+  return filters.from && filters.to && filters.from > filters.to
+    ? 'The From date is after the To date: no entry can match. Change one of them.'
+    : null;
+}
+
 export function hasFilters(filters: AuditFilters): boolean {
   return (Object.keys(EMPTY_FILTERS) as (keyof AuditFilters)[]).some((key) => filters[key] !== '');
 }

@@ -13,7 +13,10 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { finalize, startWith, tap } from 'rxjs';
 
 import { type SeerrConfigDto, type SeerrOverviewDto, type SeerrTestResultDto } from '../../api';
-import { describeApiError, fieldErrorsOf } from '../../core/api/api-error';
+import { describeApiError } from '../../core/api/api-error';
+import { formDirty } from '../../common/form/form-dirty';
+import { SaveError } from '../../common/form/save-error';
+import { type HasUnsavedChanges, warnBeforeUnload } from '../../common/form/unsaved-changes';
 import { LOADING, type Remote } from '../../core/util/remote';
 import { remoteState } from '../../core/util/remote-state';
 import { CheckListComponent } from '../../common/check-list.component';
@@ -60,7 +63,7 @@ const CHECK_LABELS: Readonly<Record<string, string>> = {
   styleUrl: './seerr-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class SeerrPageComponent {
+export class SeerrPageComponent implements HasUnsavedChanges {
   private readonly client = inject(SeerrClient);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly destroyRef = inject(DestroyRef);
@@ -111,13 +114,16 @@ export class SeerrPageComponent {
 
   protected readonly apiKeySet = signal(false);
   protected readonly saving = signal(false);
-  protected readonly saveError = signal<string | null>(null);
+  /** Save and Reset stay off until something changed; leaving then asks first. */
+  protected readonly dirty = formDirty(this.form);
+  protected readonly saveError = new SaveError(this.form);
   protected readonly savedAt = signal<number | null>(null);
   protected readonly testing = signal(false);
   protected readonly testResult = signal<SeerrTestResultDto | null>(null);
   protected readonly testError = signal<string | null>(null);
 
   constructor() {
+    warnBeforeUnload(this.dirty);
     let shownBefore: Remote<SeerrOverviewDto> = LOADING;
     toObservable(this.overview.state)
       .pipe(takeUntilDestroyed())
@@ -151,12 +157,13 @@ export class SeerrPageComponent {
       .subscribe({ next: () => this.reload(), error: () => undefined });
   }
 
+  hasUnsavedChanges(): boolean {
+    return this.dirty();
+  }
+
   protected save(): void {
-    this.saveError.set(null);
     this.savedAt.set(null);
-    this.form.markAllAsTouched();
-    if (this.form.invalid) {
-      this.saveError.set('Please fix the marked fields.');
+    if (this.saveError.refusesInvalid()) {
       return;
     }
     const v = this.form.getRawValue();
@@ -184,7 +191,7 @@ export class SeerrPageComponent {
           this.savedAt.set(Date.now());
           this.reload();
         },
-        error: (error: unknown) => this.showSaveError(error),
+        error: (error: unknown) => this.saveError.fromResponse(error),
       });
   }
 
@@ -193,7 +200,7 @@ export class SeerrPageComponent {
     if (overview) {
       this.fill(overview.config);
     }
-    this.saveError.set(null);
+    this.saveError.clear();
   }
 
   /** Tries the URL and key as typed, before they are saved; an empty key field tests the saved key. */
@@ -248,15 +255,5 @@ export class SeerrPageComponent {
     } else {
       control.disable({ emitEvent: false });
     }
-  }
-
-  private showSaveError(error: unknown): void {
-    const fields = fieldErrorsOf(error);
-    for (const [field, message] of Object.entries(fields)) {
-      const control = this.form.get(field);
-      control?.setErrors({ server: message });
-      control?.markAsTouched();
-    }
-    this.saveError.set(describeApiError(error));
   }
 }

@@ -43,6 +43,9 @@ export const PHASE_LABEL: Readonly<Record<SyncPhase, string>> = {
 /** Phases after which a run writes nothing more until someone acts. */
 export const FINAL_PHASES: readonly SyncPhase[] = ['done', 'failed', 'awaiting_approval'];
 
+/** While a run is believed to be going, its status is also polled, in case the event stream dropped or opened late. */
+export const SYNC_STATUS_POLL_MS = 5000;
+
 export const TRIGGER_LABEL: Readonly<Record<SyncTrigger, string>> = {
   manual: 'Panel',
   schedule: 'Schedule',

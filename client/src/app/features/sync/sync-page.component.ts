@@ -15,22 +15,14 @@ import {
   Subject,
   catchError,
   filter,
-  finalize,
   interval,
   map,
   of,
   switchMap,
   take,
-  tap,
 } from 'rxjs';
 
-import {
-  type SyncApprovalPreviewDto,
-  type SyncOptionsDto,
-  type SyncPlanDto,
-  type SyncProgressDto,
-  type SyncRunDto,
-} from '../../api';
+import { type SyncOptionsDto, type SyncPlanDto, type SyncProgressDto, type SyncRunDto } from '../../api';
 import { SyncEventsService } from '../../core/api/sync-events.service';
 import { mediaQuery } from '../../core/util/media-query';
 import { LOADING, type Remote, remoteError, remoteValue, toRemote } from '../../core/util/remote';
@@ -38,17 +30,16 @@ import { remoteState } from '../../core/util/remote-state';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../../common/confirm-dialog.component';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { SeerrClient } from '../seerr/seerr-client.service';
+import { SyncApproval } from './sync-approval.service';
 import { SyncClient } from './sync-client.service';
 import { HISTORY_PAGE_SIZES, type HistoryPage, SyncHistoryComponent } from './sync-history.component';
-import { FINAL_PHASES } from './sync-labels';
+import { FINAL_PHASES, SYNC_STATUS_POLL_MS } from './sync-labels';
 import { SyncLastRunComponent } from './sync-last-run.component';
 import { SyncOptionsComponent } from './sync-options.component';
 import { SyncPlanListsComponent } from './sync-plan-lists.component';
 import { SyncPlanSummaryComponent } from './sync-plan-summary.component';
 import { SyncProgressComponent } from './sync-progress.component';
 
-/** While a run is believed to be going, the status is also polled, in case the event stream dropped. */
-const STATUS_POLL_MS = 5000;
 const DEFAULT_HISTORY: HistoryPage = { page: 1, pageSize: 10 };
 
 interface ShownPlan {
@@ -83,6 +74,7 @@ export class SyncPageComponent {
   private readonly router = inject(Router);
   private readonly sync = inject(SyncClient);
   private readonly dialog = inject(MatDialog);
+  private readonly approval = inject(SyncApproval);
 
   protected readonly compact = mediaQuery('(max-width: 719.98px)');
 
@@ -164,7 +156,7 @@ export class SyncPageComponent {
 
     toObservable(this.running)
       .pipe(
-        switchMap((running) => (running ? interval(STATUS_POLL_MS) : EMPTY)),
+        switchMap((running) => (running ? interval(SYNC_STATUS_POLL_MS) : EMPTY)),
         switchMap(() => this.sync.status().pipe(catchError(() => EMPTY))),
         filter((status) => !status.running),
         takeUntilDestroyed(),
@@ -233,25 +225,11 @@ export class SyncPageComponent {
   }
 
   protected approve(run: SyncRunDto): void {
-    // The count the run held back may be stale (people unblocked or back on a server since): ask first.
-    this.approving.set(true);
-    let count = 0;
-    this.sync
-      .approvalPreview(run.id)
-      .pipe(
-        finalize(() => this.approving.set(false)),
-        switchMap((preview) => {
-          count = preview.deletions.length;
-          return this.confirm(approvalQuestion(run.id, preview));
-        }),
-        filter(Boolean),
-        tap(() => this.approving.set(true)),
-        switchMap(() => this.sync.approve(run.id).pipe(finalize(() => this.approving.set(false)))),
-      )
-      .subscribe({
-        next: (runId) => this.progress.set({ run_id: runId, phase: 'deleting', done: 0, total: count }),
-        error: () => this.status.reload(),
-      });
+    this.approval.confirmAndApprove(run.id, this.approving).subscribe({
+      next: ({ runId, deletions }) =>
+        this.progress.set({ run_id: runId, phase: 'deleting', done: 0, total: deletions }),
+      error: () => this.status.reload(),
+    });
   }
 
   protected refresh(): void {
@@ -301,36 +279,6 @@ export class SyncPageComponent {
       .afterClosed()
       .pipe(map((result) => result === true));
   }
-}
-
-const NAMED = 8;
-
-function someNames(names: readonly string[]): string {
-  const more = names.length - NAMED;
-  return names.slice(0, NAMED).join(', ') + (more > 0 ? ` and ${more} more` : '');
-}
-
-function approvalQuestion(runId: number, preview: SyncApprovalPreviewDto): ConfirmDialogData {
-  const count = preview.deletions.length;
-  const users = (n: number) => `${n} Seerr ${n === 1 ? 'user' : 'users'}`;
-  const dropped = preview.no_longer.length
-    ? ` ${preview.no_longer.length} of those it held back ${preview.no_longer.length === 1 ? 'is' : 'are'} no longer to be deleted (${someNames(preview.no_longer)}).`
-    : '';
-  if (count === 0) {
-    return {
-      title: 'Nobody is left to delete',
-      message: `Run #${runId} stopped at the deletion cap, but everyone it held back is now kept.${dropped} Approving closes the run.`,
-      confirm: 'Close the run',
-    };
-  }
-  return {
-    title: `Delete ${users(count)}?`,
-    message:
-      `Run #${runId} stopped at the deletion cap. Approving deletes ${users(count)} still on no media server ` +
-      `(${someNames(preview.deletions.map((d) => d.username))}), and their requests.${dropped}`,
-    confirm: 'Approve and delete',
-    destructive: true,
-  };
 }
 
 function sameOptions(a: SyncOptionsDto, b: SyncOptionsDto): boolean {

@@ -16,9 +16,22 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 
 import { DateTimePipe } from '../../common/format/format.pipes';
-import { finalize, map } from 'rxjs';
+import {
+  EMPTY,
+  catchError,
+  filter,
+  finalize,
+  first,
+  map,
+  merge,
+  switchMap,
+  tap,
+  throwError,
+  timer,
+} from 'rxjs';
 
-import { type SyncAction, type SyncUserOutcome } from '../../api';
+import { type SyncAction, type SyncProgressDto, type SyncUserOutcome } from '../../api';
+import { SyncEventsService } from '../../core/api/sync-events.service';
 import { SYNC_ACTION } from '../../api/models/sync-action-array';
 import { SYNC_USER_OUTCOME } from '../../api/models/sync-user-outcome-array';
 import { mediaQuery } from '../../core/util/media-query';
@@ -27,10 +40,13 @@ import { remoteState } from '../../core/util/remote-state';
 import { StateMessageComponent } from '../../common/state-message.component';
 import { StatusChipComponent } from '../../common/status-chip.component';
 import { printCredentialsSheet } from './credentials-sheet';
+import { SyncApproval } from './sync-approval.service';
 import { SyncClient } from './sync-client.service';
 import { SyncCountsComponent } from './sync-counts.component';
-import { RUN_STATUS, TRIGGER_LABEL, runDuration } from './sync-labels';
+import { RUN_STATUS, SYNC_STATUS_POLL_MS, TRIGGER_LABEL, runDuration } from './sync-labels';
 import { type RunUserFilters, SyncRunUsersComponent } from './sync-run-users.component';
+
+const RUN_ID = /^[1-9]\d{0,15}$/;
 
 /** One run: its summary, server errors, and the outcome for every user (filters in the URL). */
 @Component({
@@ -58,12 +74,20 @@ export class SyncRunPageComponent {
   private readonly router = inject(Router);
   private readonly doc = inject(DOCUMENT);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly approval = inject(SyncApproval);
+  private readonly events = inject(SyncEventsService);
 
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
 
   protected readonly compact = mediaQuery('(max-width: 719.98px)');
-  private readonly fetched = remoteState(this.id, (id) => this.sync.run(Number(id)));
+  protected readonly idValid = computed(() => RUN_ID.test(this.id()));
+  /** A run id that cannot name a run is said once, here, without asking the server. */
+  private readonly fetched = remoteState(this.id, (id) =>
+    RUN_ID.test(id)
+      ? this.sync.run(Number(id))
+      : throwError(() => new Error(`There is no sync run "${id}": runs are numbered 1, 2, 3…`)),
+  );
   protected readonly run = this.fetched.state;
   protected readonly value = this.fetched.value;
   protected readonly error = this.fetched.error;
@@ -86,8 +110,43 @@ export class SyncRunPageComponent {
   );
   protected readonly exporting = signal(false);
 
+  protected readonly approving = signal(false);
+  /** Deletions since Approve was confirmed here, until the run ends; null otherwise. */
+  protected readonly deleting = signal<SyncProgressDto | null>(null);
+
   protected reload(): void {
     this.fetched.reload();
+  }
+
+  /** Approves the held-back deletions, then follows the run until it ends and shows it again. */
+  protected approve(): void {
+    const id = Number(this.id());
+    this.approval
+      .confirmAndApprove(id, this.approving)
+      .pipe(
+        tap(({ deletions }) =>
+          this.deleting.set({ run_id: id, phase: 'deleting', done: 0, total: deletions }),
+        ),
+        switchMap(() =>
+          merge(
+            this.events.progress().pipe(
+              filter((progress) => progress.run_id === id),
+              tap((progress) => progress.phase === 'deleting' && this.deleting.set(progress)),
+              // The stream opens with the phase it last sent, "awaiting_approval": only an end counts.
+              filter((progress) => progress.phase === 'done' || progress.phase === 'failed'),
+            ),
+            // The run may end before the progress stream is open: its own status says so too.
+            timer(SYNC_STATUS_POLL_MS / 5, SYNC_STATUS_POLL_MS).pipe(
+              switchMap(() => this.sync.run(id).pipe(catchError(() => EMPTY))),
+              filter((run) => run.status === 'completed' || run.status === 'failed'),
+            ),
+          ),
+        ),
+        first(),
+        finalize(() => this.deleting.set(null)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({ next: () => this.reload(), error: () => this.reload() });
   }
 
   protected downloadCredentials(): void {

@@ -11,7 +11,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, PristineChangeEvent, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -20,10 +20,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { type Observable, filter, finalize, map, startWith } from 'rxjs';
+import { type Observable, finalize, startWith } from 'rxjs';
 
 import { type TorrentClientTestDto, type TorrentClientType } from '../../api';
-import { describeApiError, fieldErrorsOf } from '../../core/api/api-error';
+import { describeApiError } from '../../core/api/api-error';
+import { formDirty } from '../../common/form/form-dirty';
+import { SaveError } from '../../common/form/save-error';
+import { guardedClose } from '../../common/form/unsaved-changes';
 import { fieldMessage, integerValidator, required, trimmedPattern } from '../../common/validators';
 import {
   ABSOLUTE_PATH_PATTERN,
@@ -124,16 +127,12 @@ export class TorrentClientDialogComponent implements OnInit {
   protected readonly rpcHint = computed(() => RPC_PATH_HINTS[this.type()] ?? '');
   protected readonly isDeluge = computed(() => this.type() === 'deluge');
   /** Save stays off until something changed. */
-  protected readonly dirty = toSignal(
-    this.form.events.pipe(
-      filter((event) => event instanceof PristineChangeEvent),
-      map(() => this.form.dirty),
-    ),
-    { initialValue: false },
-  );
+  protected readonly dirty = formDirty(this.form);
+  protected readonly saveError = new SaveError(this.form);
+  /** Cancel, Escape and the backdrop ask before throwing changes away. */
+  protected readonly close = guardedClose(this.dialogRef, this.dirty, () => false);
 
   protected readonly saving = signal(false);
-  protected readonly saveError = signal<string | null>(null);
   protected readonly testing = signal(false);
   protected readonly testResult = signal<TorrentClientTestDto | null>(null);
   protected readonly testError = signal<string | null>(null);
@@ -179,10 +178,7 @@ export class TorrentClientDialogComponent implements OnInit {
   }
 
   protected submit(): void {
-    this.saveError.set(null);
-    this.form.markAllAsTouched();
-    if (this.form.invalid) {
-      this.saveError.set('Please fix the marked fields.');
+    if (this.saveError.refusesInvalid()) {
       return;
     }
     this.saving.set(true);
@@ -193,7 +189,11 @@ export class TorrentClientDialogComponent implements OnInit {
       )
       .subscribe({
         next: () => this.dialogRef.close(true),
-        error: (error: unknown) => this.showSaveError(error),
+        error: (error: unknown) =>
+          this.saveError.fromResponse(error, {
+            name: 'name',
+            belongs: (sentence) => sentence.includes('has the id'),
+          }),
       });
   }
 
@@ -244,24 +244,5 @@ export class TorrentClientDialogComponent implements OnInit {
     if (row.seed === 'utorrent') return this.client.updateUtorrent(utorrentBody(changed));
     if (row.seed === 'rutorrent') return this.client.updateRutorrent(rutorrentBody(changed));
     return this.client.update(row.id, changed);
-  }
-
-  private showSaveError(error: unknown): void {
-    const fields = fieldErrorsOf(error);
-    let placed = false;
-    for (const [field, message] of Object.entries(fields)) {
-      const control = this.form.get(field);
-      if (control) {
-        control.setErrors({ server: message });
-        control.markAsTouched();
-        placed = true;
-      }
-    }
-    const message = describeApiError(error);
-    if (!placed && message.includes('has the id')) {
-      this.form.controls.name.setErrors({ server: message });
-      this.form.controls.name.markAsTouched();
-    }
-    this.saveError.set(placed ? 'Please fix the marked fields.' : message);
   }
 }

@@ -12,7 +12,10 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { finalize, startWith } from 'rxjs';
 
 import { type CreatedUserDto } from '../../api';
-import { describeApiError, fieldErrorsOf } from '../../core/api/api-error';
+import { describeApiError } from '../../core/api/api-error';
+import { formDirty } from '../../common/form/form-dirty';
+import { SaveError } from '../../common/form/save-error';
+import { guardedClose } from '../../common/form/unsaved-changes';
 import { PermissionsPickerComponent } from '../../common/permissions-picker.component';
 import { email, fieldMessage, integerValidator, required } from '../../common/validators';
 import { MIN_PASSWORD } from './set-password-dialog.component';
@@ -64,15 +67,14 @@ export class AddUserDialogComponent {
   );
   protected readonly visible = signal(false);
   protected readonly saving = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly error = new SaveError(this.form);
   protected readonly conflict = signal(false);
+  /** Cancel, Escape and the backdrop ask before throwing a filled-in form away. */
+  protected readonly close = guardedClose(this.dialogRef, formDirty(this.form), () => undefined);
 
   protected submit(): void {
-    this.form.markAllAsTouched();
-    this.error.set(null);
     this.conflict.set(false);
-    if (this.form.invalid) {
-      this.error.set('Please fix the marked fields.');
+    if (this.error.refusesInvalid()) {
       return;
     }
     const v = this.form.getRawValue();
@@ -102,15 +104,13 @@ export class AddUserDialogComponent {
   }
 
   private showError(error: unknown): void {
-    const message = describeApiError(error);
     if (error instanceof HttpErrorResponse && error.status === 409) {
       // Seerr already has this person (by user name or e-mail): say so where it is typed.
       this.conflict.set(true);
       this.form.controls.username.setErrors({ server: 'Already in Seerr.' });
+      this.error.set(describeApiError(error));
+      return;
     }
-    for (const [field, text] of Object.entries(fieldErrorsOf(error))) {
-      this.form.get(field)?.setErrors({ server: text });
-    }
-    this.error.set(message);
+    this.error.fromResponse(error);
   }
 }
