@@ -84,6 +84,7 @@ const UNKNOWN_STATE = { label: 'Unknown', tone: 'neutral', icon: 'help' } as con
                   <li
                     class="session"
                     data-testid="plex-session"
+                    [attr.data-session-id]="s.session_id"
                     [attr.data-state]="s.state"
                     [attr.data-decision]="s.decision"
                   >

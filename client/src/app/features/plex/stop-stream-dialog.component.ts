@@ -39,7 +39,8 @@ export interface StopStreamDialogData {
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close data-testid="stop-stream-cancel">Cancel</button>
+        <!-- Not mat-dialog-close: its empty attribute would close with "", which reads as a message. -->
+        <button mat-button type="button" data-testid="stop-stream-cancel" (click)="cancel()">Cancel</button>
         <button mat-flat-button type="submit" class="destructive" data-testid="stop-stream-ok">
           Stop stream
         </button>
@@ -67,6 +68,10 @@ export class StopStreamDialogComponent {
   protected readonly form = inject(NonNullableFormBuilder).group({
     message: ['', [Validators.maxLength(STOP_MESSAGE_MAX)]],
   });
+
+  protected cancel(): void {
+    this.ref.close();
+  }
 
   protected stop(): void {
     if (this.form.invalid) return;

@@ -42,6 +42,7 @@ export function fromAfterTo(filter: Pick<HistoryFilter, 'from' | 'to'>): boolean
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>User</mat-label>
         <mat-select
+          canSelectNullableOptions
           data-testid="history-filter-user"
           [value]="draft().userId"
           (selectionChange)="set({ userId: $event.value })"
@@ -55,6 +56,7 @@ export function fromAfterTo(filter: Pick<HistoryFilter, 'from' | 'to'>): boolean
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>Library</mat-label>
         <mat-select
+          canSelectNullableOptions
           data-testid="history-filter-library"
           [value]="draft().sectionId"
           (selectionChange)="set({ sectionId: $event.value })"
@@ -68,6 +70,7 @@ export function fromAfterTo(filter: Pick<HistoryFilter, 'from' | 'to'>): boolean
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>Media type</mat-label>
         <mat-select
+          canSelectNullableOptions
           data-testid="history-filter-type"
           [value]="draft().mediaType"
           (selectionChange)="set({ mediaType: $event.value })"
