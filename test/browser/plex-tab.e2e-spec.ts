@@ -278,7 +278,13 @@ describe('Plex tab', () => {
     await byTestId('plex-server-figures').waitFor();
     const notice = byTestId('plex-restart-unavailable');
     await notice.waitFor();
-    expect(await text(notice)).toMatch(/no restart API.*container/);
+    expect(await text(notice.locator('p').first())).toBe('Plex has no restart API.');
+    // The how-to folds away; it names the setting.
+    const howTo = notice.locator('details');
+    expect(await howTo.getAttribute('open')).toBeNull();
+    await howTo.locator('summary').click();
+    expect(await howTo.getAttribute('open')).toBe('');
+    expect(await text(howTo.locator('p'))).toMatch(/"plex\.container"/);
     const restart = byTestId('plex-restart');
     expect(await restart.isDisabled()).toBe(true);
     expect(await restart.getAttribute('aria-describedby')).toBe('plex-restart-why');

@@ -78,10 +78,20 @@ export type PlexAction = 'restart' | 'optimize';
           }
         </sp-remote-content>
         @if (notice(); as notice) {
-          <p class="notice" role="status" id="plex-restart-why" data-testid="plex-restart-unavailable">
+          <div class="notice" role="status" id="plex-restart-why" data-testid="plex-restart-unavailable">
             <mat-icon aria-hidden="true">info</mat-icon>
-            <span>{{ notice }}</span>
-          </p>
+            <!-- The server's sentence is long (it names the setting and the socket): its first
+                 sentence shows, the how-to folds away. -->
+            <div>
+              <p>{{ notice.headline }}</p>
+              @if (notice.rest) {
+                <details>
+                  <summary>How to enable restarts</summary>
+                  <p>{{ notice.rest }}</p>
+                </details>
+              }
+            </div>
+          </div>
         }
       </mat-card-content>
       <mat-card-actions align="end">
@@ -146,5 +156,12 @@ export class PlexServerCardComponent {
   readonly configure = output<void>();
 
   protected readonly value = computed(() => remoteValue(this.status()));
-  protected readonly notice = computed(() => this.restartBlocked() ?? this.restartNotice());
+  protected readonly notice = computed(() => {
+    const sentence = this.restartBlocked() ?? this.restartNotice();
+    if (!sentence) return null;
+    const end = sentence.indexOf('. ');
+    return end < 0
+      ? { headline: sentence, rest: '' }
+      : { headline: sentence.slice(0, end + 1), rest: sentence.slice(end + 2) };
+  });
 }
