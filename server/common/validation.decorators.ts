@@ -124,8 +124,8 @@ export function DateTimeField(
   );
 }
 
-/** The start of a range (`from`) must not come after its end (`other`), when both are given. */
-function NotAfter(other: string): PropertyDecorator {
+/** The start of a range (`from`) must not come after its end (`other`), when both are given (dates or date-times). */
+export function NotAfter(other: string): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: 'notAfter',

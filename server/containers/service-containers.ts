@@ -25,6 +25,24 @@ export class ServiceContainers {
     return this.restartNamed(name);
   }
 
+  /**
+   * The container a restart would use, or why there is none (the 501 sentence), without restarting
+   * anything: pages show the restart button disabled with the reason instead of refusing it later.
+   */
+  async target(
+    service: LinkedService,
+    display: string,
+  ): Promise<{ container: string | null; reason: string | null }> {
+    const named = configuredContainers(this.config.get())[service];
+    if (named) return { container: named, reason: null };
+    try {
+      return { container: await this.linked(service, display), reason: null };
+    } catch (err) {
+      if (err instanceof NotImplementedException) return { container: null, reason: err.message };
+      throw err;
+    }
+  }
+
   /** Restarts a container by its name (a torrent client instance's `container`). */
   async restartNamed(name: string): Promise<string> {
     await this.docker.act(name, 'restart', SERVICE_STOP_SECONDS);

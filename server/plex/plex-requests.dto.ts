@@ -70,3 +70,25 @@ export class UpdatePlexSettingsDto {
   })
   container?: string | null;
 }
+
+export class PlexSessionIdParams {
+  @StringField({
+    maxLength: 100,
+    pattern: { regex: /^[A-Za-z0-9_-]+$/, message: 'must be a Plex session id (letters, digits, _ -)' },
+    description: 'The `session_id` of a session in GET /api/plex/sessions',
+  })
+  sessionId!: string;
+}
+
+export const DEFAULT_STOP_MESSAGE = 'The server owner stopped this stream.';
+
+export class TerminatePlexSessionDto {
+  @StringField({
+    optional: true,
+    nullable: false,
+    maxLength: 300,
+    example: 'The server is being restarted in a minute.',
+    description: `Shown on the player when the stream stops; "${DEFAULT_STOP_MESSAGE}" when absent or empty`,
+  })
+  message?: string;
+}

@@ -135,6 +135,31 @@ export class PlexClient {
     });
   }
 
+  /**
+   * `GET /status/sessions/terminate?sessionId=…&reason=…`: stops a stream, the reason shown on the
+   * player. PMS allows it only on a Plex Pass server and answers 403 otherwise; 404 when the session
+   * has already ended. Never retried.
+   */
+  async terminate(sessionId: string, reason: string): Promise<void> {
+    try {
+      await this.call('/status/sessions/terminate', {
+        query: { sessionId, reason },
+        expect: 'none',
+        retry: false,
+      });
+    } catch (err) {
+      if (err instanceof UpstreamError && err.upstreamStatus === 403)
+        throw new UpstreamError(
+          PLEX,
+          'status',
+          'Plex refused to stop the stream (HTTP 403): stopping streams needs a Plex Pass server, and the ' +
+            "server owner's token.",
+          403,
+        );
+      throw err;
+    }
+  }
+
   /** `PUT /library/optimize?async=1`: answers at once; returns the activity id PMS gives the job. */
   async optimize(): Promise<string | undefined> {
     const res = await this.call('/library/optimize', { method: 'PUT', query: { async: 1 }, expect: 'none' });

@@ -33,15 +33,19 @@ import {
   PlexLibraryDto,
   PlexLibraryStatsDto,
   PlexRestartResultDto,
+  PlexRestartTargetDto,
   PlexScanResultDto,
   PlexSessionsDto,
   PlexSettingsDto,
   PlexStatusDto,
+  PlexTerminateResultDto,
 } from './plex.dto';
 import {
   PlexHistoryQueryDto,
   PlexLibraryKeyParams,
+  PlexSessionIdParams,
   ScanPlexLibraryDto,
+  TerminatePlexSessionDto,
   UpdatePlexSettingsDto,
 } from './plex-requests.dto';
 import { PlexSessionsPoller } from './plex-sessions.poller';
@@ -115,6 +119,29 @@ export class PlexController {
     return this.poller.stream();
   }
 
+  @Post('sessions/:sessionId/terminate')
+  @HttpCode(200)
+  @Audited('plex.terminate', {
+    target: (ctx) => {
+      const r = ctx.result as PlexTerminateResultDto | undefined;
+      return r ? `${r.title} (${r.user})` : `session ${ctx.params.sessionId}`;
+    },
+  })
+  @ApiOperation({
+    summary:
+      'Stop a stream with a message on the player: through Tautulli (terminate_session) when it is ' +
+      'configured, else through Plex (Plex Pass servers only)',
+  })
+  @ApiOkResponse({ type: PlexTerminateResultDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such session is playing' })
+  @UpstreamFailures('Plex')
+  terminatePlexSession(
+    @Param() params: PlexSessionIdParams,
+    @Body() body: TerminatePlexSessionDto,
+  ): Promise<PlexTerminateResultDto> {
+    return this.plex.terminate(params.sessionId, body.message);
+  }
+
   @Get('streams')
   @ApiOperation({ summary: 'Playback history, newest first, paged' })
   @ApiOkResponse({ type: PlexHistoryPageDto })
@@ -147,6 +174,15 @@ export class PlexController {
   @UpstreamFailures('Plex')
   optimizePlex(): Promise<PlexActionResultDto> {
     return this.plex.optimize();
+  }
+
+  @Get('restart')
+  @ApiOperation({
+    summary: 'Whether Plex can be restarted from the panel: the container a restart would use, or why not',
+  })
+  @ApiOkResponse({ type: PlexRestartTargetDto })
+  getPlexRestartTarget(): Promise<PlexRestartTargetDto> {
+    return this.plex.restartTarget();
   }
 
   @Post('restart')

@@ -71,6 +71,32 @@ export class PlexLibraryStatsDto extends PlexLibraryDto {
 export const PLEX_DECISIONS = ['direct_play', 'direct_stream', 'transcode'] as const;
 export type PlexDecision = (typeof PLEX_DECISIONS)[number];
 
+export class PlexStreamDetailsDto {
+  @ApiProperty({ type: String, nullable: true, example: 'mkv', description: 'The source file' })
+  container!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'hevc', description: 'Of the source file' })
+  video_codec!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'eac3', description: 'Of the source file' })
+  audio_codec!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '1080p', description: 'Of the source file' })
+  resolution!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'mp4', description: 'What the player receives' })
+  stream_container!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'h264', description: 'What the player receives' })
+  stream_video_codec!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'aac', description: 'What the player receives' })
+  stream_audio_codec!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'burn', description: 'burn, copy or transcode' })
+  subtitle_decision!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Video hevc → h264, audio eac3 → aac',
+    description: 'What PMS converts, source → stream; null for direct play',
+  })
+  transcode_reason!: string | null;
+}
+
 export class PlexSessionDto {
   @ApiProperty({ description: 'Session id (what a terminate call would take)' }) session_id!: string;
   @ApiProperty({ example: '27' }) session_key!: string;
@@ -97,6 +123,8 @@ export class PlexSessionDto {
   @ApiProperty({ type: 'number', nullable: true, description: 'Transcoder speed (1 = real time)' })
   transcode_speed!: number | null;
   @ApiProperty({ description: 'Hardware transcoding was requested' }) transcode_hw!: boolean;
+  @ApiProperty({ type: PlexStreamDetailsDto, description: 'Codecs, resolution and why it is converted' })
+  details!: PlexStreamDetailsDto;
 }
 
 export class PlexSessionsDto {
@@ -141,6 +169,38 @@ export class PlexActionResultDto {
 export class PlexRestartResultDto extends PlexActionResultDto {
   @ApiProperty({ example: 'plex', description: 'The Docker container that was restarted' })
   container!: string;
+}
+
+export const PLEX_STOP_ROUTES = ['tautulli', 'plex'] as const;
+export type PlexStopRoute = (typeof PLEX_STOP_ROUTES)[number];
+
+export class PlexTerminateResultDto {
+  @ApiProperty() session_id!: string;
+  @ApiProperty({ example: 'Some Show - S01E01 - Pilot' }) title!: string;
+  @ApiProperty({ example: 'alice' }) user!: string;
+  @ApiProperty({
+    enum: PLEX_STOP_ROUTES,
+    enumName: 'PlexStopRoute',
+    description: 'Who stopped it: Tautulli (terminate_session) when it is configured, else Plex itself',
+  })
+  via!: PlexStopRoute;
+  @ApiProperty({ example: 'Stopped "Some Show - S01E01 - Pilot" for alice.' }) message!: string;
+}
+
+export class PlexRestartTargetDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'plex',
+    description: 'The container a restart would restart; null when there is none',
+  })
+  container!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why Plex cannot be restarted from the panel, and how to enable it; null when it can',
+  })
+  reason!: string | null;
 }
 
 export class PlexSettingsDto {

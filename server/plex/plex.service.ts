@@ -1,5 +1,7 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { ServiceContainers } from '../containers/service-containers';
+import { TautulliClient } from '../tautulli/tautulli.client';
+import { UpstreamError } from '../upstream/upstream-error';
 import { NamedCache } from '../upstream/named-cache';
 import { PlexClient } from './plex.client';
 import type {
@@ -8,8 +10,11 @@ import type {
   PlexLibraryDto,
   PlexLibraryStatsDto,
   PlexRestartResultDto,
+  PlexRestartTargetDto,
   PlexScanResultDto,
+  PlexTerminateResultDto,
 } from './plex.dto';
+import { DEFAULT_STOP_MESSAGE } from './plex-requests.dto';
 import type { PlexHistoryQueryDto } from './plex-requests.dto';
 import { LIBRARY_LEVELS, type PlexSection } from './plex.wire';
 
@@ -43,6 +48,7 @@ export class PlexService {
   constructor(
     private readonly client: PlexClient,
     private readonly containers: ServiceContainers,
+    private readonly tautulli: TautulliClient,
   ) {}
 
   /** Every library with its item count, size and running time. */
@@ -141,6 +147,39 @@ export class PlexService {
       container,
       message: `The Plex container "${container}" was restarted; Plex will be back in a few seconds.`,
     };
+  }
+
+  /**
+   * Stops one stream with a message on the player. Through Tautulli's `terminate_session` when Tautulli
+   * is configured (it works with the session key as Tautulli knows it), else with PMS's own terminate.
+   * The session is looked up first, so an id that is not playing is a 404, not an upstream failure.
+   */
+  async terminate(sessionId: string, text?: string): Promise<PlexTerminateResultDto> {
+    const message = text?.trim() || DEFAULT_STOP_MESSAGE;
+    const session = (await this.client.sessions()).sessions.find((s) => s.session_id === sessionId);
+    if (!session) throw new NotFoundException(`Plex has no session ${sessionId} playing; it may have ended.`);
+    const via = this.tautulli.configured() ? 'tautulli' : 'plex';
+    try {
+      if (via === 'tautulli') await this.tautulli.terminate(session.session_key, session.session_id, message);
+      else await this.client.terminate(session.session_id, message);
+    } catch (err) {
+      if (via === 'plex' && err instanceof UpstreamError && err.upstreamStatus === 404)
+        throw new NotFoundException(`Plex has no session ${sessionId} playing; it may have ended.`);
+      throw err;
+    }
+    this.logger.log(`Stopped the stream of "${session.title}" for ${session.user} through ${via}`);
+    return {
+      session_id: session.session_id,
+      title: session.title,
+      user: session.user,
+      via,
+      message: `Stopped "${session.title}" for ${session.user}.`,
+    };
+  }
+
+  /** The container a restart would use, or why Plex cannot be restarted from the panel. */
+  restartTarget(): Promise<PlexRestartTargetDto> {
+    return this.containers.target('plex', 'Plex');
   }
 
   /** One cache for both shapes, keyed by the server's URL so a changed URL never sees old figures. */

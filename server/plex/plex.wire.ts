@@ -20,6 +20,7 @@ import {
   textOrNull,
   type PlexNode,
 } from '../plex-common/plex.node';
+import { streamDetails } from './plex-stream.wire';
 
 /** Pure mapping of PMS answers (XML by default, JSON on `Accept: application/json`) to the panel's shapes. */
 
@@ -192,6 +193,7 @@ function session(node: PlexNode): PlexSessionDto {
     transcode_progress: num(t.progress),
     transcode_speed: num(t.speed),
     transcode_hw: flag(t.transcodeHwRequested),
+    details: streamDetails(node, transcode),
   };
 }
 

@@ -1,4 +1,4 @@
-import { EnumField, IntField, StringField } from '../common/validation.decorators';
+import { EnumField, IntField, NotAfter, StringField } from '../common/validation.decorators';
 import { HTTP_URL_OR_EMPTY } from '../common/http-url.pattern';
 import { TAUTULLI_STATS_TYPES, type TautulliStatsType } from './tautulli.dto';
 
@@ -13,6 +13,12 @@ export class TautulliStatsQueryDto {
   stats_type?: TautulliStatsType;
 }
 
+/** What Tautulli's `get_history` filters `media_type` by. */
+export const TAUTULLI_MEDIA_TYPES = ['movie', 'episode', 'track', 'live', 'collection', 'playlist'] as const;
+export type TautulliMediaType = (typeof TAUTULLI_MEDIA_TYPES)[number];
+
+const DAY = { regex: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, message: 'must be a date, YYYY-MM-DD' };
+
 export class TautulliHistoryQueryDto {
   @IntField({ optional: true, min: 1, max: 100000, default: 1 }) page?: number;
   @IntField({ optional: true, min: 1, max: 200, default: 25 }) page_size?: number;
@@ -23,6 +29,32 @@ export class TautulliHistoryQueryDto {
     description: 'Only this user (see /api/tautulli/users)',
   })
   user_id?: number;
+  @StringField({
+    optional: true,
+    maxLength: 10,
+    pattern: { regex: /^[0-9]+$/, message: 'must be a library section id (digits)' },
+    description: 'Only this library (see /api/tautulli/libraries)',
+  })
+  section_id?: string;
+  @EnumField(TAUTULLI_MEDIA_TYPES, { optional: true, enumName: 'TautulliMediaType' })
+  media_type?: TautulliMediaType;
+  @StringField({
+    optional: true,
+    maxLength: 10,
+    pattern: DAY,
+    example: '2024-05-01',
+    description: 'Plays started on this day or later',
+  })
+  @NotAfter('to')
+  from?: string;
+  @StringField({
+    optional: true,
+    maxLength: 10,
+    pattern: DAY,
+    example: '2024-05-31',
+    description: 'Plays started on this day or earlier',
+  })
+  to?: string;
 }
 
 export class TautulliPlaysQueryDto {

@@ -45,6 +45,17 @@ type Params = Record<string, string | number | undefined>;
 const TABLE_PAGE = 500;
 const MAX_TABLE_PAGES = 100;
 
+/** A page of `get_history` and its filters (days are `YYYY-MM-DD`, both ends included). */
+export interface HistoryRequest {
+  start: number;
+  length: number;
+  userId?: number;
+  sectionId?: string;
+  mediaType?: string;
+  after?: string;
+  before?: string;
+}
+
 export interface HomeStatsRequest {
   days: number;
   count: number;
@@ -141,16 +152,22 @@ export class TautulliClient {
    * lists them first, counted in `recordsFiltered`); any that still come are dropped and uncounted.
    */
   async history(
-    start: number,
-    length: number,
-    userId?: number,
+    req: HistoryRequest,
   ): Promise<{ total: number; totalDuration: string; items: TautulliHistoryItemDto[] }> {
+    // `after`/`before` include their day (datafactory compares `date(started) >= after`); one day
+    // alone is `start_date`, as Tautulli's own history page sends it.
+    const oneDay = req.after !== undefined && req.after === req.before;
     const data = await this.command('get_history', {
-      start,
-      length,
+      start: req.start,
+      length: req.length,
       order_column: 'date',
       order_dir: 'desc',
-      user_id: userId,
+      user_id: req.userId,
+      section_id: req.sectionId,
+      media_type: req.mediaType,
+      start_date: oneDay ? req.after : undefined,
+      after: oneDay ? undefined : req.after,
+      before: oneDay ? undefined : req.before,
       include_activity: 0,
     });
     return this.map(() => {
@@ -169,6 +186,21 @@ export class TautulliClient {
     const days = range ?? 30;
     const data = await this.command('get_plays_by_date', { time_range: days, y_axis: 'plays' });
     return this.map(() => tautulliPlays(data, days));
+  }
+
+  /** Whether a URL and API key are set (the Plex tab stops streams through Tautulli when they are). */
+  configured(): boolean {
+    const { url, api_key } = this.config.get().tautulli ?? {};
+    return !!url?.trim() && !!api_key?.trim();
+  }
+
+  /**
+   * Stops a stream, `message` shown on the player. Tautulli finds the session by its key (falling back
+   * to the id) and asks PMS to stop it; any failure is an error envelope ("Failed to terminate
+   * session: …"). Never retried: a second call would fail on the session already gone.
+   */
+  async terminate(sessionKey: string, sessionId: string, message: string): Promise<void> {
+    await this.call('terminate_session', { session_key: sessionKey, session_id: sessionId, message }, false);
   }
 
   /** Tautulli restarts itself: it answers at once, then its port closes for a few seconds. */

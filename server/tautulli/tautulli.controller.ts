@@ -89,7 +89,10 @@ export class TautulliController {
   }
 
   @Get('history')
-  @ApiOperation({ summary: 'Play history, newest first, paged; optionally of one user' })
+  @ApiOperation({
+    summary:
+      'Play history, newest first, paged; filtered by user, library, media type and days (from after to is a 400)',
+  })
   @ApiOkResponse({ type: TautulliHistoryPageDto })
   @UpstreamFailures('Tautulli')
   listTautulliHistory(@Query() query: TautulliHistoryQueryDto): Promise<TautulliHistoryPageDto> {

@@ -62,11 +62,15 @@ export class TautulliService {
   async history(query: TautulliHistoryQueryDto): Promise<TautulliHistoryPageDto> {
     const page = query.page ?? 1;
     const pageSize = query.page_size ?? 25;
-    const { total, totalDuration, items } = await this.client.history(
-      (page - 1) * pageSize,
-      pageSize,
-      query.user_id,
-    );
+    const { total, totalDuration, items } = await this.client.history({
+      start: (page - 1) * pageSize,
+      length: pageSize,
+      userId: query.user_id,
+      sectionId: query.section_id,
+      mediaType: query.media_type,
+      after: query.from,
+      before: query.to,
+    });
     return { page, page_size: pageSize, total, total_duration: totalDuration, items };
   }
 

@@ -178,7 +178,9 @@ export function createPlexSimulator(options: PlexSimulatorOptions = {}): PlexSim
     const id = req.query.get('sessionId');
     if (!world.server.plexPass) return plexHtmlError(403);
     if (!id) return plexHtmlError(400);
-    return terminateSession(world, id) ? EMPTY_OK : plexHtmlError(404);
+    if (!terminateSession(world, id)) return plexHtmlError(404);
+    state.terminations.push({ sessionId: id, reason: req.query.get('reason') ?? '' });
+    return EMPTY_OK;
   });
 
   // The WebSocket Tautulli keeps open for PMS's notifications (the router takes the ":" segment as a wildcard).

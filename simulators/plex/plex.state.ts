@@ -26,6 +26,8 @@ export interface PlexState {
   /** Every scan request, for tests: section key ("all" for all), `force`, optional `path`. */
   scans: Array<{ key: string; force: boolean; path?: string; at: number }>;
   optimizations: number;
+  /** Every stream `/status/sessions/terminate` stopped, with the reason shown to the player, for tests. */
+  terminations: Array<{ sessionId: string; reason: string }>;
   activitySeq: number;
 }
 
@@ -47,6 +49,7 @@ export function createPlexState(options: PlexSimulatorOptions): PlexState {
     activities: [],
     scans: [],
     optimizations: 0,
+    terminations: [],
     activitySeq: 0,
   };
 }

@@ -1,4 +1,4 @@
-import { liveSessions } from '../media-library';
+import { liveSessions, terminateSession } from '../media-library';
 import { TAUTULLI_COMMANDS } from './tautulli.command-list';
 import type { Json } from './tautulli.envelope';
 import { getHistory, getLibrariesTable, getUsersTable } from './tautulli.history';
@@ -52,6 +52,34 @@ function activity(ctx: CommandContext): CommandResult {
   };
 }
 
+/**
+ * `terminate_session` (webserve.terminate_session): by `session_key` or `session_id`, with an optional
+ * `message` shown on the player. Tautulli asks PMS to stop it; success says "Session terminated.",
+ * anything else is an error envelope ("Failed to terminate session: …").
+ */
+function terminate(ctx: CommandContext): CommandResult {
+  const fail = (why: string): CommandResult => ({
+    data: {},
+    result: 'error',
+    message: `Failed to terminate session${why ? `: ${why}` : ''}.`,
+  });
+  if (!ctx.state.plexReachable) return fail('');
+  const key = ctx.params.get('session_key') || null;
+  const id = ctx.params.get('session_id') || null;
+  if (key === null && id === null) return fail('Missing session_key or session_id');
+  const session = liveSessions(ctx.state.world, ctx.now).find((s) =>
+    key !== null ? s.sessionKey === key : s.sessionId === id,
+  );
+  if (!session || !terminateSession(ctx.state.world, session.sessionId, ctx.now))
+    return fail('Missing session_id');
+  ctx.state.terminations.push({
+    sessionId: session.sessionId,
+    sessionKey: session.sessionKey,
+    message: ctx.params.get('message') ?? '',
+  });
+  return { data: {}, message: 'Session terminated.' };
+}
+
 export const COMMANDS: Readonly<Record<string, Command>> = {
   status: (ctx): CommandResult =>
     ctx.params.get('check') === 'database'
@@ -93,6 +121,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     },
   }),
   get_activity: activity,
+  terminate_session: terminate,
   get_home_stats: getHomeStats,
   get_plays_by_date: getPlaysByDate,
   get_history: getHistory,

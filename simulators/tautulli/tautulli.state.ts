@@ -22,6 +22,8 @@ export interface TautulliState {
   restartExits: boolean;
   restarts: number;
   updates: number;
+  /** Every stream `terminate_session` stopped, with the message sent to the player, for tests. */
+  terminations: Array<{ sessionId: string; sessionKey: string; message: string }>;
   /** Downtime after `restart`/`update` during which the port is closed (0 = none). */
   restartDowntimeMs: number;
   random: SeededRandom;
@@ -51,6 +53,7 @@ export function createTautulliState(options: TautulliSimulatorOptions): Tautulli
     restartExits: options.restartExits ?? false,
     restarts: 0,
     updates: 0,
+    terminations: [],
     restartDowntimeMs: options.restartDowntimeMs ?? 0,
     random: new SeededRandom(world.seed ^ 0x7a07),
   };

@@ -12,6 +12,9 @@ const UPSTREAM_TIMEOUT_MS = 10_000;
 /** PLEX_SESSIONS_POLL_MS default: how often the sessions stream pushes a tick. */
 const SESSIONS_POLL_MS = 5000;
 
+/** A day as the date inputs take it (the simulated history ends now). */
+const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
 describe('Plex tab', () => {
   let world: StackPanel;
   let browser: Browser;
@@ -109,6 +112,81 @@ describe('Plex tab', () => {
     expect(await chart.locator('svg').getAttribute('aria-label')).toMatch(/^Plex stream bandwidth/);
   });
 
+  it("opens a stream's details: codecs, resolution, delivery, player and location", async () => {
+    const session = byTestId('plex-session').first();
+    await session.waitFor();
+    const toggle = session.getByTestId('plex-session-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    const details = session.getByTestId('plex-session-details');
+    await details.waitFor();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await text(details.getByTestId('plex-session-audio'))).not.toBe('');
+    // The chip's text starts with its icon's name.
+    const decision = /(Direct play|Direct stream|Transcode)$/.exec(
+      await text(session.getByTestId('plex-session-decision')),
+    )?.[1];
+    expect(decision).toBeDefined();
+    const delivery = await text(details.getByTestId('plex-session-delivery'));
+    expect(delivery.startsWith(decision ?? '?')).toBe(true);
+    if (decision !== 'Direct play') expect(delivery).toMatch(/ · \S/);
+    expect(await text(details.getByTestId('plex-session-location'))).toMatch(/^(lan|wan|unknown)\b/);
+    // The details stay open across ticks of the stream.
+    const readAt = await byTestId('plex-sessions-updated').getAttribute('data-read-at');
+    await eventually(
+      async () => (await byTestId('plex-sessions-updated').getAttribute('data-read-at')) !== readAt,
+      'a newer tick arrives',
+      SESSIONS_POLL_MS * 3,
+    );
+    expect(await details.isVisible()).toBe(true);
+    await toggle.click();
+    await details.waitFor({ state: 'detached' });
+  });
+
+  it('stops a stream with a message, through Tautulli, and the session leaves the list', async () => {
+    const session = byTestId('plex-session').first();
+    await session.waitFor();
+    const id = (await session.getAttribute('data-session-id')) ?? '';
+    const before = world.stack.tautulli.state.terminations.length;
+    await session.getByTestId('plex-session-stop').click();
+    await byTestId('stop-stream-cancel').click();
+    expect(world.stack.tautulli.state.terminations).toHaveLength(before);
+
+    await session.getByTestId('plex-session-stop').click();
+    await byTestId('stop-stream-message').fill('Maintenance in five minutes');
+    await byTestId('stop-stream-ok').click();
+    const snack = page.locator('mat-snack-bar-container');
+    await snack.waitFor();
+    expect(await text(snack)).toMatch(/^Stopped ".+" for /);
+    expect(world.stack.tautulli.state.terminations.slice(before)).toEqual([
+      expect.objectContaining({ sessionId: id, message: 'Maintenance in five minutes' }),
+    ]);
+    await eventually(
+      async () => (await page.locator(`[data-testid="plex-session"][data-session-id="${id}"]`).count()) === 0,
+      'the stopped session leaves the list',
+    );
+    await snack.getByRole('button', { name: 'OK' }).click();
+    await snack.waitFor({ state: 'detached' });
+  });
+
+  it('shows the top stats cards: movies, shows, users and platforms, most played first', async () => {
+    const stats = byTestId('tautulli-top-stats');
+    await stats.getByTestId('tautulli-top-row').first().waitFor();
+    const cards = await stats
+      .getByTestId('tautulli-top-card')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-stat')));
+    expect(cards).toEqual(['movies', 'shows', 'users', 'platforms']);
+    for (const id of ['movies', 'shows', 'users', 'platforms']) {
+      const card = stats.locator(`[data-testid="tautulli-top-card"][data-stat="${id}"]`);
+      const plays = await card
+        .getByTestId('tautulli-top-plays')
+        .evaluateAll((els) => els.map((el) => Number(el.textContent?.replace(/[^\d]/g, ''))));
+      expect(plays.length).toBeGreaterThan(0);
+      expect(plays.length).toBeLessThanOrEqual(5);
+      expect(plays).toEqual([...plays].sort((a, b) => b - a));
+    }
+  });
+
   it('draws the plays per day chart with an accessible summary and table', async () => {
     const chart = byTestId('tautulli-plays-chart');
     await chart.locator('rect').first().waitFor();
@@ -140,6 +218,47 @@ describe('Plex tab', () => {
     );
   });
 
+  it('filters the history by media type and days, pages it, and says so when from is after to', async () => {
+    const history = byTestId('tautulli-history');
+    await history.getByTestId('tautulli-history-row').first().waitFor();
+    const range = history.locator('.mat-mdc-paginator-range-label');
+    const totalOf = async (): Promise<number> =>
+      Number(((await text(range)).split(' of ')[1] ?? '').replace(/,/g, ''));
+    const everything = await totalOf();
+
+    await history.getByTestId('history-filter-type').click();
+    await page.getByRole('option', { name: 'Movies' }).click();
+    await eventually(async () => {
+      const types = await history
+        .getByTestId('tautulli-history-row')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-media-type')));
+      return types.length > 0 && types.every((t) => t === 'movie');
+    }, 'only movies are listed');
+    const movies = await totalOf();
+    expect(movies).toBeGreaterThan(0);
+    expect(movies).toBeLessThan(everything);
+    expect(await text(range)).toMatch(/^1 – 10 of /);
+
+    await history.getByRole('button', { name: 'Next page' }).click();
+    await eventually(async () => /^11 – /.test(await text(range)), 'the second page of movies shows');
+    const types = await history
+      .getByTestId('tautulli-history-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-media-type')));
+    expect(new Set(types)).toEqual(new Set(['movie']));
+
+    // A range the wrong way round is said at once and not sent.
+    await history.getByTestId('history-filter-from').fill(daysAgo(0));
+    await history.getByTestId('history-filter-to').fill(daysAgo(7));
+    const error = history.getByTestId('history-filter-error');
+    await error.waitFor();
+    expect(await text(error)).toMatch(/From must not be after To\.$/);
+    expect(await history.getByTestId('history-filter-from').getAttribute('aria-invalid')).toBe('true');
+
+    await history.getByTestId('history-filter-clear').click();
+    await error.waitFor({ state: 'detached' });
+    await eventually(async () => (await totalOf()) >= everything, 'every play is listed again');
+  });
+
   it('scans a library, confirms it, and the audit log names the library', async () => {
     const title = world.stack.plex.state.world.libraries[0].title;
     await library(title).getByTestId('plex-library-scan').click();
@@ -154,16 +273,28 @@ describe('Plex tab', () => {
     expect(await text(row)).toContain(title);
   });
 
-  it('explains how to enable Plex restarts when no container is configured', async () => {
+  it('disables Restart with the reason when no container runs Plex, instead of asking and refusing', async () => {
     await openTab();
     await byTestId('plex-server-figures').waitFor();
-    await byTestId('plex-restart').click();
-    await byTestId('confirm-ok').click();
     const notice = byTestId('plex-restart-unavailable');
     await notice.waitFor();
-    expect(await text(notice)).toMatch(/no restart API.*container/);
-    // The page explains it in the card, so no snackbar interrupts.
-    expect(await page.locator('mat-snack-bar-container').count()).toBe(0);
+    expect(await text(notice.locator('p').first())).toBe('Plex has no restart API.');
+    // The how-to folds away; it names the setting.
+    const howTo = notice.locator('details');
+    expect(await howTo.getAttribute('open')).toBeNull();
+    await howTo.locator('summary').click();
+    expect(await howTo.getAttribute('open')).toBe('');
+    expect(await text(howTo.locator('p'))).toMatch(/"plex\.container"/);
+    const restart = byTestId('plex-restart');
+    expect(await restart.isDisabled()).toBe(true);
+    expect(await restart.getAttribute('aria-describedby')).toBe('plex-restart-why');
+    // The tooltip sits on the wrapper (a disabled button gets no pointer events).
+    await page.locator('[data-testid="plex-server-card"] .restart').hover();
+    const tooltip = page.locator('.mat-mdc-tooltip');
+    await tooltip.waitFor();
+    expect(await text(tooltip)).toBe('Restart needs the Docker container that runs Plex');
+    expect(await page.locator('mat-dialog-container').count()).toBe(0);
+    await page.mouse.move(0, 0);
   });
 
   it('restarts Tautulli after a confirmation', async () => {
@@ -264,7 +395,38 @@ describe('Plex tab', () => {
         SESSIONS_POLL_MS * 3,
       );
       expect(await horizontalOverflow(shot)).toBe(0);
+      await shot.getByTestId('plex-restart-unavailable').waitFor();
       await screenshot(shot, `plex-${suffix}`);
+
+      // A stream's details, open.
+      const session = shot.getByTestId('plex-session').first();
+      await session.getByTestId('plex-session-toggle').click();
+      await session.getByTestId('plex-session-details').waitFor();
+      await session.scrollIntoViewIfNeeded();
+      expect(await horizontalOverflow(shot)).toBe(0);
+      await screenshot(shot, `plex-session-details-${suffix}`);
+
+      // The dialog that asks for the message of a stopped stream.
+      await session.getByTestId('plex-session-stop').click();
+      await shot.getByTestId('stop-stream-message').fill('Maintenance in five minutes');
+      await screenshot(shot, `plex-stop-stream-${suffix}`);
+      await shot.getByTestId('stop-stream-cancel').click();
+      await shot.locator('mat-dialog-container').waitFor({ state: 'detached' });
+
+      const top = shot.getByTestId('tautulli-top-stats');
+      await top.getByTestId('tautulli-top-row').first().waitFor();
+      await top.scrollIntoViewIfNeeded();
+      await screenshot(shot, `plex-top-stats-${suffix}`);
+
+      // The history with a range the wrong way round: the filters say so.
+      const history = shot.getByTestId('tautulli-history');
+      await history.getByTestId('tautulli-history-row').first().waitFor();
+      await history.getByTestId('history-filter-from').fill(daysAgo(0));
+      await history.getByTestId('history-filter-to').fill(daysAgo(7));
+      await history.getByTestId('history-filter-error').waitFor();
+      await history.getByTestId('history-filters').scrollIntoViewIfNeeded();
+      expect(await horizontalOverflow(shot)).toBe(0);
+      await screenshot(shot, `plex-history-filters-${suffix}`);
     },
   );
 });

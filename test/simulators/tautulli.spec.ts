@@ -136,6 +136,27 @@ describe('Tautulli simulator', () => {
     expect(one.session_id).toBe(plexSessions[0].Session.id);
   });
 
+  it('terminate_session stops a session by key with the message, and the Plex simulator no longer shows it', async () => {
+    now = T0 + 95_000;
+    const victim = liveSessions(world)[0];
+    const done = await api(
+      tautulli,
+      `apikey=${KEY}&cmd=terminate_session&session_key=${victim.sessionKey}&message=Bye%20for%20now`,
+    );
+    expect(done.status).toBe(200);
+    expect(done.json().response).toEqual({ result: 'success', message: 'Session terminated.', data: {} });
+    expect(tautulli.state.terminations.at(-1)).toEqual({
+      sessionId: victim.sessionId,
+      sessionKey: victim.sessionKey,
+      message: 'Bye for now',
+    });
+    expect(liveSessions(world).map((s) => s.sessionId)).not.toContain(victim.sessionId);
+    const again = await api(tautulli, `apikey=${KEY}&cmd=terminate_session&session_id=${victim.sessionId}`);
+    expect(again.status).toBe(400);
+    expect(again.json().response.message).toBe('Failed to terminate session: Missing session_id.');
+    world.terminated.clear();
+  });
+
   it('reports the idle shape of get_activity and empties lists on emptyLists', async () => {
     tautulli.sim.setFaults({ emptyLists: true });
     expect(await cmd(tautulli, 'get_activity')).toEqual({

@@ -205,7 +205,11 @@ describe('PlexClient over the reference wire variants', () => {
         transcode_progress: 12.5,
         transcode_speed: 3.2,
         transcode_hw: true,
+        details: expect.objectContaining({ container: 'mkv' }),
       });
+      // The video is converted (the reference sample says so in either format).
+      expect(s.sessions[0].details.transcode_reason).toMatch(/^Video /);
+      expect(s.sessions[1].details.transcode_reason).toBeNull();
       expect(s.sessions[1]).toMatchObject({
         title: 'Band - Song',
         user: 'bob',

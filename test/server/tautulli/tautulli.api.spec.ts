@@ -206,6 +206,65 @@ describe('/api/tautulli against the Tautulli simulator (sharing the Plex world)'
       );
     });
 
+    it('GET history: filtered by library, media type and days (both ends included), paged with the total', async () => {
+      const day = (s: number) => new Date(s * 1000).toISOString().slice(0, 10);
+      const history = historyAt(world());
+      const lib = world().libraries.find((l) => l.type === 'show')!;
+      const from = day(history[Math.floor(history.length / 2)].started);
+      const to = day(history[Math.floor(history.length / 4)].started);
+      const expected = history.filter(
+        (e) =>
+          e.item.librarySectionID === lib.key &&
+          e.item.type === 'episode' &&
+          day(e.started) >= from &&
+          day(e.started) <= to,
+      );
+      expect(expected.length).toBeGreaterThan(3);
+      tautulli.sim.resetCounters();
+      const query = `section_id=${lib.key}&media_type=episode&from=${from}&to=${to}`;
+      const res = await get(`/history?${query}&page=2&page_size=3`).expect(200);
+      expect(res.body).toMatchObject({ page: 2, page_size: 3, total: expected.length });
+      expect(res.body.items).toHaveLength(Math.min(3, expected.length - 3));
+      for (const item of res.body.items) {
+        expect(item.media_type).toBe('episode');
+        expect(day(Date.parse(item.first_started) / 1000) <= to).toBe(true);
+      }
+      // One day alone is Tautulli's start_date.
+      const single = await get(`/history?from=${from}&to=${from}&page_size=200`).expect(200);
+      expect(single.body.total).toBe(history.filter((e) => day(e.started) === from).length);
+      expect(tautulli.sim.counters()).toEqual({ get_history: 2 });
+    });
+
+    it('GET history refuses from after to with a 400 naming from, and bad filter values naming theirs', async () => {
+      tautulli.sim.resetCounters();
+      const res = await get('/history?from=2024-05-31&to=2024-05-01').expect(400);
+      expect(res.body.details).toEqual([{ field: 'from', message: 'from must not be after to' }]);
+      const bad = await get('/history?from=31-05-2024&media_type=film&section_id=x').expect(400);
+      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+        'from',
+        'media_type',
+        'section_id',
+      ]);
+      expect(tautulli.sim.counters()).toEqual({});
+    });
+
+    it('GET stats: the top cards rank movies, shows, users and platforms, most first', async () => {
+      const res = await get('/stats?days=3650&count=5').expect(200);
+      for (const card of [
+        'most_watched_movies',
+        'most_watched_shows',
+        'most_active_users',
+        'most_active_platforms',
+      ]) {
+        const plays = res.body[card].map((r: { plays: number }) => r.plays);
+        expect(plays.length).toBeGreaterThan(0);
+        expect(plays.length).toBeLessThanOrEqual(5);
+        expect(plays).toEqual([...plays].sort((a: number, b: number) => b - a));
+      }
+      const platforms = new Set(world().users.flatMap((u) => u.devices.map((d) => d.platform)));
+      for (const p of res.body.most_active_platforms) expect(platforms.has(p.platform)).toBe(true);
+    });
+
     it('GET plays: plays per day, 30 days by default', async () => {
       const res = await get('/plays').expect(200);
       expect(res.body.days).toBe(30);

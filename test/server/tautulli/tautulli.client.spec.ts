@@ -406,7 +406,7 @@ describe('TautulliClient over the reference wire variants', () => {
         ],
       }),
     );
-    const page = await client.history(0, 1, 133788);
+    const page = await client.history({ start: 0, length: 1, userId: 133788 });
     expect(Object.fromEntries(stub.queries[0])).toMatchObject({
       cmd: 'get_history',
       start: '0',

@@ -61,12 +61,16 @@ export type { GetPlexLibraryStats$Params as GetPlexLibraryStats$Params } from '.
 export { getPlexLibraryStats as getPlexLibraryStats } from './fn/plex/get-plex-library-stats';
 export type { OptimizePlex$Params as OptimizePlex$Params } from './fn/plex/optimize-plex';
 export { optimizePlex as optimizePlex } from './fn/plex/optimize-plex';
+export type { GetPlexRestartTarget$Params as GetPlexRestartTarget$Params } from './fn/plex/get-plex-restart-target';
+export { getPlexRestartTarget as getPlexRestartTarget } from './fn/plex/get-plex-restart-target';
 export type { RestartPlex$Params as RestartPlex$Params } from './fn/plex/restart-plex';
 export { restartPlex as restartPlex } from './fn/plex/restart-plex';
 export type { ListPlexSessions$Params as ListPlexSessions$Params } from './fn/plex/list-plex-sessions';
 export { listPlexSessions as listPlexSessions } from './fn/plex/list-plex-sessions';
 export type { PlexSessionEvents$Params as PlexSessionEvents$Params } from './fn/plex/plex-session-events';
 export { plexSessionEvents as plexSessionEvents } from './fn/plex/plex-session-events';
+export type { TerminatePlexSession$Params as TerminatePlexSession$Params } from './fn/plex/terminate-plex-session';
+export { terminatePlexSession as terminatePlexSession } from './fn/plex/terminate-plex-session';
 export type { GetPlexSettings$Params as GetPlexSettings$Params } from './fn/plex/get-plex-settings';
 export { getPlexSettings as getPlexSettings } from './fn/plex/get-plex-settings';
 export type { UpdatePlexSettings$Params as UpdatePlexSettings$Params } from './fn/plex/update-plex-settings';

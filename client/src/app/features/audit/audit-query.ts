@@ -8,6 +8,7 @@ import {
 } from '../../api';
 import { AUDIT_OUTCOME } from '../../api/models/audit-outcome-array';
 import { AUDIT_SORT_FIELD } from '../../api/models/audit-sort-field-array';
+import { fromAfterTo } from '../../common/date-range';
 
 export type OutcomeFilter = AuditOutcome | '';
 export const PAGE_SIZES = [25, 50, 100] as const;
@@ -72,9 +73,9 @@ export function queryToParams(query: AuditQuery): Params {
   return params;
 }
 
-/** Why a date range selects nothing at all (From after To), or null. Dates are `YYYY-MM-DD`, so they sort as text. */
+/** Why a date range selects nothing at all (From after To), or null. */
 export function dateRangeProblem(filters: AuditFilters): string | null {
-  return filters.from && filters.to && filters.from > filters.to
+  return fromAfterTo(filters)
     ? 'The From date is after the To date: no entry can match. Change one of them.'
     : null;
 }

@@ -5,11 +5,14 @@ import {
   type PlexActionResultDto,
   type PlexLibraryDto,
   type PlexRestartResultDto,
+  type PlexRestartTargetDto,
+  type PlexTerminateResultDto,
   type PlexScanResultDto,
   type PlexSessionsDto,
   type PlexSettingsDto,
   type PlexStatusDto,
   type UpdatePlexSettingsDto,
+  getPlexRestartTarget,
   getPlexSettings,
   getPlexStatus,
   listPlexLibraries,
@@ -17,6 +20,7 @@ import {
   plexSessionEvents,
   restartPlex,
   scanPlexLibrary,
+  terminatePlexSession,
   updatePlexSettings,
 } from '../../api';
 import { ApiCaller } from '../../core/api/api-caller.service';
@@ -71,6 +75,16 @@ export class PlexClient {
 
   optimize(): Observable<PlexActionResultDto> {
     return this.api.call(optimizePlex, undefined);
+  }
+
+  /** Stops a stream; `message` is shown on the player (the server's default when empty). */
+  terminate(sessionId: string, message: string): Observable<PlexTerminateResultDto> {
+    return this.api.call(terminatePlexSession, { sessionId, body: message ? { message } : {} });
+  }
+
+  /** Which container a restart would use, or why there is none; the card says so when it cannot. */
+  restartTarget(): Observable<PlexRestartTargetDto> {
+    return this.api.call(getPlexRestartTarget, undefined, handledErrors('all'));
   }
 
   /** A 501 (no container configured) carries the how-to sentence the card shows. */

@@ -7,7 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { type Observable, catchError, filter, finalize, forkJoin, map, of, switchMap, tap } from 'rxjs';
 
-import { type PlexLibraryDto, type PlexSessionsDto } from '../../api';
+import { type PlexLibraryDto, type PlexSessionDto, type PlexSessionsDto } from '../../api';
 import { describeApiError } from '../../core/api/api-error';
 import { Notifier } from '../../core/notify/notifier.service';
 import { mediaQuery } from '../../core/util/media-query';
@@ -23,12 +23,22 @@ import { PlexLibrariesComponent } from './plex-libraries.component';
 import { type PlexAction, PlexServerCardComponent } from './plex-server-card.component';
 import { PlexSessionsComponent } from './plex-sessions.component';
 import { TautulliCardComponent, type TautulliOverview } from './tautulli-card.component';
-import { TautulliClient } from './tautulli-client.service';
+import { type HistoryQuery, TautulliClient } from './tautulli-client.service';
 import { type HistoryPageChange, TautulliHistoryComponent } from './tautulli-history.component';
+import {
+  type HistoryFilter,
+  NO_FILTER,
+  TautulliHistoryFiltersComponent,
+} from './tautulli-history-filters.component';
+import { StopStreamDialogComponent, type StopStreamDialogData } from './stop-stream-dialog.component';
+import { TautulliTopStatsComponent } from './tautulli-top-stats.component';
 import { TautulliPlaysCardComponent } from './tautulli-plays-card.component';
 import { TautulliUsersComponent } from './tautulli-users.component';
 
 const PLAYS_DAYS = 30;
+/** The top cards: the same period as the plays chart, five rows each. */
+const TOP_DAYS = 30;
+const TOP_ROWS = 5;
 /** A restarted service needs a moment before it answers again. */
 const AFTER_RESTART_MS = 5000;
 const DIALOG_SIZE = { width: '440px', maxWidth: 'calc(100vw - 24px)' };
@@ -48,6 +58,8 @@ const DIALOG_SIZE = { width: '440px', maxWidth: 'calc(100vw - 24px)' };
     PlexLibrariesComponent,
     TautulliUsersComponent,
     TautulliHistoryComponent,
+    TautulliHistoryFiltersComponent,
+    TautulliTopStatsComponent,
   ],
   templateUrl: './plex-page.component.html',
   styleUrl: './plex-page.component.scss',
@@ -72,12 +84,35 @@ export class PlexPageComponent {
   protected readonly plays = remoteState(() => this.tautulli.plays(PLAYS_DAYS));
   protected readonly users = remoteState(() => this.tautulli.users());
 
+  protected readonly topStats = remoteState(() => this.tautulli.stats(TOP_DAYS, TOP_ROWS));
+  protected readonly topDays = TOP_DAYS;
+  /** For the history's library filter. */
+  protected readonly tautulliLibraries = remoteState(() => this.tautulli.libraries());
+
   protected readonly historyPage = signal({ page: 1, pageSize: 10 });
-  protected readonly history = remoteState(
-    this.historyPage,
-    ({ page, pageSize }) => this.tautulli.history(page, pageSize),
-    { whileReloading: 'shown' },
-  );
+  protected readonly historyFilter = signal<HistoryFilter>(NO_FILTER);
+  protected readonly historyFiltered = computed(() => this.historyFilter() !== NO_FILTER);
+  private readonly historyQuery = computed((): HistoryQuery => {
+    const { page, pageSize } = this.historyPage();
+    const f = this.historyFilter();
+    return {
+      page,
+      page_size: pageSize,
+      user_id: f.userId ?? undefined,
+      section_id: f.sectionId ?? undefined,
+      media_type: f.mediaType ?? undefined,
+      from: f.from || undefined,
+      to: f.to || undefined,
+    };
+  });
+  protected readonly history = remoteState(this.historyQuery, (query) => this.tautulli.history(query), {
+    whileReloading: 'shown',
+  });
+
+  /** Whether Plex can be restarted from here: the card disables Restart with the reason when not. */
+  protected readonly restartTarget = remoteState(() => this.plex.restartTarget());
+  protected readonly restartBlocked = computed(() => this.restartTarget.value()?.reason ?? null);
+  protected readonly stopping = signal<ReadonlySet<string>>(new Set());
 
   protected readonly live = signal<Remote<PlexSessionsDto>>(LOADING);
   protected readonly samples = signal<readonly BandwidthSample[]>([]);
@@ -123,6 +158,9 @@ export class PlexPageComponent {
       this.plays,
       this.users,
       this.history,
+      this.topStats,
+      this.tautulliLibraries,
+      this.restartTarget,
     ]) {
       card.reload();
     }
@@ -140,6 +178,46 @@ export class PlexPageComponent {
 
   protected onHistoryPage(change: HistoryPageChange): void {
     this.historyPage.set(change);
+  }
+
+  /** New filters start again at the first page. */
+  protected onHistoryFilter(filter: HistoryFilter): void {
+    this.historyFilter.set(filter);
+    this.historyPage.update((p) => ({ ...p, page: 1 }));
+  }
+
+  /** Asks for the message, stops the stream, and drops it from the list until the next tick. */
+  protected stopStream(session: PlexSessionDto): void {
+    this.dialog
+      .open<StopStreamDialogComponent, StopStreamDialogData, string>(StopStreamDialogComponent, {
+        data: { title: session.title, user: session.user, player: session.player },
+        ...DIALOG_SIZE,
+      })
+      .afterClosed()
+      .pipe(
+        filter((message): message is string => message !== undefined),
+        tap(() => this.stopping.update((ids) => new Set(ids).add(session.session_id))),
+        switchMap((message) =>
+          this.plex.terminate(session.session_id, message).pipe(
+            finalize(() =>
+              this.stopping.update((ids) => {
+                const rest = new Set(ids);
+                rest.delete(session.session_id);
+                return rest;
+              }),
+            ),
+          ),
+        ),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      // The error interceptor reports a failure.
+      .subscribe({
+        next: (result) => {
+          this.notifier.success(result.message);
+          this.live.update((live) => withoutSession(live, session.session_id));
+        },
+        error: () => undefined,
+      });
   }
 
   protected scan(library: PlexLibraryDto): void {
@@ -280,4 +358,12 @@ export class PlexPageComponent {
       server: this.tautulli.serverInfo().pipe(catchError(() => of(null))),
     });
   }
+}
+
+/** The live value without one session (it stopped); the next tick of the stream confirms it. */
+function withoutSession(live: Remote<PlexSessionsDto>, sessionId: string): Remote<PlexSessionsDto> {
+  const value = remoteValue(live);
+  if (!value) return live;
+  const sessions = value.sessions.filter((s) => s.session_id !== sessionId);
+  return { state: 'ok', value: { ...value, sessions, count: sessions.length } };
 }

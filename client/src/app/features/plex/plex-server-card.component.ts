@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatTooltipModule } from '@angular/material/tooltip';
 
 import { type ContainerDto, type PlexStatusDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
@@ -20,6 +21,7 @@ export type PlexAction = 'restart' | 'optimize';
     MatButtonModule,
     MatIconModule,
     MatProgressSpinnerModule,
+    MatTooltipModule,
     RemoteContentComponent,
     ServiceCardHeaderComponent,
     ContainerLinkComponent,
@@ -75,11 +77,21 @@ export type PlexAction = 'restart' | 'optimize';
             </dl>
           }
         </sp-remote-content>
-        @if (restartNotice(); as notice) {
-          <p class="notice" role="status" data-testid="plex-restart-unavailable">
+        @if (notice(); as notice) {
+          <div class="notice" role="status" id="plex-restart-why" data-testid="plex-restart-unavailable">
             <mat-icon aria-hidden="true">info</mat-icon>
-            <span>{{ notice }}</span>
-          </p>
+            <!-- The server's sentence is long (it names the setting and the socket): its first
+                 sentence shows, the how-to folds away. -->
+            <div>
+              <p>{{ notice.headline }}</p>
+              @if (notice.rest) {
+                <details>
+                  <summary>How to enable restarts</summary>
+                  <p>{{ notice.rest }}</p>
+                </details>
+              }
+            </div>
+          </div>
         }
       </mat-card-content>
       <mat-card-actions align="end">
@@ -100,20 +112,29 @@ export type PlexAction = 'restart' | 'optimize';
           }
           Optimize
         </button>
-        <button
-          mat-stroked-button
-          type="button"
-          data-testid="plex-restart"
-          [disabled]="busy() !== null"
-          (click)="restart.emit()"
+        <!-- A disabled button gets no pointer events: the tooltip sits on its wrapper. -->
+        <span
+          class="restart"
+          [matTooltip]="restartBlocked() ? 'Restart needs the Docker container that runs Plex' : ''"
+          [matTooltipDisabled]="!restartBlocked()"
         >
-          @if (busy() === 'restart') {
-            <mat-progress-spinner mode="indeterminate" diameter="18" aria-hidden="true" />
-          } @else {
-            <mat-icon>restart_alt</mat-icon>
-          }
-          Restart
-        </button>
+          <button
+            mat-stroked-button
+            type="button"
+            data-testid="plex-restart"
+            [attr.data-blocked]="restartBlocked() ? 'true' : null"
+            [attr.aria-describedby]="restartBlocked() ? 'plex-restart-why' : null"
+            [disabled]="busy() !== null || !!restartBlocked()"
+            (click)="restart.emit()"
+          >
+            @if (busy() === 'restart') {
+              <mat-progress-spinner mode="indeterminate" diameter="18" aria-hidden="true" />
+            } @else {
+              <mat-icon>restart_alt</mat-icon>
+            }
+            Restart
+          </button>
+        </span>
       </mat-card-actions>
     </mat-card>
   `,
@@ -124,6 +145,8 @@ export class PlexServerCardComponent {
   readonly status = input.required<Remote<PlexStatusDto>>();
   /** Why restarting is not possible (no container configured), shown until the page reloads. */
   readonly restartNotice = input<string | null>(null);
+  /** Why Plex cannot be restarted from the panel (no container runs it): the button is disabled. */
+  readonly restartBlocked = input<string | null>(null);
   readonly busy = input<PlexAction | null>(null);
   /** Plex's container in Applications, when Docker links one. */
   readonly container = input<ContainerDto | null>(null);
@@ -133,4 +156,12 @@ export class PlexServerCardComponent {
   readonly configure = output<void>();
 
   protected readonly value = computed(() => remoteValue(this.status()));
+  protected readonly notice = computed(() => {
+    const sentence = this.restartBlocked() ?? this.restartNotice();
+    if (!sentence) return null;
+    const end = sentence.indexOf('. ');
+    return end < 0
+      ? { headline: sentence, rest: '' }
+      : { headline: sentence.slice(0, end + 1), rest: sentence.slice(end + 2) };
+  });
 }

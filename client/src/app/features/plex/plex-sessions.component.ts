@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 
 import { DateTimePipe } from '../../common/format/format.pipes';
 
@@ -21,9 +23,11 @@ const UNKNOWN_STATE = { label: 'Unknown', tone: 'neutral', icon: 'help' } as con
   selector: 'sp-plex-sessions',
   imports: [
     DateTimePipe,
+    MatButtonModule,
     MatCardModule,
     MatIconModule,
     MatProgressBarModule,
+    MatProgressSpinnerModule,
     StateMessageComponent,
     RemoteContentComponent,
     StatusChipComponent,
@@ -80,6 +84,7 @@ const UNKNOWN_STATE = { label: 'Unknown', tone: 'neutral', icon: 'help' } as con
                   <li
                     class="session"
                     data-testid="plex-session"
+                    [attr.data-session-id]="s.session_id"
                     [attr.data-state]="s.state"
                     [attr.data-decision]="s.decision"
                   >
@@ -128,6 +133,73 @@ const UNKNOWN_STATE = { label: 'Unknown', tone: 'neutral', icon: 'help' } as con
                         <span>{{ s.transcode_hw ? 'HW' : 'SW' }} transcode {{ s.transcode_speed }}×</span>
                       }
                     </p>
+                    @if (isOpen(s)) {
+                      <dl
+                        class="details"
+                        data-testid="plex-session-details"
+                        [attr.id]="'details-' + s.session_key"
+                      >
+                        <div>
+                          <dt>Video</dt>
+                          <dd data-testid="plex-session-video">{{ videoLine(s) }}</dd>
+                        </div>
+                        <div>
+                          <dt>Audio</dt>
+                          <dd data-testid="plex-session-audio">{{ audioLine(s) }}</dd>
+                        </div>
+                        <div>
+                          <dt>Delivery</dt>
+                          <dd data-testid="plex-session-delivery">
+                            {{ decisionLook(s).label }}
+                            @if (s.details.transcode_reason; as reason) {
+                              · {{ reason }}
+                            }
+                          </dd>
+                        </div>
+                        <div>
+                          <dt>Player</dt>
+                          <dd>{{ s.player }} · {{ s.product }} · {{ s.platform }}</dd>
+                        </div>
+                        <div>
+                          <dt>Location</dt>
+                          <dd data-testid="plex-session-location">
+                            <span class="upper">{{ s.location ?? 'unknown' }}</span>
+                            @if (s.address) {
+                              · {{ s.address }}
+                            }
+                          </dd>
+                        </div>
+                      </dl>
+                    }
+                    <div class="actions">
+                      <button
+                        mat-button
+                        type="button"
+                        data-testid="plex-session-toggle"
+                        [attr.aria-expanded]="isOpen(s)"
+                        [attr.aria-controls]="'details-' + s.session_key"
+                        (click)="toggle(s)"
+                      >
+                        <mat-icon>{{ isOpen(s) ? 'expand_less' : 'expand_more' }}</mat-icon>
+                        {{ isOpen(s) ? 'Hide details' : 'Details' }}
+                      </button>
+                      <button
+                        mat-button
+                        type="button"
+                        class="stop"
+                        data-testid="plex-session-stop"
+                        [disabled]="stopping().has(s.session_id)"
+                        [attr.aria-label]="'Stop the stream of ' + s.title + ' for ' + s.user"
+                        (click)="stop.emit(s)"
+                      >
+                        @if (stopping().has(s.session_id)) {
+                          <mat-progress-spinner mode="indeterminate" diameter="18" aria-hidden="true" />
+                        } @else {
+                          <mat-icon>stop_circle</mat-icon>
+                        }
+                        Stop stream
+                      </button>
+                    </div>
                   </li>
                 }
               </ul>
@@ -149,9 +221,44 @@ const UNKNOWN_STATE = { label: 'Unknown', tone: 'neutral', icon: 'help' } as con
 })
 export class PlexSessionsComponent {
   readonly live = input.required<Remote<PlexSessionsDto>>();
+  /** Session ids whose stop request is on its way. */
+  readonly stopping = input<ReadonlySet<string>>(new Set());
   readonly retry = output<void>();
+  readonly stop = output<PlexSessionDto>();
 
   protected readonly bitrate = formatBitrate;
+  /** Session keys whose details are open (kept across ticks of the stream). */
+  private readonly open = signal<ReadonlySet<string>>(new Set());
+
+  protected isOpen(session: PlexSessionDto): boolean {
+    return this.open().has(session.session_key);
+  }
+
+  protected toggle(session: PlexSessionDto): void {
+    this.open.update((keys) => {
+      const next = new Set(keys);
+      if (!next.delete(session.session_key)) next.add(session.session_key);
+      return next;
+    });
+  }
+
+  /** "hevc 4K → h264" when converted, "h264 1080p" when not; "None" for music. */
+  protected videoLine(session: PlexSessionDto): string {
+    const d = session.details;
+    if (!d.video_codec) return 'None';
+    const source = [d.video_codec, d.resolution].filter(Boolean).join(' ');
+    return session.video_decision === 'transcode' && d.stream_video_codec
+      ? `${source} → ${d.stream_video_codec}`
+      : source;
+  }
+
+  protected audioLine(session: PlexSessionDto): string {
+    const d = session.details;
+    if (!d.audio_codec) return 'Unknown';
+    return session.audio_decision === 'transcode' && d.stream_audio_codec
+      ? `${d.audio_codec} → ${d.stream_audio_codec}`
+      : d.audio_codec;
+  }
   protected readonly clock = formatPosition;
 
   protected readonly value = computed(() => remoteValue(this.live()));

@@ -50,6 +50,7 @@ export const HISTORY_PAGE_SIZES = [10, 25, 50] as const;
         </mat-card-subtitle>
       </mat-card-header>
       <mat-card-content>
+        <ng-content />
         <div class="progress">
           @if (loading()) {
             <mat-progress-bar mode="indeterminate" aria-label="Loading history" />
@@ -109,7 +110,13 @@ export const HISTORY_PAGE_SIZES = [10, 25, 50] as const;
                   </td>
                 </ng-container>
                 <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-                <tr mat-row *matRowDef="let h; columns: columns()" data-testid="tautulli-history-row"></tr>
+                <tr
+                  mat-row
+                  *matRowDef="let h; columns: columns()"
+                  data-testid="tautulli-history-row"
+                  [attr.data-media-type]="h.media_type"
+                  [attr.data-user-id]="h.user_id"
+                ></tr>
               </table>
             </div>
             <mat-paginator
@@ -122,7 +129,12 @@ export const HISTORY_PAGE_SIZES = [10, 25, 50] as const;
               (page)="onPage($event)"
             />
           } @else {
-            <sp-state-message icon="history" message="Nothing has been played yet." [retryable]="false" />
+            <sp-state-message
+              data-testid="tautulli-history-empty"
+              icon="history"
+              [message]="filtered() ? 'No plays match these filters.' : 'Nothing has been played yet.'"
+              [retryable]="false"
+            />
           }
         }
       </mat-card-content>
@@ -151,6 +163,8 @@ export class TautulliHistoryComponent {
   /** A newer page is on its way; the current rows stay until it comes. */
   readonly loading = input(false);
   readonly compact = input(false);
+  /** Filters are set: an empty page means nothing matches, not nothing played. */
+  readonly filtered = input(false);
   readonly pageChange = output<HistoryPageChange>();
   readonly retry = output<void>();
 

@@ -8,6 +8,7 @@ import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
 import { TautulliHistoryPageDto } from '../../models/tautulli-history-page-dto';
+import { TautulliMediaType } from '../../models/tautulli-media-type';
 
 export interface ListTautulliHistory$Params {
   page?: number;
@@ -17,6 +18,22 @@ export interface ListTautulliHistory$Params {
  * Only this user (see /api/tautulli/users)
  */
   user_id?: number;
+
+/**
+ * Only this library (see /api/tautulli/libraries)
+ */
+  section_id?: string;
+  media_type?: TautulliMediaType;
+
+/**
+ * Plays started on this day or later
+ */
+  from?: string;
+
+/**
+ * Plays started on this day or earlier
+ */
+  to?: string;
 }
 
 export function listTautulliHistory(http: HttpClient, rootUrl: string, params?: ListTautulliHistory$Params, context?: HttpContext): Observable<StrictHttpResponse<TautulliHistoryPageDto>> {
@@ -25,6 +42,10 @@ export function listTautulliHistory(http: HttpClient, rootUrl: string, params?: 
     rb.query('page', params.page, {});
     rb.query('page_size', params.page_size, {});
     rb.query('user_id', params.user_id, {});
+    rb.query('section_id', params.section_id, {});
+    rb.query('media_type', params.media_type, {});
+    rb.query('from', params.from, {});
+    rb.query('to', params.to, {});
   }
 
   return http.request(
