@@ -75,7 +75,10 @@ describe('Requests page', () => {
     const poster = first.getByTestId('request-poster');
     expect(await poster.getAttribute('src')).toMatch(/^https:\/\/image\.tmdb\.org\/t\/p\/w92\/\w+\.jpg$/);
     await eventually(
-      async () => (await poster.evaluate('el => el.complete && el.naturalWidth > 0')) === true,
+      async () =>
+        (await page.evaluate(
+          `(() => { const img = document.querySelector('[data-testid="request-row"] [data-testid="request-poster"]'); return img.complete && img.naturalWidth > 0; })()`,
+        )) === true,
       'the poster is drawn (the CSP lets TMDB images in)',
     );
     const link = first.getByTestId('request-link');
