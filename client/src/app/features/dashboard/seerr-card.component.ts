@@ -93,7 +93,12 @@ import { StateMessageComponent } from '../../common/state-message.component';
   styleUrl: './dashboard-card.scss',
   styles: `
     .figures {
-      grid-template-columns: repeat(auto-fit, minmax(5.5rem, 1fr));
+      grid-template-columns: repeat(4, minmax(0, 1fr));
+    }
+    @media (max-width: 599.98px) {
+      .figures {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+      }
     }
     .figures div {
       display: flex;
