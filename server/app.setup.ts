@@ -80,7 +80,8 @@ export function configureApp(app: NestExpressApplication, options: SetupOptions 
           scriptSrc: ["'self'"],
           // Angular components and Swagger UI set styles at run time.
           styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
+          // Request posters are TMDB thumbnails (the links Seerr's own pages use); that host only.
+          imgSrc: ["'self'", 'data:', 'https://image.tmdb.org'],
           fontSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
           objectSrc: ["'none'"],

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigStore } from '../config/config.store';
 import { ConcurrencyLimit } from '../upstream/concurrency-limit';
 import { assertCompleteList } from '../upstream/incomplete-list';
@@ -11,6 +11,7 @@ import type {
   SeerrAbout,
   SeerrConnection,
   SeerrMainSettings,
+  SeerrMediaDetails,
   SeerrQuotas,
   SeerrRequest,
   SeerrRequestCounts,
@@ -72,12 +73,12 @@ export function isSeerrUserExists(err: unknown): boolean {
 export class SeerrClient {
   private bound?: SeerrConnection;
   /** Unknown ids (null) are not kept: Seerr answers a TMDB outage the same way. */
-  private readonly titles = new NamedCache<string | null>(
+  private readonly titles = new NamedCache<SeerrMediaDetails | null>(
     'seerr-titles',
     6 * 60 * 60 * 1000,
     5000,
-    'Seerr fetches each title from TMDB (throttled, and slow next to its database reads), and a title never changes',
-    (title) => title !== null,
+    'Seerr fetches each title and poster from TMDB (throttled, and slow next to its database reads), and they hardly ever change',
+    (details) => details !== null,
   );
   /** Seerr asks callers to keep concurrent TMDB lookups to 5–10. */
   private readonly titleLookups = new ConcurrencyLimit(6);
@@ -238,21 +239,74 @@ export class SeerrClient {
     return this.call<SeerrRequestCounts>('/request/count');
   }
 
-  /** The movie's or series' title, or null when Seerr cannot get it (it answers 500 for unknown ids). */
-  title(type: 'movie' | 'tv', tmdbId: number): Promise<string | null> {
+  /**
+   * Approves or declines a pending request (`POST /request/{id}/approve|decline`, MANAGE_REQUESTS) and
+   * returns it as Seerr saved it. An unknown id is a 404; Seerr 3 refuses a request that is no longer
+   * pending with a 409.
+   */
+  async setRequestStatus(id: number, action: 'approve' | 'decline'): Promise<SeerrRequest> {
+    const saved = await this.requestCall<WireRequest | null>(id, () =>
+      this.call(`/request/${seerrId(id)}/${action}`, { method: 'POST' }),
+    );
+    if (typeof saved?.id !== 'number' || typeof saved.status !== 'number') {
+      throw unexpectedAnswer(SEERR, `the ${action}d request is not a request`);
+    }
+    return toSeerrRequest(saved);
+  }
+
+  /** Removes a request (`DELETE /request/{id}`, 204); the API key (owner) may remove any. */
+  async deleteRequest(id: number): Promise<void> {
+    await this.requestCall(id, () =>
+      this.call(`/request/${seerrId(id)}`, { method: 'DELETE', expect: 'none' }),
+    );
+  }
+
+  /**
+   * The movie's or series' title and TMDB poster path, or null when Seerr cannot get them (it answers
+   * 500 for unknown ids).
+   */
+  mediaDetails(type: 'movie' | 'tv', tmdbId: number): Promise<SeerrMediaDetails | null> {
     const key = `${this.connection().url}|${type}|${tmdbId}`;
     return this.titles.get(key, () =>
       this.titleLookups.run(async () => {
         try {
-          const item = await this.call<{ title?: unknown; name?: unknown }>(`/${type}/${seerrId(tmdbId)}`);
+          const item = await this.call<{ title?: unknown; name?: unknown; posterPath?: unknown }>(
+            `/${type}/${seerrId(tmdbId)}`,
+          );
           const title = type === 'movie' ? item?.title : item?.name;
-          return typeof title === 'string' && title ? title : null;
+          const poster = item?.posterPath;
+          return {
+            title: typeof title === 'string' && title ? title : null,
+            posterPath: typeof poster === 'string' && poster.startsWith('/') ? poster : null,
+          };
         } catch (err) {
           if (err instanceof UpstreamError && err.upstreamStatus === 500) return null;
           throw err;
         }
       }),
     );
+  }
+
+  /**
+   * Seerr's handler answers 404 "Request not found." for an id it does not hold (its validator's 404
+   * "not found" means a wrong path, so a wrong URL stays a 502), and 409 for a request in the wrong state.
+   */
+  private async requestCall<T>(id: number, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      if (
+        err instanceof UpstreamError &&
+        err.upstreamStatus === 404 &&
+        /request not found/i.test(err.upstreamMessage ?? '')
+      ) {
+        throw new NotFoundException(`Seerr has no request ${id}.`);
+      }
+      if (err instanceof UpstreamError && err.upstreamStatus === 409) {
+        throw new ConflictException(`Seerr refused: ${err.upstreamMessage ?? 'the request is not pending'}`);
+      }
+      throw err;
+    }
   }
 
   private async allPages<T>(

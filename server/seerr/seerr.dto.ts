@@ -51,6 +51,11 @@ export class SeerrLiveDto {
     description: 'Completed requests whose media has since been removed from the library',
   })
   deleted_media_requests?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: "Requests waiting for approval (Seerr's GET /request/count, as on the Requests page)",
+  })
+  pending_requests?: number;
 }
 
 export class SeerrSyncTimesDto {

@@ -72,10 +72,12 @@ export class SeerrService {
 
   private async live(): Promise<SeerrLiveDto> {
     try {
-      const [about, users, deleted] = await Promise.all([
+      const [about, users, deleted, counts] = await Promise.all([
         this.client.about(),
         this.client.userCount(),
         this.client.countRequests('deleted'),
+        // The Requests page's counts come from the same call (GET /request/count).
+        this.client.requestCounts(),
       ]);
       return {
         reachable: true,
@@ -84,6 +86,7 @@ export class SeerrService {
         total_requests: about.totalRequests,
         media_items: about.totalMediaItems,
         deleted_media_requests: deleted,
+        pending_requests: counts.pending,
       };
     } catch (err) {
       return { reachable: false, error: sentence(err) };

@@ -93,6 +93,13 @@ export interface SeerrRequest {
   is4k: boolean;
 }
 
+/** What a request row shows of `GET /movie/{tmdbId}` or `/tv/{tmdbId}` (Seerr's TMDB proxy). */
+export interface SeerrMediaDetails {
+  title: string | null;
+  /** TMDB's poster path, e.g. `/abc.jpg` (under https://image.tmdb.org/t/p/<size>); null when it has none. */
+  posterPath: string | null;
+}
+
 export interface SeerrMainSettings {
   localLogin: boolean;
   defaultPermissions: number;

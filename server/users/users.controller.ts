@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -17,16 +18,20 @@ import {
   SeerrUserDto,
   UpdateUserSettingsDto,
   UsernameParams,
-  UserRequestsDto,
   UserSettingsResultDto,
 } from './users.dto';
+import { RequestActionResultDto, RequestIdParams, UserRequestsDto } from './user-requests.dto';
+import { UserRequestsService } from './user-requests.service';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
 @Controller('users')
 @UpstreamFailures('Seerr')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly userRequests: UserRequestsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The users of Seerr' })
@@ -45,10 +50,43 @@ export class UsersController {
   }
 
   @Get('requests')
-  @ApiOperation({ summary: 'Seerr requests grouped by user, with titles' })
+  @ApiOperation({
+    summary: "Seerr requests grouped by user, with titles, posters and links, and Seerr's counts by status",
+  })
   @ApiOkResponse({ type: UserRequestsDto })
   listUserRequests(): Promise<UserRequestsDto> {
-    return this.users.requests();
+    return this.userRequests.requests();
+  }
+
+  @Post('requests/:id/approve')
+  @HttpCode(200)
+  @Audited('requests.approve', { target: (ctx) => `request ${ctx.params.id}` })
+  @ApiOperation({ summary: 'Approve a pending Seerr request' })
+  @ApiOkResponse({ type: RequestActionResultDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'Seerr has no request with this id' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'Seerr refused: the request is not pending' })
+  approveUserRequest(@Param() params: RequestIdParams): Promise<RequestActionResultDto> {
+    return this.userRequests.setStatus(params.id, 'approve');
+  }
+
+  @Post('requests/:id/decline')
+  @HttpCode(200)
+  @Audited('requests.decline', { target: (ctx) => `request ${ctx.params.id}` })
+  @ApiOperation({ summary: 'Decline a pending Seerr request' })
+  @ApiOkResponse({ type: RequestActionResultDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'Seerr has no request with this id' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'Seerr refused: the request is not pending' })
+  declineUserRequest(@Param() params: RequestIdParams): Promise<RequestActionResultDto> {
+    return this.userRequests.setStatus(params.id, 'decline');
+  }
+
+  @Delete('requests/:id')
+  @Audited('requests.delete', { target: (ctx) => `request ${ctx.params.id}` })
+  @ApiOperation({ summary: 'Delete a Seerr request, whatever its status' })
+  @ApiOkResponse({ type: RequestActionResultDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'Seerr has no request with this id' })
+  deleteUserRequest(@Param() params: RequestIdParams): Promise<RequestActionResultDto> {
+    return this.userRequests.remove(params.id);
   }
 
   @Put(':username/settings')

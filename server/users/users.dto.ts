@@ -149,52 +149,6 @@ export class DetailedUsersDto {
   read_at!: string;
 }
 
-export class UserRequestDto {
-  @ApiProperty({ type: 'integer' }) id!: number;
-  @ApiProperty({ enum: ['movie', 'tv'], enumName: 'MediaType' }) type!: 'movie' | 'tv';
-  @ApiProperty({ type: String, nullable: true }) title!: string | null;
-  @ApiProperty({ type: 'integer' }) tmdb_id!: number;
-  @ApiProperty({
-    enum: ['pending', 'approved', 'declined', 'failed', 'completed'],
-    enumName: 'RequestStatus',
-  })
-  status!: string;
-  @ApiProperty({
-    description: 'The media was removed from the library after it was available (media status 7)',
-  })
-  media_deleted!: boolean;
-  @ApiProperty() is4k!: boolean;
-  @ApiProperty({ format: 'date-time' }) created_at!: string;
-}
-
-export class UserRequestsGroupDto {
-  @ApiProperty({ type: 'integer' }) user_id!: number;
-  @ApiProperty() display_name!: string;
-  @ApiProperty({ type: [UserRequestDto] }) requests!: UserRequestDto[];
-  @ApiProperty({
-    type: 'integer',
-    description:
-      "Seerr's requestCount for the person (every request, blocklisted media too): the Users page's figure; more than `requests` when some are for blocklisted media",
-  })
-  request_count!: number;
-}
-
-export class UserRequestsDto {
-  @ApiProperty({ type: [UserRequestsGroupDto] }) users!: UserRequestsGroupDto[];
-  @ApiProperty({
-    type: 'integer',
-    description:
-      "Requests listed: Seerr's request list (GET /request), which leaves out those for blocklisted media",
-  })
-  total!: number;
-  @ApiProperty({
-    type: 'integer',
-    description:
-      'Every request Seerr holds, blocklisted media too (its totalRequests): the figure the dashboard shows',
-  })
-  all_requests!: number;
-}
-
 export class UsernameParams {
   @StringField({ maxLength: 100, description: 'User name (case-insensitive)' }) username!: string;
 }

@@ -3,8 +3,7 @@ import { DEFAULT_SYNC } from '../config/config.schema';
 import { ConfigStore } from '../config/config.store';
 import { getUserSetting, setUserSetting } from '../config/user-settings';
 import { SeerrClient } from '../seerr/seerr.client';
-import { isManager, SEERR_MEDIA_STATUS, type SeerrRequest, type SeerrUser } from '../seerr/seerr.types';
-import { mapLimit } from '../sync/map-limit';
+import { isManager, type SeerrUser } from '../seerr/seerr.types';
 import { SyncPlanner } from '../sync/sync-planner.service';
 import { SyncRunStore } from '../sync/sync-run.store';
 import { UserListsCache } from '../sync/user-lists.cache';
@@ -18,11 +17,8 @@ import type {
   DetailedUsersDto,
   SeerrUserDto,
   UpdateUserSettingsDto,
-  UserRequestsDto,
   UserSettingsResultDto,
 } from './users.dto';
-
-const REQUEST_STATUS = ['', 'pending', 'approved', 'declined', 'failed', 'completed'];
 
 export function toSeerrUserDto(u: SeerrUser): SeerrUserDto {
   return {
@@ -77,41 +73,6 @@ export class UsersService {
     const shown = shownLists(lists);
     const plan = shown.seerrUsers ? this.planner.planFrom(shown.servers, shown.seerrUsers) : null;
     return usersView({ lists, shown, plan, config: this.config.get(), rejected });
-  }
-
-  /**
-   * Requests grouped by requester, with titles (cached, so a second load asks Seerr for none). Seerr's
-   * request list leaves out requests for blocklisted media while its counts (totalRequests, each user's
-   * requestCount) include them: both are given, so the page can say why its list is shorter.
-   */
-  async requests(): Promise<UserRequestsDto> {
-    const [requests, about, seerrUsers] = await Promise.all([
-      this.seerr.listRequests({ take: 100 }),
-      this.seerr.about(),
-      this.lists.seerrUsers(),
-    ]);
-    const requestCounts = new Map(seerrUsers.map((u) => [u.id, u.requestCount]));
-    const titles = new Map<string, string | null>();
-    const wanted = [...new Map(requests.map((r) => [`${r.type}:${r.media.tmdbId}`, r])).values()];
-    await mapLimit(wanted, 5, async (r) => {
-      titles.set(`${r.type}:${r.media.tmdbId}`, await this.seerr.title(r.type, r.media.tmdbId));
-    });
-    const groups = new Map<number, UserRequestsDto['users'][number]>();
-    for (const r of requests) {
-      const group = groups.get(r.requestedBy.id) ?? {
-        user_id: r.requestedBy.id,
-        display_name: r.requestedBy.displayName,
-        requests: [],
-        request_count: requestCounts.get(r.requestedBy.id) ?? 0,
-      };
-      group.requests.push(this.toRequest(r, titles.get(`${r.type}:${r.media.tmdbId}`) ?? null));
-      groups.set(r.requestedBy.id, group);
-    }
-    return {
-      users: [...groups.values()].sort((a, b) => a.display_name.localeCompare(b.display_name)),
-      total: requests.length,
-      all_requests: about.totalRequests,
-    };
   }
 
   async updateSettings(username: string, dto: UpdateUserSettingsDto): Promise<UserSettingsResultDto> {
@@ -211,22 +172,5 @@ export class UsersService {
       );
     }
     return match.kind === 'one' ? match.user : undefined;
-  }
-
-  private toRequest(
-    r: SeerrRequest,
-    title: string | null,
-  ): UserRequestsDto['users'][number]['requests'][number] {
-    const mediaStatus = r.is4k ? r.media.status4k : r.media.status;
-    return {
-      id: r.id,
-      type: r.type,
-      title,
-      tmdb_id: r.media.tmdbId,
-      status: REQUEST_STATUS[r.status] ?? 'pending',
-      media_deleted: mediaStatus === SEERR_MEDIA_STATUS.DELETED,
-      is4k: r.is4k,
-      created_at: r.createdAt,
-    };
   }
 }

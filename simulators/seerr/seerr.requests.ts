@@ -118,8 +118,59 @@ function getRequest(ctx: SeerrContext): SimResponse {
   return json(200, requestJson(ctx.state, request));
 }
 
+/**
+ * POST /request/{id}/approve|decline (MANAGE_REQUESTS). Seerr 3 answers 409 for a request that is no
+ * longer pending, and 404 "Request not found." for an id it does not hold (a non-number included). Its
+ * entity hook then moves the media on: approved from UNKNOWN/PENDING to PROCESSING (the simulator has
+ * no Radarr/Sonarr to send it to), a declined movie back to UNKNOWN unless DELETED, a declined series
+ * back to UNKNOWN when no other request of it is pending.
+ */
+function setRequestStatus(ctx: SeerrContext): SimResponse {
+  const request = ctx.state.requests.get(Number(ctx.params.requestId));
+  if (!request) return handlerError(404, 'Request not found.');
+  const status = ctx.params.status === 'approve' ? R.APPROVED : R.DECLINED;
+  if (request.status !== R.PENDING) {
+    return handlerError(409, 'Only pending requests can be approved or declined.');
+  }
+  request.status = status;
+  request.modifiedById = ctx.user.id;
+  request.updatedAt = new Date().toISOString();
+  const media = ctx.state.media.get(request.mediaId);
+  const key = request.is4k ? 'status4k' : 'status';
+  if (media && status === R.APPROVED) {
+    if (media[key] === M.UNKNOWN || media[key] === M.PENDING) media[key] = M.PROCESSING;
+    for (const season of request.seasons) season.status = R.APPROVED;
+  }
+  if (media && status === R.DECLINED && media[key] !== M.DELETED) {
+    const otherPending = [...ctx.state.requests.values()].some(
+      (r) => r.mediaId === media.id && r.is4k === request.is4k && r.status === R.PENDING,
+    );
+    if (request.type === 'movie' || (!otherPending && media[key] === M.PENDING)) media[key] = M.UNKNOWN;
+  }
+  return json(200, requestJson(ctx.state, request));
+}
+
+/** DELETE /request/{id}: managers remove any; others only their own pending ones (401, as Seerr says). */
+function deleteRequest(ctx: SeerrContext): SimResponse {
+  const request = ctx.state.requests.get(Number(ctx.params.requestId));
+  if (!request) return handlerError(404, 'Request not found.');
+  const manage = hasPermission(Permission.MANAGE_REQUESTS, ctx.user.permissions);
+  if (!manage && (request.requestedById !== ctx.user.id || request.status !== R.PENDING)) {
+    return handlerError(401, 'You do not have permission to delete this request.');
+  }
+  ctx.state.deleteRequest(request.id);
+  return { status: 204 };
+}
+
 export const requestRoutes: SeerrRoute[] = [
   { method: 'GET', path: '/request', guard: 0, handler: listRequests },
   { method: 'GET', path: '/request/count', guard: 0, handler: countRequests },
   { method: 'GET', path: '/request/{requestId}', guard: 0, handler: getRequest },
+  { method: 'DELETE', path: '/request/{requestId}', guard: 0, handler: deleteRequest },
+  {
+    method: 'POST',
+    path: '/request/{requestId}/{status}',
+    guard: Permission.MANAGE_REQUESTS,
+    handler: setRequestStatus,
+  },
 ];

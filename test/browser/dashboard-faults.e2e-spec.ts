@@ -127,7 +127,7 @@ describe('Dashboard with upstream faults', () => {
 
     world.stack.seerr.resetFaults();
     await error.getByRole('button', { name: 'Try again' }).click();
-    await page.getByTestId('requests-group').first().waitFor();
+    await page.getByTestId('request-row').first().waitFor();
   });
 
   it('logged no errors in the browser', () => {

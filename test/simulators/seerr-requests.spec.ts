@@ -203,6 +203,40 @@ describe('Seerr simulator: requests, titles and settings', () => {
     expect((await call('POST', '/user', { ...as, body: { username: 'x', password: 'y' } })).status).toBe(403);
   });
 
+  it('approves and declines pending requests (MANAGE_REQUESTS), 409 once decided, 404 for unknown ids', async () => {
+    const pending = [...sim.state.requests.values()].filter((r) => r.status === 1 && !r.is4k);
+    const [first, second] = pending;
+    const approved = await call('POST', `/request/${first.id}/approve`);
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ id: first.id, status: 2, modifiedBy: { id: 1 } });
+    expect(approved.body.media.status).toBe(MediaStatus.PROCESSING);
+    expect(sim.state.requests.get(first.id)!.status).toBe(2);
+    const declined = await call('POST', `/request/${second.id}/decline`);
+    expect(declined.body.status).toBe(3);
+    const again = await call('POST', `/request/${first.id}/decline`);
+    expect(again.status).toBe(409);
+    expect(again.text).toBe('{"message":"Only pending requests can be approved or declined."}');
+    expect((await call('POST', '/request/999999/approve')).text).toBe('{"message":"Request not found."}');
+    expect((await call('POST', `/request/${first.id}/maybe`)).status).toBe(400);
+    const plain = [...sim.state.users.values()].find((u) => u.permissions === 32)!;
+    const as = { headers: { 'X-API-User': String(plain.id) } };
+    expect((await call('POST', `/request/${pending[2].id}/approve`, as)).status).toBe(403);
+  });
+
+  it('deletes requests: 204, gone from the list and the counts; 404 for unknown ids', async () => {
+    const request = [...sim.state.requests.values()].find((r) => r.status === 2)!;
+    const before = (await call('GET', '/request/count')).body.total;
+    const res = await call('DELETE', `/request/${request.id}`);
+    expect(res.status).toBe(204);
+    expect(res.text).toBe('');
+    expect(sim.state.requests.has(request.id)).toBe(false);
+    expect((await call('GET', '/request/count')).body.total).toBe(before - 1);
+    expect((await call('GET', `/request/${request.id}`)).status).toBe(404);
+    const gone = await call('DELETE', `/request/${request.id}`);
+    expect(gone.status).toBe(404);
+    expect(gone.text).toBe('{"message":"Request not found."}');
+  });
+
   it('computes quotas for a user', async () => {
     const res = await call('GET', '/user/1/quota');
     expect(res.body).toEqual({

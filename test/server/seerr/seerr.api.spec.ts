@@ -62,6 +62,7 @@ describe('/api/seerr', () => {
           total_requests: sim.state.requests.size,
           media_items: sim.state.media.size,
           deleted_media_requests: deleted,
+          pending_requests: [...sim.state.requests.values()].filter((r) => r.status === 1).length,
         },
         sync: { last_sync_at: null, last_sync_status: null, last_sync_run_id: null, next_sync_at: null },
       });

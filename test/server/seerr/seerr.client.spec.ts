@@ -216,14 +216,17 @@ describe('SeerrClient against the Seerr simulator', () => {
     expect((await client.requestCounts()).total).toBe(sim.state.requests.size);
   });
 
-  it('looks titles up once, and answers null for ids Seerr cannot resolve', async () => {
+  it('looks titles and posters up once, and answers null for ids Seerr cannot resolve', async () => {
     const [movieId, movie] = [...sim.state.titles.movie.entries()][0];
     const [tvId, tv] = [...sim.state.titles.tv.entries()][0];
-    expect(await client.title('movie', movieId)).toBe(movie.title);
-    expect(await client.title('tv', tvId)).toBe(tv.title);
-    await Promise.all([client.title('movie', movieId), client.title('movie', movieId)]);
+    expect(await client.mediaDetails('movie', movieId)).toEqual({
+      title: movie.title,
+      posterPath: movie.posterPath,
+    });
+    expect(await client.mediaDetails('tv', tvId)).toEqual({ title: tv.title, posterPath: tv.posterPath });
+    await Promise.all([client.mediaDetails('movie', movieId), client.mediaDetails('movie', movieId)]);
     expect(sim.count('GET /api/v1/movie/:movieId')).toBe(1);
-    expect(await client.title('movie', 999999999)).toBeNull();
+    expect(await client.mediaDetails('movie', 999999999)).toBeNull();
   });
 
   it('applies a changed configuration at once, and can be bound to unsaved values', async () => {

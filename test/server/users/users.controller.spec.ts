@@ -1,4 +1,5 @@
 import { UsersController } from '../../../server/users/users.controller';
+import { UserRequestsService } from '../../../server/users/user-requests.service';
 import { UsersService } from '../../../server/users/users.service';
 import { badRequest, useController } from '../support/controller-setup';
 
@@ -8,11 +9,50 @@ describe(UsersController.name, () => {
   it.each([
     ['/api/users', 'seerrUsers', []],
     ['/api/users/detailed', 'detailed', { users: [], server_errors: ['Main Plex: refused'] }],
-    ['/api/users/requests', 'requests', { users: [], total: 0 }],
   ] as const)('GET %s returns what the service read', async (path, method, value) => {
     ctx.mock(UsersService)[method].mockResolvedValue(value as never);
     const res = await ctx.admin().get(path).expect(200);
     expect(res.body).toEqual(value);
+  });
+
+  it('GET /api/users/requests returns what the requests service read', async () => {
+    const value = { users: [], total: 0, all_requests: 0 };
+    ctx.mock(UserRequestsService).requests.mockResolvedValue(value as never);
+    expect((await ctx.admin().get('/api/users/requests').expect(200)).body).toEqual(value);
+  });
+
+  describe('request actions', () => {
+    const result = { request: null, counts: null, message: 'Deleted request 7.' };
+
+    it.each([
+      ['post', '/api/users/requests/7/approve', 'setStatus', [7, 'approve']],
+      ['post', '/api/users/requests/7/decline', 'setStatus', [7, 'decline']],
+      ['delete', '/api/users/requests/7', 'remove', [7]],
+    ] as const)('%s %s answers 200 with the numeric id passed on', async (verb, path, method, args) => {
+      const service = ctx.mock(UserRequestsService);
+      service[method].mockResolvedValue(result);
+      expect((await ctx.admin()[verb](path).expect(200)).body).toEqual(result);
+      expect(service[method]).toHaveBeenCalledWith(...args);
+    });
+
+    it.each([
+      ['abc', 'id must be an integer number'],
+      ['1.5', 'id must be an integer number'],
+      ['0', 'id must not be less than 1'],
+      ['2147483648', 'id must not be greater than 2147483647'],
+    ])('refuses the id %s with a 400 naming it', async (id, message) => {
+      for (const [verb, path] of [
+        ['post', `/api/users/requests/${id}/approve`],
+        ['post', `/api/users/requests/${id}/decline`],
+        ['delete', `/api/users/requests/${id}`],
+      ] as const) {
+        const res = await ctx.admin()[verb](path).expect(400);
+        expect(res.body).toEqual(badRequest(message));
+      }
+      const service = ctx.mock(UserRequestsService);
+      expect(service.setStatus).not.toHaveBeenCalled();
+      expect(service.remove).not.toHaveBeenCalled();
+    });
   });
 
   it('GET /api/users/detailed?refresh=true asks for fresh lists; anything but a boolean is a 400', async () => {

@@ -239,6 +239,12 @@ export type { ListDetailedUsers$Params as ListDetailedUsers$Params } from './fn/
 export { listDetailedUsers as listDetailedUsers } from './fn/users/list-detailed-users';
 export type { ListUserRequests$Params as ListUserRequests$Params } from './fn/users/list-user-requests';
 export { listUserRequests as listUserRequests } from './fn/users/list-user-requests';
+export type { DeleteUserRequest$Params as DeleteUserRequest$Params } from './fn/users/delete-user-request';
+export { deleteUserRequest as deleteUserRequest } from './fn/users/delete-user-request';
+export type { ApproveUserRequest$Params as ApproveUserRequest$Params } from './fn/users/approve-user-request';
+export { approveUserRequest as approveUserRequest } from './fn/users/approve-user-request';
+export type { DeclineUserRequest$Params as DeclineUserRequest$Params } from './fn/users/decline-user-request';
+export { declineUserRequest as declineUserRequest } from './fn/users/decline-user-request';
 export type { UpdateUserSettings$Params as UpdateUserSettings$Params } from './fn/users/update-user-settings';
 export { updateUserSettings as updateUserSettings } from './fn/users/update-user-settings';
 export type { GetUtorrentBandwidth$Params as GetUtorrentBandwidth$Params } from './fn/utorrent/get-utorrent-bandwidth';

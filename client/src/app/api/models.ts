@@ -78,6 +78,8 @@ export type { ReadinessDto } from './models/readiness-dto';
 export type { ReadinessStatus } from './models/readiness-status';
 export type { RefreshDto } from './models/refresh-dto';
 export type { RemoveTorrentDto } from './models/remove-torrent-dto';
+export type { RequestActionResultDto } from './models/request-action-result-dto';
+export type { RequestCountsDto } from './models/request-counts-dto';
 export type { RequestStatus } from './models/request-status';
 export type { RestartedDto } from './models/restarted-dto';
 export type { RunCredentialDto } from './models/run-credential-dto';

@@ -15,6 +15,11 @@ export interface SeerrLiveDto {
   media_items?: number;
 
   /**
+   * Requests waiting for approval (Seerr's GET /request/count, as on the Requests page)
+   */
+  pending_requests?: number;
+
+  /**
    * Seerr answered every read below
    */
   reachable: boolean;

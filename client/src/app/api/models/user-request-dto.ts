@@ -5,6 +5,11 @@ import { MediaType } from '../models/media-type';
 import { RequestStatus } from '../models/request-status';
 export interface UserRequestDto {
   created_at: string;
+
+  /**
+   * Their Seerr display name
+   */
+  display_name: string;
   id: number;
   is4k: boolean;
 
@@ -12,8 +17,23 @@ export interface UserRequestDto {
    * The media was removed from the library after it was available (media status 7)
    */
   media_deleted: boolean;
+
+  /**
+   * The TMDB poster thumbnail (https://image.tmdb.org/t/p/w92/…); null when TMDB has none or Seerr could not get it
+   */
+  poster_url: string | null;
+
+  /**
+   * The item's page in Seerr (<Seerr URL>/movie/<tmdb id> or /tv/<tmdb id>)
+   */
+  seerr_url: string;
   status: RequestStatus;
   title: string | null;
   tmdb_id: number;
   type: MediaType;
+
+  /**
+   * The Seerr id of the person who asked
+   */
+  user_id: number;
 }

@@ -67,6 +67,12 @@ import { StateMessageComponent } from '../../common/state-message.component';
                   <dd class="sp-tabular">{{ s.live.total_requests ?? 0 | number }}</dd>
                 </div>
                 <div>
+                  <dt>Pending</dt>
+                  <dd class="sp-tabular" data-testid="seerr-card-pending">
+                    {{ s.live.pending_requests ?? 0 | number }}
+                  </dd>
+                </div>
+                <div>
                   <dt>Media deleted</dt>
                   <dd class="sp-tabular">{{ s.live.deleted_media_requests ?? 0 | number }}</dd>
                 </div>
@@ -87,7 +93,12 @@ import { StateMessageComponent } from '../../common/state-message.component';
   styleUrl: './dashboard-card.scss',
   styles: `
     .figures {
-      grid-template-columns: repeat(3, minmax(0, 1fr));
+      grid-template-columns: repeat(4, minmax(0, 1fr));
+    }
+    @media (max-width: 599.98px) {
+      .figures {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+      }
     }
     .figures div {
       display: flex;

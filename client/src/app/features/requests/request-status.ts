@@ -27,14 +27,18 @@ export function shownStatus(request: UserRequestDto): ShownStatus {
   return request.media_deleted ? 'media_deleted' : request.status;
 }
 
+/** By request date: newest first unless `oldest` is chosen. */
+export type RequestSort = 'newest' | 'oldest';
+
 export interface RequestFilters {
   readonly q: string;
   readonly status: ShownStatus | '';
   /** A Seerr user id, as text; '' for everyone. */
   readonly user: string;
+  readonly sort: RequestSort;
 }
 
-export const NO_FILTERS: RequestFilters = { q: '', status: '', user: '' };
+export const NO_FILTERS: RequestFilters = { q: '', status: '', user: '', sort: 'newest' };
 
 export function filtersFromParams(params: ParamMap): RequestFilters {
   const status = params.get('status') ?? '';
@@ -43,13 +47,35 @@ export function filtersFromParams(params: ParamMap): RequestFilters {
     q: params.get('q') ?? '',
     status: (SHOWN_STATUSES as string[]).includes(status) ? (status as ShownStatus) : '',
     user: /^\d+$/.test(user) ? user : '',
+    sort: params.get('sort') === 'oldest' ? 'oldest' : 'newest',
   };
 }
 
+/** The default sort stays out of the URL. */
 export function filtersToParams(filters: RequestFilters): Params {
-  return { q: filters.q || null, status: filters.status || null, user: filters.user || null };
+  return {
+    q: filters.q || null,
+    status: filters.status || null,
+    user: filters.user || null,
+    sort: filters.sort === 'oldest' ? 'oldest' : null,
+  };
 }
 
+/** The queue as shown: the requests matching the filters, by request date in the chosen order. */
+export function queueOf(requests: readonly UserRequestDto[], filters: RequestFilters): UserRequestDto[] {
+  const needle = filters.q.trim().toLowerCase();
+  const direction = filters.sort === 'oldest' ? 1 : -1;
+  return requests
+    .filter(
+      (request) =>
+        (filters.status === '' || shownStatus(request) === filters.status) &&
+        (filters.user === '' || String(request.user_id) === filters.user) &&
+        (needle === '' || (request.title ?? '').toLowerCase().includes(needle)),
+    )
+    .sort((a, b) => direction * a.created_at.localeCompare(b.created_at) || b.id - a.id);
+}
+
+/** Whether the list is narrowed (the sort only orders it). */
 export function hasFilters(filters: RequestFilters): boolean {
   return filters.q.trim() !== '' || filters.status !== '' || filters.user !== '';
 }

@@ -23,7 +23,7 @@ export interface UserOption {
   readonly name: string;
 }
 
-/** Title search, status and user; every change goes to the URL through the page. */
+/** Title search, status, user and the date order; every change goes to the URL through the page. */
 @Component({
   selector: 'sp-requests-filters',
   imports: [MatFormFieldModule, MatInputModule, MatSelectModule, MatIconModule, MatButtonModule],
@@ -67,11 +67,26 @@ export interface UserOption {
         </mat-select>
       </mat-form-field>
       <button
+        mat-stroked-button
+        type="button"
+        data-testid="requests-sort"
+        [attr.data-sort]="filters().sort"
+        [attr.aria-label]="
+          filters().sort === 'newest'
+            ? 'Sorted by date, newest first: show oldest first'
+            : 'Sorted by date, oldest first: show newest first'
+        "
+        (click)="emit({ sort: filters().sort === 'newest' ? 'oldest' : 'newest' })"
+      >
+        <mat-icon>{{ filters().sort === 'newest' ? 'arrow_downward' : 'arrow_upward' }}</mat-icon>
+        {{ filters().sort === 'newest' ? 'Newest first' : 'Oldest first' }}
+      </button>
+      <button
         mat-button
         type="button"
         data-testid="requests-filter-clear"
         [disabled]="!active()"
-        (click)="changed.emit(none)"
+        (click)="changed.emit({ ...none, sort: filters().sort })"
       >
         <mat-icon>filter_alt_off</mat-icon>
         Clear
@@ -81,7 +96,7 @@ export interface UserOption {
   styles: `
     .filters {
       display: grid;
-      grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr) auto;
+      grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr) auto auto;
       gap: 12px;
       align-items: center;
     }
@@ -99,6 +114,9 @@ export interface UserOption {
       }
       button {
         justify-self: start;
+      }
+      [data-testid='requests-sort'] {
+        justify-self: stretch;
       }
     }
   `,

@@ -1,29 +1,41 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  linkedSignal,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router } from '@angular/router';
-import { map } from 'rxjs';
+import { type Observable, filter, finalize, map } from 'rxjs';
 
-import { type UserRequestsGroupDto } from '../../api';
-import { remoteState } from '../../core/util/remote-state';
+import { type RequestActionResultDto, type RequestCountsDto, type UserRequestDto } from '../../api';
+import { ConfirmDialogComponent, type ConfirmDialogData } from '../../common/confirm-dialog.component';
 import { StateMessageComponent } from '../../common/state-message.component';
+import { Notifier } from '../../core/notify/notifier.service';
+import { remoteState } from '../../core/util/remote-state';
 import {
   type RequestFilters,
-  STATUS_LOOK,
-  type ShownStatus,
   filtersFromParams,
   filtersToParams,
   hasFilters,
-  shownStatus,
+  queueOf,
 } from './request-status';
 import { RequestsClient } from './requests-client.service';
 import { RequestsFiltersComponent, type UserOption } from './requests-filters.component';
-import { type RequestGroup, RequestsGroupsComponent } from './requests-groups.component';
+import { RequestsQueueComponent } from './requests-queue.component';
+
+/** The figures of the header, in this order, from Seerr's own counts. */
+const COUNTED = ['pending', 'approved', 'declined', 'completed'] as const;
 
 @Component({
   selector: 'sp-requests-page',
@@ -37,7 +49,7 @@ import { type RequestGroup, RequestsGroupsComponent } from './requests-groups.co
     DecimalPipe,
     StateMessageComponent,
     RequestsFiltersComponent,
-    RequestsGroupsComponent,
+    RequestsQueueComponent,
   ],
   templateUrl: './requests-page.component.html',
   styleUrl: './requests-page.component.scss',
@@ -47,57 +59,41 @@ export class RequestsPageComponent {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly client = inject(RequestsClient);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+  private readonly destroyRef = inject(DestroyRef);
 
-  private readonly requests = remoteState(() => this.client.list());
-  protected readonly data = this.requests.state;
-  protected readonly value = this.requests.value;
-  protected readonly error = this.requests.error;
+  // A reload (the button, or after a failed action) keeps the queue on screen.
+  private readonly fetched = remoteState(() => this.client.list(), { whileReloading: 'value' });
+  protected readonly value = this.fetched.value;
+  protected readonly error = this.fetched.error;
+  protected readonly fetching = this.fetched.fetching;
 
-  /** Search, status and user live in the URL, so a filtered view can be bookmarked. */
+  /** Every listed request; an action replaces or drops its row in place. */
+  private readonly all = linkedSignal<UserRequestDto[]>(() =>
+    (this.value()?.users ?? []).flatMap((group) => group.requests),
+  );
+  /** Seerr's counts (GET /request/count, as the dashboard's pending figure); an action answers new ones. */
+  protected readonly counts = linkedSignal<RequestCountsDto | null>(() => this.value()?.counts ?? null);
+  protected readonly counted = COUNTED;
+  protected readonly busy = signal<ReadonlySet<number>>(new Set());
+
+  /** Search, status, user and order live in the URL, so a filtered view can be bookmarked. */
   protected readonly filters = toSignal(this.route.queryParamMap.pipe(map(filtersFromParams)), {
     requireSync: true,
   });
   protected readonly filtered = computed(() => hasFilters(this.filters()));
-  /** Expand or collapse every group; until chosen, groups open while a filter narrows them. */
-  private readonly expandChoice = signal<boolean | null>(null);
-  protected readonly expanded = computed(() => this.expandChoice() ?? this.filtered());
+  protected readonly queue = computed(() => queueOf(this.all(), this.filters()));
+  protected readonly listed = computed(() => this.all().length);
 
   protected readonly users = computed((): UserOption[] =>
     (this.value()?.users ?? [])
       .map((group) => ({ id: String(group.user_id), name: group.display_name }))
       .sort((a, b) => a.name.localeCompare(b.name)),
   );
-  protected readonly groups = computed((): RequestGroup[] => {
-    const { q, status, user } = this.filters();
-    const needle = q.trim().toLowerCase();
-    const groups: RequestGroup[] = [];
-    for (const group of this.value()?.users ?? []) {
-      if (user !== '' && String(group.user_id) !== user) {
-        continue;
-      }
-      const requests = group.requests
-        .filter(
-          (request) =>
-            (status === '' || shownStatus(request) === status) &&
-            (needle === '' || (request.title ?? '').toLowerCase().includes(needle)),
-        )
-        .sort((a, b) => b.created_at.localeCompare(a.created_at));
-      if (requests.length > 0) {
-        groups.push(toGroup(group, requests));
-      }
-    }
-    return groups;
-  });
-  protected readonly shownCount = computed(() =>
-    this.groups().reduce((sum, group) => sum + group.requests.length, 0),
-  );
-
-  protected toggleExpanded(): void {
-    this.expandChoice.set(!this.expanded());
-  }
 
   protected reload(): void {
-    this.requests.reload();
+    this.fetched.reload();
   }
 
   protected onFilters(filters: RequestFilters): void {
@@ -107,19 +103,67 @@ export class RequestsPageComponent {
       replaceUrl: true,
     });
   }
-}
 
-function toGroup(group: UserRequestsGroupDto, requests: UserRequestsGroupDto['requests']): RequestGroup {
-  const tally = new Map<ShownStatus, number>();
-  for (const request of requests) {
-    const status = shownStatus(request);
-    tally.set(status, (tally.get(status) ?? 0) + 1);
+  protected approve(request: UserRequestDto): void {
+    this.act(request, this.client.approve(request.id));
   }
-  const parts = [...tally.entries()].map(
-    ([status, count]) => `${count} ${STATUS_LOOK[status].label.toLowerCase()}`,
-  );
-  // Seerr's requestCount (the Users page's figure) counts requests for blocklisted media, its list does not.
-  const unlisted = group.request_count - group.requests.length;
-  if (unlisted > 0) parts.push(`${unlisted} for blocklisted media, not listed`);
-  return { userId: group.user_id, name: group.display_name, requests, summary: parts.join(' · ') };
+
+  protected decline(request: UserRequestDto): void {
+    this.act(request, this.client.decline(request.id));
+  }
+
+  protected remove(request: UserRequestDto): void {
+    const name = request.title ?? `TMDB #${request.tmdb_id}`;
+    this.dialog
+      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
+        data: {
+          title: `Delete the request for ${name}?`,
+          message: `Seerr forgets that ${request.display_name} asked for it. Media already downloaded stays in the library.`,
+          confirm: 'Delete',
+          destructive: true,
+        },
+        maxWidth: 'calc(100vw - 24px)',
+        width: '440px',
+      })
+      .afterClosed()
+      .pipe(
+        filter((confirmed) => confirmed === true),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(() => this.act(request, this.client.remove(request.id)));
+  }
+
+  /** Runs one action on a row; the answer updates that row and the counts, without reloading the list. */
+  private act(request: UserRequestDto, call: Observable<RequestActionResultDto>): void {
+    this.busy.update((busy) => new Set(busy).add(request.id));
+    call
+      .pipe(
+        finalize(() => this.unbusy(request.id)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (result) => {
+          const saved = result.request;
+          this.all.update((rows) =>
+            saved
+              ? rows.map((row) => (row.id === saved.id ? saved : row))
+              : rows.filter((row) => row.id !== request.id),
+          );
+          if (result.counts) {
+            this.counts.set(result.counts);
+          }
+          this.notifier.success(result.message);
+        },
+        // The error snackbar says why; the list is read again in case the request changed in Seerr.
+        error: () => this.reload(),
+      });
+  }
+
+  private unbusy(id: number): void {
+    this.busy.update((busy) => {
+      const next = new Set(busy);
+      next.delete(id);
+      return next;
+    });
+  }
 }
