@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
-import { HealthDto, ReadinessDto } from './health.dto';
+import { AboutDto, DiskUsageDto, HealthDto, ReadinessDto } from './health.dto';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
@@ -16,6 +16,23 @@ export class HealthController {
   @ApiOkResponse({ type: HealthDto })
   getHealth(): HealthDto {
     return this.health.health();
+  }
+
+  @Get('about')
+  @ApiOperation({ summary: 'The About page: version, uptime, where the configuration and database are' })
+  @ApiOkResponse({ type: AboutDto })
+  getAbout(): AboutDto {
+    return this.health.about();
+  }
+
+  @Get('disks')
+  @ApiOperation({
+    summary:
+      'Free and used space of each `disk_paths` entry (default: the config directory and the download directories), with a level',
+  })
+  @ApiOkResponse({ type: [DiskUsageDto] })
+  getDisks(): DiskUsageDto[] {
+    return this.health.disks();
   }
 
   @Get('ready')

@@ -4,7 +4,8 @@ import { ConfigStore } from '../config/config.store';
 import { AuditService } from '../audit/audit.service';
 import { DatabaseService } from '../database/database.service';
 import { diskSpaceCheck } from './disk-space.check';
-import type { HealthDto, ReadinessDto } from './health.dto';
+import { diskPaths, diskUsage } from './disk-usage';
+import type { AboutDto, DiskUsageDto, HealthDto, ReadinessDto } from './health.dto';
 
 @Injectable()
 export class HealthService {
@@ -23,6 +24,24 @@ export class HealthService {
       uptime_seconds: Math.floor((Date.now() - this.startedAt.getTime()) / 1000),
       started_at: this.startedAt.toISOString(),
     };
+  }
+
+  about(): AboutDto {
+    const { version, uptime_seconds, started_at } = this.health();
+    return {
+      version,
+      uptime_seconds,
+      started_at,
+      config_file: this.config.file,
+      database_file: this.config.databaseFile,
+      node_version: process.version,
+      environment_overrides: this.config.overrides(),
+    };
+  }
+
+  /** Every `disk_paths` entry (or the known defaults), read now: statfs is a cheap local call. */
+  disks(): DiskUsageDto[] {
+    return diskPaths(this.config.get(), this.config.directory).map(diskUsage);
   }
 
   async readiness(): Promise<ReadinessDto> {

@@ -33,6 +33,8 @@ export type { StopContainer$Params as StopContainer$Params } from './fn/containe
 export { stopContainer as stopContainer } from './fn/containers/stop-container';
 export type { GetHealth$Params as GetHealth$Params } from './fn/health/get-health';
 export { getHealth as getHealth } from './fn/health/get-health';
+export type { GetAbout$Params as GetAbout$Params } from './fn/health/get-about';
+export { getAbout as getAbout } from './fn/health/get-about';
 export type { GetReadiness$Params as GetReadiness$Params } from './fn/health/get-readiness';
 export { getReadiness as getReadiness } from './fn/health/get-readiness';
 export type { ListMediaServers$Params as ListMediaServers$Params } from './fn/media-servers/list-media-servers';

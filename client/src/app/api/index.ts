@@ -7,6 +7,7 @@ export { RequestBuilder } from './request-builder';
 export type { StrictHttpResponse } from './strict-http-response';
 export { Api } from './api';
 
+export type { AboutDto } from './models/about-dto';
 export type { AddedTorrentDto } from './models/added-torrent-dto';
 export type { AddTorrentUrlDto } from './models/add-torrent-url-dto';
 export type { AuditActionsDto } from './models/audit-actions-dto';
@@ -227,6 +228,8 @@ export type { StopContainer$Params as StopContainer$Params } from './fn/containe
 export { stopContainer as stopContainer } from './fn/containers/stop-container';
 export type { GetHealth$Params as GetHealth$Params } from './fn/health/get-health';
 export { getHealth as getHealth } from './fn/health/get-health';
+export type { GetAbout$Params as GetAbout$Params } from './fn/health/get-about';
+export { getAbout as getAbout } from './fn/health/get-about';
 export type { GetReadiness$Params as GetReadiness$Params } from './fn/health/get-readiness';
 export { getReadiness as getReadiness } from './fn/health/get-readiness';
 export type { ListMediaServers$Params as ListMediaServers$Params } from './fn/media-servers/list-media-servers';

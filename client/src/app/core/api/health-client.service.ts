@@ -2,7 +2,14 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { type Observable, catchError, of, throwError } from 'rxjs';
 
-import { type HealthDto, type ReadinessDto, getHealth, getReadiness } from '../../api';
+import {
+  type AboutDto,
+  type HealthDto,
+  type ReadinessDto,
+  getAbout,
+  getHealth,
+  getReadiness,
+} from '../../api';
 import { ApiCaller } from './api-caller.service';
 
 function isReadiness(body: unknown): body is ReadinessDto {
@@ -16,6 +23,10 @@ export class HealthClient {
 
   health(): Observable<HealthDto> {
     return this.api.call(getHealth, undefined);
+  }
+
+  about(): Observable<AboutDto> {
+    return this.api.call(getAbout, undefined);
   }
 
   /** A degraded panel answers 503 with the same body: that is a result to show, not a failure. */

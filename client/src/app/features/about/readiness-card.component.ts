@@ -47,7 +47,7 @@ const CHECK_LABELS: Readonly<Record<string, string>> = {
       </mat-card-content>
     </mat-card>
   `,
-  styleUrl: './dashboard-card.scss',
+  styleUrl: '../dashboard/dashboard-card.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReadinessCardComponent {
