@@ -35,6 +35,8 @@ export type { GetHealth$Params as GetHealth$Params } from './fn/health/get-healt
 export { getHealth as getHealth } from './fn/health/get-health';
 export type { GetAbout$Params as GetAbout$Params } from './fn/health/get-about';
 export { getAbout as getAbout } from './fn/health/get-about';
+export type { GetDisks$Params as GetDisks$Params } from './fn/health/get-disks';
+export { getDisks as getDisks } from './fn/health/get-disks';
 export type { GetReadiness$Params as GetReadiness$Params } from './fn/health/get-readiness';
 export { getReadiness as getReadiness } from './fn/health/get-readiness';
 export type { ListMediaServers$Params as ListMediaServers$Params } from './fn/media-servers/list-media-servers';

@@ -33,6 +33,8 @@ export type { CreateTorrentClientDto } from './models/create-torrent-client-dto'
 export type { CreateUserDto } from './models/create-user-dto';
 export type { DetailedUserDto } from './models/detailed-user-dto';
 export type { DetailedUsersDto } from './models/detailed-users-dto';
+export type { DiskLevel } from './models/disk-level';
+export type { DiskUsageDto } from './models/disk-usage-dto';
 export type { ErrorBodyDto } from './models/error-body-dto';
 export type { FieldErrorDto } from './models/field-error-dto';
 export type { HealthDto } from './models/health-dto';
@@ -230,6 +232,8 @@ export type { GetHealth$Params as GetHealth$Params } from './fn/health/get-healt
 export { getHealth as getHealth } from './fn/health/get-health';
 export type { GetAbout$Params as GetAbout$Params } from './fn/health/get-about';
 export { getAbout as getAbout } from './fn/health/get-about';
+export type { GetDisks$Params as GetDisks$Params } from './fn/health/get-disks';
+export { getDisks as getDisks } from './fn/health/get-disks';
 export type { GetReadiness$Params as GetReadiness$Params } from './fn/health/get-readiness';
 export { getReadiness as getReadiness } from './fn/health/get-readiness';
 export type { ListMediaServers$Params as ListMediaServers$Params } from './fn/media-servers/list-media-servers';

@@ -27,6 +27,8 @@ export type { CreateTorrentClientDto } from './models/create-torrent-client-dto'
 export type { CreateUserDto } from './models/create-user-dto';
 export type { DetailedUserDto } from './models/detailed-user-dto';
 export type { DetailedUsersDto } from './models/detailed-users-dto';
+export type { DiskLevel } from './models/disk-level';
+export type { DiskUsageDto } from './models/disk-usage-dto';
 export type { ErrorBodyDto } from './models/error-body-dto';
 export type { FieldErrorDto } from './models/field-error-dto';
 export type { HealthDto } from './models/health-dto';

@@ -4,9 +4,11 @@ import { type Observable, catchError, of, throwError } from 'rxjs';
 
 import {
   type AboutDto,
+  type DiskUsageDto,
   type HealthDto,
   type ReadinessDto,
   getAbout,
+  getDisks,
   getHealth,
   getReadiness,
 } from '../../api';
@@ -27,6 +29,10 @@ export class HealthClient {
 
   about(): Observable<AboutDto> {
     return this.api.call(getAbout, undefined);
+  }
+
+  disks(): Observable<DiskUsageDto[]> {
+    return this.api.call(getDisks, undefined);
   }
 
   /** A degraded panel answers 503 with the same body: that is a result to show, not a failure. */

@@ -4,12 +4,14 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { map } from 'rxjs';
 
+import { HealthClient } from '../../core/api/health-client.service';
 import { remoteState } from '../../core/util/remote-state';
 import { AuditClient } from '../audit/audit-client.service';
 import { MediaServersClient } from '../media-servers/media-servers-client.service';
 import { SeerrClient } from '../seerr/seerr-client.service';
 import { SyncClient } from '../sync/sync-client.service';
 import { ActivityCardComponent } from './activity-card.component';
+import { DiskCardComponent } from './disk-card.component';
 import { MediaServersSectionComponent } from './media-servers-section.component';
 import { SeerrCardComponent } from './seerr-card.component';
 import { SyncCardComponent } from './sync-card.component';
@@ -26,6 +28,7 @@ const LATEST_COUNT = 10;
     ActivityCardComponent,
     SeerrCardComponent,
     SyncCardComponent,
+    DiskCardComponent,
     MediaServersSectionComponent,
   ],
   template: `
@@ -46,6 +49,7 @@ const LATEST_COUNT = 10;
       <sp-seerr-card [seerr]="seerr.state()" (retry)="seerr.reload()" />
       <sp-sync-card [status]="sync.state()" (retry)="sync.reload()" />
       <sp-media-servers-section class="wide" [servers]="servers.state()" (retry)="servers.reload()" />
+      <sp-disk-card [disks]="disks.state()" (retry)="disks.reload()" />
       <sp-activity-card class="wide" [activity]="activity.state()" (retry)="activity.reload()" />
     </div>
   `,
@@ -70,11 +74,13 @@ const LATEST_COUNT = 10;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DashboardPageComponent {
+  private readonly healthApi = inject(HealthClient);
   private readonly auditApi = inject(AuditClient);
   private readonly seerrApi = inject(SeerrClient);
   private readonly syncApi = inject(SyncClient);
   private readonly serversApi = inject(MediaServersClient);
 
+  protected readonly disks = remoteState(() => this.healthApi.disks());
   protected readonly activity = remoteState(() =>
     this.auditApi.latest(LATEST_COUNT).pipe(map((page) => page.items)),
   );
@@ -87,7 +93,7 @@ export class DashboardPageComponent {
   protected readonly servers = remoteState(() => this.serversApi.list(this.serverLoads++ > 0));
 
   protected refreshAll(): void {
-    for (const card of [this.seerr, this.sync, this.servers, this.activity]) {
+    for (const card of [this.seerr, this.sync, this.servers, this.disks, this.activity]) {
       card.reload();
     }
   }
