@@ -8,8 +8,8 @@ export class HealthDto {
 }
 
 export class ReadinessCheckDto {
-  @ApiProperty({ enum: ['database', 'config', 'disk'], enumName: 'ReadinessCheckName' })
-  name!: 'database' | 'config' | 'disk';
+  @ApiProperty({ enum: ['database', 'config', 'disk', 'services'], enumName: 'ReadinessCheckName' })
+  name!: 'database' | 'config' | 'disk' | 'services';
   @ApiProperty() ok!: boolean;
   @ApiProperty() detail!: string;
 }
@@ -65,4 +65,36 @@ export class DiskUsageDto {
   level!: DiskLevel;
   @ApiProperty({ type: String, nullable: true, description: 'Why the path cannot be read' })
   error!: string | null;
+}
+
+export const SERVICE_KINDS = [
+  'seerr',
+  'media-server',
+  'plex',
+  'tautulli',
+  'torrent-client',
+  'docker',
+] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+export const SERVICE_STATES = ['up', 'down', 'off'] as const;
+export type ServiceState = (typeof SERVICE_STATES)[number];
+
+/** One upstream of the stack and whether it answers now. */
+export class ServiceHealthDto {
+  @ApiProperty({ example: 'media-server:Jellyfin', description: 'Unique in the list' }) id!: string;
+  @ApiProperty({ enum: SERVICE_KINDS, enumName: 'ServiceKind' }) kind!: ServiceKind;
+  @ApiProperty({ example: 'Jellyfin' }) name!: string;
+  @ApiProperty({
+    enum: SERVICE_STATES,
+    enumName: 'ServiceState',
+    description: 'off: not configured or disabled (readiness leaves it out)',
+  })
+  state!: ServiceState;
+  @ApiProperty({ description: 'Why, in a sentence that names the service' }) detail!: string;
+  @ApiProperty({ type: String, nullable: true, example: '10.10.3' }) version!: string | null;
+}
+
+export class ServiceHealthListDto {
+  @ApiProperty({ type: [ServiceHealthDto] }) services!: ServiceHealthDto[];
+  @ApiProperty({ format: 'date-time' }) checked_at!: string;
 }

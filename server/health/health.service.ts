@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { DatabaseService } from '../database/database.service';
 import { diskSpaceCheck } from './disk-space.check';
 import { diskPaths, diskUsage } from './disk-usage';
+import { ServiceHealthService, servicesCheck } from './service-health.service';
 import type { AboutDto, DiskUsageDto, HealthDto, ReadinessDto } from './health.dto';
 
 @Injectable()
@@ -15,6 +16,7 @@ export class HealthService {
     private readonly database: DatabaseService,
     private readonly config: ConfigStore,
     private readonly audit: AuditService,
+    private readonly services: ServiceHealthService,
   ) {}
 
   health(): HealthDto {
@@ -49,6 +51,8 @@ export class HealthService {
       { name: 'database', ...(await this.database.check()) },
       { name: 'config', ...this.config.checkFile() },
       { name: 'disk', ...diskSpaceCheck(this.config.directory, this.audit.backlog) },
+      // The Dashboard's dots come from the same probes, so a broken upstream fails both.
+      { name: 'services', ...servicesCheck(await this.services.check()) },
     ];
     return { status: checks.every((c) => c.ok) ? 'ok' : 'degraded', checks };
   }

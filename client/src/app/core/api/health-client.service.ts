@@ -7,11 +7,14 @@ import {
   type DiskUsageDto,
   type HealthDto,
   type ReadinessDto,
+  type ServiceHealthListDto,
   getAbout,
   getDisks,
   getHealth,
   getReadiness,
+  getServiceHealth,
 } from '../../api';
+import { handledErrors } from './api-context';
 import { ApiCaller } from './api-caller.service';
 
 function isReadiness(body: unknown): body is ReadinessDto {
@@ -35,10 +38,14 @@ export class HealthClient {
     return this.api.call(getDisks, undefined);
   }
 
+  services(): Observable<ServiceHealthListDto> {
+    return this.api.call(getServiceHealth, undefined);
+  }
+
   /** A degraded panel answers 503 with the same body: that is a result to show, not a failure. */
   readiness(): Observable<ReadinessDto> {
     return this.api
-      .call(getReadiness, undefined)
+      .call(getReadiness, undefined, handledErrors([503]))
       .pipe(
         catchError((err: unknown) =>
           err instanceof HttpErrorResponse && err.status === 503 && isReadiness(err.error)

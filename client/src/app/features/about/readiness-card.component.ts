@@ -12,6 +12,7 @@ const CHECK_LABELS: Readonly<Record<string, string>> = {
   database: 'Database',
   config: 'Configuration',
   disk: 'Free space',
+  services: 'Upstream services',
 };
 
 @Component({

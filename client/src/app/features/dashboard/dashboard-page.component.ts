@@ -14,6 +14,7 @@ import { ActivityCardComponent } from './activity-card.component';
 import { DiskCardComponent } from './disk-card.component';
 import { MediaServersSectionComponent } from './media-servers-section.component';
 import { SeerrCardComponent } from './seerr-card.component';
+import { ServicesCardComponent } from './services-card.component';
 import { SyncCardComponent } from './sync-card.component';
 
 const LATEST_COUNT = 10;
@@ -29,6 +30,7 @@ const LATEST_COUNT = 10;
     SeerrCardComponent,
     SyncCardComponent,
     DiskCardComponent,
+    ServicesCardComponent,
     MediaServersSectionComponent,
   ],
   template: `
@@ -46,6 +48,12 @@ const LATEST_COUNT = 10;
       </button>
     </header>
     <div class="grid">
+      <sp-services-card
+        class="wide"
+        [services]="services.state()"
+        [readiness]="readiness.state()"
+        (retry)="services.reload(); readiness.reload()"
+      />
       <sp-seerr-card [seerr]="seerr.state()" (retry)="seerr.reload()" />
       <sp-sync-card [status]="sync.state()" (retry)="sync.reload()" />
       <sp-media-servers-section class="wide" [servers]="servers.state()" (retry)="servers.reload()" />
@@ -80,6 +88,9 @@ export class DashboardPageComponent {
   private readonly syncApi = inject(SyncClient);
   private readonly serversApi = inject(MediaServersClient);
 
+  /** The dots and readiness come from the same probes on the server, so they agree. */
+  protected readonly services = remoteState(() => this.healthApi.services(), { whileReloading: 'shown' });
+  protected readonly readiness = remoteState(() => this.healthApi.readiness(), { whileReloading: 'shown' });
   protected readonly disks = remoteState(() => this.healthApi.disks());
   protected readonly activity = remoteState(() =>
     this.auditApi.latest(LATEST_COUNT).pipe(map((page) => page.items)),
@@ -93,7 +104,15 @@ export class DashboardPageComponent {
   protected readonly servers = remoteState(() => this.serversApi.list(this.serverLoads++ > 0));
 
   protected refreshAll(): void {
-    for (const card of [this.seerr, this.sync, this.servers, this.disks, this.activity]) {
+    for (const card of [
+      this.services,
+      this.readiness,
+      this.seerr,
+      this.sync,
+      this.servers,
+      this.disks,
+      this.activity,
+    ]) {
       card.reload();
     }
   }
