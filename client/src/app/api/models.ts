@@ -43,6 +43,7 @@ export type { MediaServerTestDto } from './models/media-server-test-dto';
 export type { MediaServerType } from './models/media-server-type';
 export type { MediaType } from './models/media-type';
 export type { MergedChangesEventDto } from './models/merged-changes-event-dto';
+export type { MergedClientRatesDto } from './models/merged-client-rates-dto';
 export type { MergedClientsEventDto } from './models/merged-clients-event-dto';
 export type { MergedClientStateDto } from './models/merged-client-state-dto';
 export type { MergedTorrentDto } from './models/merged-torrent-dto';

@@ -3,6 +3,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 
 import { BytesPipe } from '../../common/format/format.pipes';
+import { formatPercent } from '../../common/format/units';
 
 import { type DiskLevel, type DiskUsageDto } from '../../api';
 import { type Remote, remoteValue } from '../../core/util/remote';
@@ -61,7 +62,7 @@ const LEVEL_LABELS: Readonly<Record<DiskLevel, string>> = {
                       <span data-testid="disk-free">{{ disk.free_bytes | bytes }} free</span>
                       <span
                         >{{ disk.used_bytes | bytes }} of {{ disk.total_bytes | bytes }} ·
-                        {{ disk.used_percent }}%</span
+                        {{ percent(disk.used_percent) }}</span
                       >
                     </div>
                   }
@@ -163,4 +164,5 @@ export class DiskCardComponent {
 
   protected readonly labels = LEVEL_LABELS;
   protected readonly list = computed(() => remoteValue(this.disks()) ?? []);
+  protected readonly percent = formatPercent;
 }

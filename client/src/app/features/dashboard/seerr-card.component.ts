@@ -6,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 
 import { type SeerrOverviewDto } from '../../api';
-import { type Remote, remoteValue } from '../../core/util/remote';
+import { type Remote, remoteError, remoteValue } from '../../core/util/remote';
 import { RemoteContentComponent } from '../../common/remote-content.component';
 import { StateMessageComponent } from '../../common/state-message.component';
 
@@ -67,6 +67,22 @@ import { StateMessageComponent } from '../../common/state-message.component';
                   <dd class="sp-tabular">{{ s.live.total_requests ?? 0 | number }}</dd>
                 </div>
                 <div>
+                  <dt>Pending</dt>
+                  <dd class="sp-tabular" data-testid="seerr-card-pending">
+                    @switch (pending().state) {
+                      @case ('ok') {
+                        <a routerLink="/requests">{{ pendingValue() ?? 0 | number }}</a>
+                      }
+                      @case ('error') {
+                        <span class="muted" [title]="pendingError()">—</span>
+                      }
+                      @default {
+                        <span class="muted">…</span>
+                      }
+                    }
+                  </dd>
+                </div>
+                <div>
                   <dt>Media deleted</dt>
                   <dd class="sp-tabular">{{ s.live.deleted_media_requests ?? 0 | number }}</dd>
                 </div>
@@ -87,7 +103,15 @@ import { StateMessageComponent } from '../../common/state-message.component';
   styleUrl: './dashboard-card.scss',
   styles: `
     .figures {
-      grid-template-columns: repeat(3, minmax(0, 1fr));
+      grid-template-columns: repeat(4, minmax(0, 1fr));
+    }
+    @media (max-width: 599.98px) {
+      .figures {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+      }
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
     }
     .figures div {
       display: flex;
@@ -117,7 +141,11 @@ import { StateMessageComponent } from '../../common/state-message.component';
 })
 export class SeerrCardComponent {
   readonly seerr = input.required<Remote<SeerrOverviewDto>>();
+  /** Requests waiting for approval, from the Requests page's source. */
+  readonly pending = input.required<Remote<number>>();
   readonly retry = output<void>();
 
   protected readonly value = computed(() => remoteValue(this.seerr()));
+  protected readonly pendingValue = computed(() => remoteValue(this.pending()));
+  protected readonly pendingError = computed(() => remoteError(this.pending()) ?? '');
 }
