@@ -21,6 +21,7 @@ import { NowPlayingCardComponent } from './now-playing-card.component';
 import { SeerrCardComponent } from './seerr-card.component';
 import { ServicesCardComponent } from './services-card.component';
 import { SyncCardComponent } from './sync-card.component';
+import { SyncNowFlow } from './sync-now.flow';
 import { TorrentsCardComponent } from './torrents-card.component';
 
 const LATEST_COUNT = 10;
@@ -46,6 +47,7 @@ function every(ms: number, ...states: RemoteState<unknown>[]): void {
 @Component({
   selector: 'sp-dashboard-page',
   host: { class: 'sp-page' },
+  providers: [SyncNowFlow],
   imports: [
     MatButtonModule,
     MatIconModule,
@@ -83,7 +85,15 @@ function every(ms: number, ...states: RemoteState<unknown>[]): void {
       />
       <sp-now-playing-card [sessions]="playing.state()" (retry)="playing.reload()" />
       <sp-torrents-card [stats]="torrents.state()" [samples]="history()" (retry)="torrents.reload()" />
-      <sp-sync-card [status]="sync.state()" (retry)="sync.reload()" />
+      <sp-sync-card
+        [status]="sync.state()"
+        [plan]="syncNow.shown()"
+        [progress]="syncNow.progress()"
+        (retry)="sync.reload()"
+        (syncNow)="previewSync()"
+        (apply)="syncNow.apply()"
+        (cancel)="syncNow.cancel()"
+      />
       <sp-seerr-card
         [seerr]="seerr.state()"
         [pending]="pending.state()"
@@ -122,6 +132,7 @@ export class DashboardPageComponent {
   private readonly syncApi = inject(SyncClient);
   private readonly serversApi = inject(MediaServersClient);
   private readonly dashboardApi = inject(DashboardClient);
+  protected readonly syncNow = inject(SyncNowFlow);
 
   // Each card loads on its own: a slow or failing upstream only affects its own card.
   /** The dots and readiness come from the same probes on the server, so they agree. */
@@ -149,6 +160,11 @@ export class DashboardPageComponent {
   protected readonly history = signal<readonly RateSample[]>([]);
 
   constructor() {
+    this.syncNow.finished.pipe(takeUntilDestroyed()).subscribe(() => {
+      this.sync.reload();
+      this.activity.reload();
+      this.pending.reload();
+    });
     every(TORRENTS_EVERY, this.torrents);
     every(PLAYING_EVERY, this.playing);
     every(STACK_EVERY, this.services, this.readiness, this.containers, this.sync, this.disks);
@@ -163,6 +179,11 @@ export class DashboardPageComponent {
         { at: now, down: stats.down_rate, up: stats.up_rate },
       ]);
     });
+  }
+
+  /** Previews with the saved "remove missing" setting, as the Sync page starts (off when Seerr is unread). */
+  protected previewSync(): void {
+    this.syncNow.preview(this.seerr.value()?.config.remove_missing ?? false);
   }
 
   protected refreshAll(): void {

@@ -60,13 +60,15 @@ const LEVEL_LABELS: Readonly<Record<DiskLevel, string>> = {
                     </div>
                     <div class="figures sp-tabular">
                       <span data-testid="disk-free">{{ disk.free_bytes | bytes }} free</span>
-                      <span
-                        >{{ disk.used_bytes | bytes }} of {{ disk.total_bytes | bytes }} ·
-                        {{ percent(disk.used_percent) }}</span
-                      >
+                      <span>{{ disk.used_bytes | bytes }} used · {{ percent(disk.used_percent) }}</span>
                     </div>
                   }
-                  <code class="path">{{ disk.path }}</code>
+                  <span class="path"
+                    ><code>{{ disk.path }}</code>
+                    @if (disk.total_bytes !== null) {
+                      · {{ disk.total_bytes | bytes }} filesystem
+                    }
+                  </span>
                 </li>
               }
             </ul>
@@ -147,6 +149,9 @@ const LEVEL_LABELS: Readonly<Record<DiskLevel, string>> = {
     .path {
       display: block;
       margin-top: 2px;
+      overflow-wrap: anywhere;
+    }
+    code {
       font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace;
       overflow-wrap: anywhere;
     }

@@ -93,6 +93,12 @@ const LISTED = 5;
     }
     .figures dd {
       font: var(--mat-sys-headline-small);
+      white-space: nowrap;
+    }
+    @media (max-width: 599.98px) {
+      .figures dd {
+        font: var(--mat-sys-title-large);
+      }
     }
     .who {
       display: grid;

@@ -52,7 +52,9 @@ const STATE_LABELS: Readonly<Record<ServiceState, string>> = { up: 'up', down: '
               >
                 <span class="dot" [attr.data-state]="s.state" aria-hidden="true"></span>
                 <span class="name">{{ s.name }}</span>
-                <span class="kind">{{ kinds[s.kind] }}</span>
+                @if (kinds[s.kind] !== s.name) {
+                  <span class="kind">{{ kinds[s.kind] }}</span>
+                }
               </li>
             }
           </ul>
