@@ -51,10 +51,12 @@ const STATE_LABELS: Readonly<Record<ServiceState, string>> = { up: 'up', down: '
                 [attr.aria-label]="s.name + ' (' + kinds[s.kind] + '): ' + states[s.state] + '. ' + s.detail"
               >
                 <span class="dot" [attr.data-state]="s.state" aria-hidden="true"></span>
-                <span class="name">{{ s.name }}</span>
-                @if (kinds[s.kind] !== s.name) {
-                  <span class="kind">{{ kinds[s.kind] }}</span>
-                }
+                <span class="what">
+                  <span class="name">{{ s.name }}</span>
+                  @if (kinds[s.kind] !== s.name) {
+                    <span class="kind">{{ kinds[s.kind] }}</span>
+                  }
+                </span>
               </li>
             }
           </ul>
@@ -93,8 +95,12 @@ const STATE_LABELS: Readonly<Record<ServiceState, string>> = { up: 'up', down: '
     .dots li:focus-visible {
       outline: 2px solid var(--mat-sys-primary);
     }
+    .what {
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+    }
     .dot {
-      grid-row: span 2;
       width: 12px;
       height: 12px;
       border-radius: 50%;
