@@ -1,5 +1,8 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -158,6 +161,17 @@ export class SyncSection {
   @IsOptional() @IsInt() @Min(1) @Max(365) quota_days?: number;
 }
 
+/** A filesystem the Dashboard's disk card reports (free, used, and a warning level). */
+export class DiskPathSection {
+  @IsString() @IsNotEmpty() @MaxLength(64) name!: string;
+  @IsString()
+  @Matches(/^\//, { message: 'path must be an absolute path' })
+  @MaxLength(1000)
+  path!: string;
+  /** Used share (%) from which the card warns; critical from 95 % (or from this when higher). */
+  @IsOptional() @IsInt() @Min(1) @Max(100) warn_percent?: number;
+}
+
 export class PanelConfig {
   @ValidateNested() @Type(() => AdminSection) admin!: AdminSection;
   @ValidateNested() @Type(() => SeerrSection) seerr!: SeerrSection;
@@ -178,6 +192,15 @@ export class PanelConfig {
   @IsOptional() @ValidateNested() @Type(() => SyncSection) sync?: SyncSection;
   @IsOptional() @ValidateNested() @Type(() => ContainersSection) containers?: ContainersSection;
 
+  /** Absent: the config directory and every torrent client's download_dir. */
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @IsArray()
+  @ArrayMaxSize(32)
+  @ArrayUnique((d: DiskPathSection) => d?.name, { message: 'disk_paths names must be unique' })
+  @Type(() => DiskPathSection)
+  disk_paths?: DiskPathSection[];
+
   @IsOptional() @IsInt() @Min(1) @Max(3650) audit_retention_days?: number;
   @IsOptional() @ValidateNested() @Type(() => LoginThrottleSection) login_throttle?: LoginThrottleSection;
 }
@@ -189,4 +212,6 @@ export const DEFAULT_CONTAINERS_FILTER = {
   names: [] as string[],
   label: 'seedbox-panel.show=true',
 };
+export const DEFAULT_DISK_WARN_PERCENT = 85;
+export const DISK_CRITICAL_PERCENT = 95;
 export const DEFAULT_LOGIN_THROTTLE = { max_failures: 5, window_seconds: 900 };

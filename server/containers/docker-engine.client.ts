@@ -54,6 +54,12 @@ export class DockerEngineClient {
     return this.config.env.upstreamTimeoutMs;
   }
 
+  /** `GET /version`: the engine's version, the cheapest call that proves it answers JSON. */
+  async version(): Promise<string> {
+    const answer = await this.json<{ Version?: unknown }>({ path: '/version' });
+    return typeof answer?.Version === 'string' ? answer.Version : 'unknown';
+  }
+
   /** `GET /containers/json?all=1`, with Docker's label filter when given (`key=value` or `key`). */
   list(label?: string): Promise<DockerContainerSummary[]> {
     return this.json<DockerContainerSummary[]>({

@@ -13,6 +13,23 @@ export interface DiskSpaceCheck {
   detail: string;
 }
 
+/** A filesystem's size as `df` reports it: `free` is what an unprivileged writer may still use. */
+export interface DiskStat {
+  total: number;
+  used: number;
+  free: number;
+}
+
+/** statfs of the filesystem holding `directory`; throws as statfs does (ENOENT, EACCES…). */
+export function statDisk(directory: string): DiskStat {
+  const stats = statfsSync(directory);
+  return {
+    total: stats.blocks * stats.bsize,
+    used: (stats.blocks - stats.bfree) * stats.bsize,
+    free: stats.bavail * stats.bsize,
+  };
+}
+
 /** Free space where the panel writes, and whether audit entries are waiting for some. */
 export function diskSpaceCheck(
   directory: string,
@@ -21,9 +38,9 @@ export function diskSpaceCheck(
   let free: number;
   let needed: number;
   try {
-    const stats = statfsSync(directory);
-    free = stats.bavail * stats.bsize;
-    needed = Math.min(MIN_FREE_BYTES, stats.blocks * stats.bsize * MIN_FREE_SHARE);
+    const stat = statDisk(directory);
+    free = stat.free;
+    needed = Math.min(MIN_FREE_BYTES, stat.total * MIN_FREE_SHARE);
   } catch (err) {
     return {
       ok: false,

@@ -111,6 +111,18 @@ export class MediaServersService {
     );
   }
 
+  /**
+   * Fresh reads for the health probes (readiness, the Dashboard's dots). A server that fails is dropped
+   * from the cache too, so its card and the users page say what the probe found.
+   */
+  async probeAll(
+    entries: readonly MediaServerSection[] = this.config.get().media_servers,
+  ): Promise<MediaServerRead[]> {
+    const reads = await this.readAll(entries);
+    for (const read of reads) if (!read.ok) this.usersCache.invalidate(JSON.stringify(read.server));
+    return reads;
+  }
+
   forgetUsers(): void {
     this.usersCache.invalidate();
   }

@@ -49,6 +49,13 @@ export class MergedTorrentPageDto {
   @ApiProperty({ type: [MergedClientStateDto] }) clients!: MergedClientStateDto[];
 }
 
+/** One client's rates now: the sum over its torrents (0 while it is unreachable: its rows are stale). */
+export class MergedClientRatesDto {
+  @ApiProperty(CLIENT_ID_DOC) id!: string;
+  @ApiProperty({ type: 'integer', description: 'Bytes/s' }) down_rate!: number;
+  @ApiProperty({ type: 'integer', description: 'Bytes/s' }) up_rate!: number;
+}
+
 export class MergedTorrentStatsDto {
   @ApiProperty({ type: 'integer' }) total!: number;
   @ApiProperty({ type: 'integer', description: 'Torrents moving bytes now' }) active!: number;
@@ -58,6 +65,11 @@ export class MergedTorrentStatsDto {
   @ApiProperty({ type: 'integer', description: 'Bytes/s over every client' }) down_rate!: number;
   @ApiProperty({ type: 'integer', description: 'Bytes/s over every client' }) up_rate!: number;
   @ApiProperty({ type: [MergedClientStateDto] }) clients!: MergedClientStateDto[];
+  @ApiProperty({
+    type: [MergedClientRatesDto],
+    description: "Each active client's rates, in `clients` order",
+  })
+  client_rates!: MergedClientRatesDto[];
 }
 
 /** `event: changes` of the merged stream: one client's changes. */

@@ -2,7 +2,11 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { NamedCache } from '../upstream/named-cache';
 import type { MergedClientStateDto, MergedTorrentDto, TorrentClientSummaryDto } from './merged-torrents.dto';
-import type { MergedTorrentListQueryDto, MergedTorrentStatsDto } from './merged-torrents.dto';
+import type {
+  MergedClientRatesDto,
+  MergedTorrentListQueryDto,
+  MergedTorrentStatsDto,
+} from './merged-torrents.dto';
 import { seedAliasOf, SEED_CLIENT_KINDS } from './torrent-client-connections';
 import { TorrentClientRegistry } from './torrent-client.registry';
 import type { TorrentClientService } from './torrent-client.service';
@@ -128,7 +132,20 @@ export class MergedTorrentsService implements OnModuleDestroy {
       down_rate: t.down_rate,
       up_rate: t.up_rate,
       clients,
+      client_rates: clients.map(({ id }) => this.ratesOf(id)),
     };
+  }
+
+  private ratesOf(id: string): MergedClientRatesDto {
+    const own = this.clientRows.get(id);
+    let down = 0;
+    let up = 0;
+    if (own && !own.stale)
+      for (const t of own.torrents) {
+        down += t.down_rate;
+        up += t.up_rate;
+      }
+    return { id, down_rate: down, up_rate: up };
   }
 
   /** `GET /api/torrents/events`: every client's state at once, then each client's changes. */

@@ -33,6 +33,6 @@ import { MergedTorrentsService } from './merged-torrents.service';
     TorrentClientSettingsService,
     MergedTorrentsService,
   ],
-  exports: [TorrentClientRegistry],
+  exports: [TorrentClientRegistry, MergedTorrentsService],
 })
 export class TorrentsModule {}

@@ -78,19 +78,28 @@ describe('Seedbox Panel in the browser', () => {
     expect(page.url()).toContain('/login');
   });
 
-  it('logs in and shows the dashboard with the server version', async () => {
+  it('logs in to the dashboard; the About page shows the server version and the config file', async () => {
     const health = (await (await fetch(`${panel.baseUrl}/api/health`)).json()) as { version: string };
     await page.getByTestId('login-username').fill(panel.username);
     await page.getByTestId('login-password').fill(panel.password);
     await page.getByTestId('login-submit').click();
     await page.waitForURL(/\/dashboard$/);
-
-    const version = page.getByTestId('health-version');
-    await version.waitFor();
-    expect((await version.textContent())?.trim()).toBe(health.version);
-    await page.locator('sp-readiness-card [data-testid="check"]').first().waitFor();
     await page.getByTestId('activity-row').first().waitFor();
     expect(await page.getByTestId('user-name').textContent()).toContain(panel.username);
+    // The panel's own facts moved to the About page.
+    expect(await page.getByTestId('about-version').count()).toBe(0);
+
+    await page.getByTestId('nav-about').click();
+    await page.waitForURL(/\/about$/);
+    const version = page.getByTestId('about-version');
+    await version.waitFor();
+    expect((await version.textContent())?.trim()).toBe(health.version);
+    expect((await page.getByTestId('about-config-file').textContent())?.trim()).toMatch(/config\.json$/);
+    expect(await page.getByTestId('about-uptime').textContent()).not.toBe('');
+    await page.locator('sp-readiness-card [data-testid="check"]').first().waitFor();
+    await screenshot(page, 'about-desktop-light');
+    await page.getByTestId('nav-dashboard').click();
+    await page.waitForURL(/\/dashboard$/);
   });
 
   it('lists the sign-ins in the audit log', async () => {
@@ -205,11 +214,11 @@ describe('Seedbox Panel in the browser', () => {
       }
     };
     page.on('request', countRefresh);
-    await page.route(apiPath('/api/health/ready'), (route) => route.fulfill(EXPIRED), { times: 1 });
+    await page.route(apiPath('/api/sync/status'), (route) => route.fulfill(EXPIRED), { times: 1 });
     await page.route(apiPath('/api/audit'), (route) => route.fulfill(EXPIRED), { times: 1 });
 
     await page.getByTestId('nav-dashboard').click();
-    await page.locator('sp-readiness-card [data-testid="check"]').first().waitFor();
+    await page.getByTestId('sync-card-last').waitFor();
     await page.getByTestId('activity-row').first().waitFor();
     page.off('request', countRefresh);
     expect(refreshes).toHaveLength(1);
@@ -217,15 +226,15 @@ describe('Seedbox Panel in the browser', () => {
   });
 
   it('reports failed requests in a snackbar and offers a retry', async () => {
-    await page.route(apiPath('/api/health/ready'), (route) => route.abort('connectionrefused'), { times: 1 });
+    await page.route(apiPath('/api/sync/status'), (route) => route.abort('connectionrefused'), { times: 1 });
     await page.getByTestId('dashboard-refresh').click();
     const snackBar = page.locator('mat-snack-bar-container');
     await snackBar.waitFor();
     expect(await snackBar.textContent()).toContain('The panel server is unreachable.');
 
-    const retry = page.locator('sp-readiness-card').getByRole('button', { name: 'Try again' });
+    const retry = page.locator('sp-sync-card').getByRole('button', { name: 'Try again' });
     await retry.click();
-    await page.locator('sp-readiness-card [data-testid="check"]').first().waitFor();
+    await page.getByTestId('sync-card-last').waitFor();
   });
 
   it('sends the user to log in again when the session cannot be refreshed, then back', async () => {
@@ -288,8 +297,14 @@ describe('Seedbox Panel in the browser', () => {
       await shot.getByTestId('login-submit').click();
       await shot.waitForURL(/\/dashboard$/);
       await shot.getByTestId('activity-row').first().waitFor();
-      await shot.locator('sp-readiness-card [data-testid="check"]').first().waitFor();
+      await shot.getByTestId('sync-card-last').waitFor();
       // The dashboard's screenshots come from dashboard-faults.e2e-spec.ts, against the simulators.
+
+      await shot.goto('/about');
+      await shot.getByTestId('about-version').waitFor();
+      await shot.locator('sp-readiness-card [data-testid="check"]').first().waitFor();
+      expect(await horizontalOverflow(shot)).toBe(0);
+      await screenshot(shot, `about-${suffix}`);
 
       await shot.goto('/audit');
       await shot.getByTestId('audit-row').first().waitFor();

@@ -95,6 +95,12 @@ export const routes: Routes = [
         loadComponent: () =>
           import('./features/audit/audit-page.component').then((m) => m.AuditPageComponent),
       },
+      {
+        path: 'about',
+        title: 'About · Seedbox Panel',
+        loadComponent: () =>
+          import('./features/about/about-page.component').then((m) => m.AboutPageComponent),
+      },
     ],
   },
   { path: '**', redirectTo: 'dashboard' },

@@ -78,6 +78,7 @@ describe('error responses', () => {
       ['database', true],
       ['config', true],
       ['disk', true],
+      ['services', true],
     ]);
   });
 });

@@ -207,6 +207,12 @@ describe('/api/torrents: every client in one list', () => {
     const res = await get('/torrents/stats').expect(200);
     expect(res.body.total).toBe(28);
     expect(res.body.clients).toHaveLength(3);
+    // Each client's rates, in the clients' order, add up to the totals.
+    const rates = res.body.client_rates as { id: string; down_rate: number; up_rate: number }[];
+    expect(rates.map((r) => r.id)).toEqual(res.body.clients.map((c: { id: string }) => c.id));
+    const sum = (key: 'down_rate' | 'up_rate') => rates.reduce((n, r) => n + r[key], 0);
+    expect(sum('down_rate')).toBe(res.body.down_rate);
+    expect(sum('up_rate')).toBe(res.body.up_rate);
   });
 
   it('a new torrent_clients entry is polled at once and the seed alias moves when the seed section is emptied', async () => {

@@ -33,8 +33,14 @@ export type { StopContainer$Params as StopContainer$Params } from './fn/containe
 export { stopContainer as stopContainer } from './fn/containers/stop-container';
 export type { GetHealth$Params as GetHealth$Params } from './fn/health/get-health';
 export { getHealth as getHealth } from './fn/health/get-health';
+export type { GetAbout$Params as GetAbout$Params } from './fn/health/get-about';
+export { getAbout as getAbout } from './fn/health/get-about';
+export type { GetDisks$Params as GetDisks$Params } from './fn/health/get-disks';
+export { getDisks as getDisks } from './fn/health/get-disks';
 export type { GetReadiness$Params as GetReadiness$Params } from './fn/health/get-readiness';
 export { getReadiness as getReadiness } from './fn/health/get-readiness';
+export type { GetServiceHealth$Params as GetServiceHealth$Params } from './fn/health/get-service-health';
+export { getServiceHealth as getServiceHealth } from './fn/health/get-service-health';
 export type { ListMediaServers$Params as ListMediaServers$Params } from './fn/media-servers/list-media-servers';
 export { listMediaServers as listMediaServers } from './fn/media-servers/list-media-servers';
 export type { CreateMediaServer$Params as CreateMediaServer$Params } from './fn/media-servers/create-media-server';

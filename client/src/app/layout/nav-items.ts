@@ -23,4 +23,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { path: '/seerr', label: 'Seerr', icon: 'hub', testId: 'nav-seerr' },
   { path: '/audit', label: 'Audit log', icon: 'history', testId: 'nav-audit' },
+  { path: '/about', label: 'About', icon: 'info', testId: 'nav-about' },
 ];

@@ -9,5 +9,6 @@ import { ReadinessCheckName } from './readiness-check-name';
 export const READINESS_CHECK_NAME: ReadinessCheckName[] = [
   'database',
   'config',
-  'disk'
+  'disk',
+  'services'
 ];

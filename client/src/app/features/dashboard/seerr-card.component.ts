@@ -69,7 +69,7 @@ import { StateMessageComponent } from '../../common/state-message.component';
                 <div>
                   <dt>Pending</dt>
                   <dd class="sp-tabular" data-testid="seerr-card-pending">
-                    {{ s.live.pending_requests ?? 0 | number }}
+                    <a routerLink="/requests">{{ s.live.pending_requests ?? 0 | number }}</a>
                   </dd>
                 </div>
                 <div>

@@ -33,6 +33,7 @@ import { SeerrClient } from '../seerr/seerr-client.service';
 import { SyncApproval } from './sync-approval.service';
 import { SyncClient } from './sync-client.service';
 import { HISTORY_PAGE_SIZES, type HistoryPage, SyncHistoryComponent } from './sync-history.component';
+import { applyQuestion } from './sync-apply';
 import { FINAL_PHASES, SYNC_STATUS_POLL_MS } from './sync-labels';
 import { SyncLastRunComponent } from './sync-last-run.component';
 import { SyncOptionsComponent } from './sync-options.component';
@@ -196,19 +197,8 @@ export class SyncPageComponent {
     if (shown?.plan.state !== 'ok') {
       return;
     }
-    const plan = shown.plan.value;
-    const deletes = plan.guard.deletions_allowed && !plan.guard.needs_approval ? plan.deletions.length : 0;
-    const confirmed: Observable<boolean> =
-      deletes > 0
-        ? this.confirm({
-            title: `Delete ${deletes} Seerr ${deletes === 1 ? 'user' : 'users'}?`,
-            message:
-              `This run deletes ${deletes} Seerr ${deletes === 1 ? 'account' : 'accounts'}, and with ` +
-              'them their requests. It also creates and updates the users listed in the plan.',
-            confirm: 'Apply and delete',
-            destructive: true,
-          })
-        : of(true);
+    const question = applyQuestion(shown.plan.value);
+    const confirmed: Observable<boolean> = question ? this.confirm(question) : of(true);
     confirmed
       .pipe(
         filter(Boolean),

@@ -12,6 +12,7 @@ const CHECK_LABELS: Readonly<Record<string, string>> = {
   database: 'Database',
   config: 'Configuration',
   disk: 'Free space',
+  services: 'Upstream services',
 };
 
 @Component({
@@ -47,7 +48,7 @@ const CHECK_LABELS: Readonly<Record<string, string>> = {
       </mat-card-content>
     </mat-card>
   `,
-  styleUrl: './dashboard-card.scss',
+  styleUrl: '../dashboard/dashboard-card.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReadinessCardComponent {
