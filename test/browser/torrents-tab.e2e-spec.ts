@@ -136,6 +136,30 @@ describe('Torrents tab', () => {
     await hideCards();
   });
 
+  it("sets a client's rate limits: Save waits for a change, and Cancel asks before dropping one", async () => {
+    await showCards();
+    const openLimits = async () => {
+      await card('transmission').getByTestId('torrent-client-limits').click();
+      await byTestId('limits-down').waitFor();
+    };
+    await openLimits();
+    expect(await byTestId('limits-save').isDisabled()).toBe(true);
+    await byTestId('limits-down').fill('512');
+    expect(await byTestId('limits-save').isDisabled()).toBe(false);
+    await byTestId('limits-cancel').click();
+    await byTestId('confirm-cancel').click();
+    expect(await byTestId('limits-down').inputValue()).toBe('512');
+    await byTestId('limits-save').click();
+    await byTestId('limits-down').waitFor({ state: 'detached' });
+
+    await openLimits();
+    expect(await byTestId('limits-down').inputValue()).toBe('512');
+    await byTestId('limits-down').fill('0');
+    await byTestId('limits-save').click();
+    await byTestId('limits-down').waitFor({ state: 'detached' });
+    await hideCards();
+  });
+
   it('shows the columns the user picks, and keeps the choice', async () => {
     await openTab('?client=seedbox-qbit');
     expect(await rows().first().getByTestId('torrent-tracker').count()).toBe(0);

@@ -48,10 +48,12 @@ export class SaveError {
   fromResponse(
     error: unknown,
     sentenceField?: { name: string; belongs: (sentence: string) => boolean },
+    /** The API's field names that the form calls otherwise (`{ token: 'secret' }`). */
+    aliases: Readonly<Record<string, string>> = {},
   ): void {
     let placed = false;
     for (const [field, message] of Object.entries(fieldErrorsOf(error))) {
-      const control = this.form.get(field);
+      const control = this.form.get(aliases[field] ?? field);
       if (control) {
         control.setErrors({ server: message });
         control.markAsTouched();

@@ -10,7 +10,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { type Observable, finalize, map } from 'rxjs';
 
-import { describeApiError, fieldErrorsOf } from '../../core/api/api-error';
+import { formDirty } from '../../common/form/form-dirty';
+import { SaveError } from '../../common/form/save-error';
+import { guardedClose } from '../../common/form/unsaved-changes';
 import { fieldMessage, trimmedPattern } from '../../common/validators';
 import { PlexClient } from './plex-client.service';
 import { TautulliClient } from './tautulli-client.service';
@@ -104,19 +106,21 @@ interface Connection {
             }
           </mat-form-field>
         }
-        @if (error(); as message) {
-          <p class="sp-error-banner" role="alert">
+        @if (error.message(); as message) {
+          <p class="sp-error-banner" role="alert" data-testid="connection-error">
             <mat-icon aria-hidden="true">error</mat-icon>{{ message }}
           </p>
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
+        <button mat-button type="button" data-testid="connection-cancel" (click)="close()">
+          {{ dirty() ? 'Cancel' : 'Close' }}
+        </button>
         <button
           mat-flat-button
           type="submit"
           data-testid="connection-save"
-          [disabled]="saving() || loading()"
+          [disabled]="saving() || loading() || !dirty()"
         >
           @if (saving()) {
             <mat-progress-spinner mode="indeterminate" diameter="18" aria-hidden="true" />
@@ -162,7 +166,10 @@ export class ConnectionDialogComponent {
   protected readonly saving = signal(false);
   protected readonly secretSet = signal(false);
   protected readonly overridden = signal<readonly string[]>([]);
-  protected readonly error = signal<string | null>(null);
+  /** Save stays off until something changed; closing with changes asks first. */
+  protected readonly dirty = formDirty(this.form);
+  protected readonly error = new SaveError(this.form);
+  protected readonly close = guardedClose(this.ref, this.dirty, () => false);
 
   constructor() {
     this.load()
@@ -174,9 +181,7 @@ export class ConnectionDialogComponent {
   }
 
   protected save(): void {
-    this.error.set(null);
-    this.form.markAllAsTouched();
-    if (this.form.invalid) {
+    if (this.error.refusesInvalid()) {
       return;
     }
     const { url, secret, container } = this.form.getRawValue();
@@ -192,13 +197,9 @@ export class ConnectionDialogComponent {
       )
       .subscribe({
         next: () => this.ref.close(true),
-        error: (error: unknown) => {
-          for (const [field, message] of Object.entries(fieldErrorsOf(error))) {
-            const control = this.form.get(field === 'token' || field === 'api_key' ? 'secret' : field);
-            control?.setErrors({ server: message });
-          }
-          this.error.set(describeApiError(error));
-        },
+        // The API names `token` and `api_key`; the form has one `secret` field for either.
+        error: (error: unknown) =>
+          this.error.fromResponse(error, undefined, { token: 'secret', api_key: 'secret' }),
       });
   }
 

@@ -10,6 +10,8 @@ import { finalize } from 'rxjs';
 
 import { type BandwidthDto } from '../../api';
 import { describeApiError } from '../../core/api/api-error';
+import { formDirty } from '../../common/form/form-dirty';
+import { guardedClose } from '../../common/form/unsaved-changes';
 import { fieldMessage, integerValidator, required } from '../../common/validators';
 import { type AddTorrentTarget } from './add-torrent-dialog.component';
 import { TorrentsClient } from './torrents-client.service';
@@ -63,8 +65,12 @@ const toKib = (limit: number | null): number => (limit ? Math.round(limit / 1024
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()" data-testid="limits-save">Save</button>
+        <button mat-button type="button" data-testid="limits-cancel" (click)="close()">
+          {{ dirty() ? 'Cancel' : 'Close' }}
+        </button>
+        <button mat-flat-button type="submit" [disabled]="saving() || !dirty()" data-testid="limits-save">
+          Save
+        </button>
       </mat-dialog-actions>
     </form>
   `,
@@ -97,6 +103,9 @@ export class BandwidthLimitsDialogComponent {
   });
   protected readonly saving = signal(false);
   protected readonly error = signal<string | null>(null);
+  /** Save stays off until a limit changed; closing with changes asks first. */
+  protected readonly dirty = formDirty(this.form);
+  protected readonly close = guardedClose(this.dialogRef, this.dirty, () => undefined);
 
   protected submit(): void {
     this.form.markAllAsTouched();
