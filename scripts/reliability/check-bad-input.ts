@@ -40,8 +40,13 @@ interface Attempt {
   rawBody?: string;
 }
 
-/** Values certainly invalid for the schema (a 400 must then name the field). */
+/** Values certainly invalid for the schema (a 400 must then name the field); null only where it is not allowed. */
 function wrongTypes(schema: Json): unknown[] {
+  const values = wrongTypesIgnoringNull(schema);
+  return schema.nullable === true ? values.filter((value) => value !== null) : values;
+}
+
+function wrongTypesIgnoringNull(schema: Json): unknown[] {
   switch (schema.type) {
     case 'integer':
     case 'number':

@@ -310,6 +310,11 @@ describe('Seedbox Panel in the browser', () => {
       await shot.getByTestId('audit-row').first().waitFor();
       expect(await horizontalOverflow(shot)).toBe(0);
       await screenshot(shot, `audit-${suffix}`);
+
+      await shot.goto('/audit?from=2026-03-02&to=2026-03-01');
+      await shot.getByTestId('audit-range-error').waitFor();
+      expect(await horizontalOverflow(shot)).toBe(0);
+      await screenshot(shot, `audit-range-${suffix}`);
     },
   );
 });

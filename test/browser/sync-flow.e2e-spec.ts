@@ -269,7 +269,6 @@ describe('Seerr user sync in the browser', () => {
       );
       expect(await page.locator('mat-snack-bar-container').count()).toBe(0);
     }
-    await screenshot(page, 'sync-run-missing-desktop-light');
   });
 
   it('logged no errors in the browser', () => {
@@ -295,6 +294,11 @@ describe('Seerr user sync in the browser', () => {
       await p.getByTestId('run-user-row').first().waitFor();
       expect(await horizontalOverflow(p)).toBe(0);
       await screenshot(p, `sync-run-${suffix}`);
+
+      await p.goto('/sync/runs/abc');
+      await p.locator('sp-state-message').waitFor();
+      expect(await horizontalOverflow(p)).toBe(0);
+      await screenshot(p, `sync-run-missing-${suffix}`);
     },
   );
 });
