@@ -9,6 +9,10 @@ const FAST = ['\\.unit\\.spec\\.ts$', '\\.controller\\.spec\\.ts$'];
 
 module.exports = {
   testTimeout: 60000,
+  // Two workers even on two cores (jest's default there is one): most suites wait on sockets,
+  // simulators, daemons and chromium rather than compute, and the suite must pass with both cores busy.
+  maxWorkers: 2,
+  testSequencer: '<rootDir>/test/support/slowest-first.sequencer.mjs',
   projects: [
     {
       displayName: 'unit',
@@ -49,7 +53,6 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
-      maxWorkers: 1,
     },
     {
       // The image (Dockerfile, docker/) built and run on a real Docker engine (test/peers/docker-peer.sh,
@@ -59,7 +62,6 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/docker/**/*.spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
-      maxWorkers: 1,
     },
   ],
 };

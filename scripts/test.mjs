@@ -1,7 +1,7 @@
-// `npm test`: every check the project has, in order, then one summary line "N passed, N failed".
+// `npm test`: every check the project has, then one summary line "N passed, N failed".
 // Each non-jest stage (lint, format, build, …) counts as one test; jest contributes its own counts.
 // With CI=true it also checks that the committed OpenAPI spec and generated client are up to date.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,11 +41,48 @@ if (process.env.CI === 'true') {
     ],
   ]);
 }
-stage('typecheck (server, simulators, scripts, tests)', npx(['tsc', '-p', 'tsconfig.json', '--noEmit']));
-stage('typecheck (client specs)', npx(['tsc', '-p', 'test/client/tsconfig.json']));
-stage('lint', npx(['eslint', '--max-warnings', '0', '.']));
-stage('format', npx(['prettier', '--check', '.']));
-stage('build', ['npm', ['run', '--silent', 'build']]);
+// The static checks and the build in two lanes at once (they read the tree and write only dist/ and
+// .angular/, which the checks ignore); each stage's output is printed whole when it ends.
+function runBuffered(name, [cmd, args]) {
+  return new Promise((done) => {
+    const started = Date.now();
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('close', (code) => {
+      const ok = code === 0;
+      process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
+      process.stdout.write(Buffer.concat(output));
+      process.stdout.write(
+        `=== ${name}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+      );
+      done(ok);
+    });
+  });
+}
+
+async function lane(stages) {
+  for (const [name, command] of stages) {
+    if (await runBuffered(name, command)) tally.passed++;
+    else {
+      tally.failed++;
+      failures.push(name);
+    }
+  }
+}
+
+await Promise.all([
+  lane([
+    ['typecheck (server, simulators, scripts, tests)', npx(['tsc', '-p', 'tsconfig.json', '--noEmit'])],
+    ['typecheck (client specs)', npx(['tsc', '-p', 'test/client/tsconfig.json'])],
+    ['build', ['npm', ['run', '--silent', 'build']]],
+  ]),
+  lane([
+    ['lint', npx(['eslint', '--max-warnings', '0', '.'])],
+    ['format', npx(['prettier', '--check', '.'])],
+  ]),
+]);
 
 const dir = mkdtempSync(join(tmpdir(), 'jest-results-'));
 const resultsFile = join(dir, 'results.json');

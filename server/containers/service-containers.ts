@@ -51,10 +51,10 @@ export class ServiceContainers {
   }
 
   /** The 501 for a service without a container, saying which setting names it. */
-  noContainer(display: string, setting: string): NotImplementedException {
+  noContainer(display: string, setting: string, problem = ''): NotImplementedException {
     return new NotImplementedException(
-      `${display} has no restart API. To restart it from the panel, set its container (${setting}) to its Docker ` +
-        `container name and mount the Docker socket (${this.docker.socketPath ?? this.docker.where}) into the panel's container.`,
+      `${display} has no restart API. To restart it from the panel, set ${setting} to its Docker container name ` +
+        `and mount the Docker socket (${this.docker.socketPath ?? this.docker.where}) into the panel's container.${problem}`,
     );
   }
 
@@ -67,9 +67,6 @@ export class ServiceContainers {
     } catch (err) {
       problem = ` Docker could not be read: ${(err as Error).message}`;
     }
-    throw new NotImplementedException(
-      `${display} has no restart API. To restart it from the panel, set "${service}.container" in config.json to ` +
-        `its Docker container name and mount the Docker socket (${this.docker.socketPath ?? this.docker.where}) into the panel's container.${problem}`,
-    );
+    throw this.noContainer(display, `"${service}.container" in config.json`, problem);
   }
 }

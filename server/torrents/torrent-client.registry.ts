@@ -113,7 +113,8 @@ export class TorrentClientRegistry implements OnApplicationBootstrap, OnModuleDe
       restarted = await this.containers.restart('utorrent', config.service);
     else if (config.seed) restarted = await this.containers.restart('rutorrent', config.service);
     else if (named) restarted = await this.containers.restartNamed(named);
-    else throw this.containers.noContainer(config.service, 'Torrent clients → Docker container');
+    else
+      throw this.containers.noContainer(config.service, 'its container (Torrent clients → Docker container)');
     service.forget();
     return restarted;
   }

@@ -175,6 +175,13 @@ describe('/api/torrents: every client in one list', () => {
     );
   });
 
+  it('refuses to restart an instance without a container with a 501 saying which setting names it', async () => {
+    const res = await post('/torrents/clients/seedbox-ut/restart').expect(501);
+    expect(res.body.message).toMatch(
+      /^Seedbox uT has no restart API\. To restart it from the panel, set its container \(Torrent clients → Docker container\) to its Docker container name and mount the Docker socket \(.+\) into the panel's container\.$/,
+    );
+  });
+
   it('acts through an instance route, audits which client acted, and streams the change on the merged stream', async () => {
     const stream = await openEventStream(panel.url, '/api/torrents/events', token);
     try {
