@@ -83,9 +83,17 @@ export class UserListsCache {
     return read.users;
   }
 
+  /**
+   * After a change only Seerr's side shows (a request deleted changes a requestCount): the next read asks
+   * Seerr again, and the media servers' lists stay cached.
+   */
+  forgetSeerrUsers(): void {
+    this.seerrCache.invalidate();
+  }
+
   /** After anything that changes who is where (a sync run, a user added by hand). */
   invalidate(): void {
-    this.seerrCache.invalidate();
+    this.forgetSeerrUsers();
     this.media.forgetUsers();
   }
 

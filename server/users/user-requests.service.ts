@@ -97,6 +97,7 @@ export class UserRequestsService {
 
   async remove(id: number): Promise<RequestActionResultDto> {
     await this.seerr.deleteRequest(id);
+    this.lists.forgetSeerrUsers();
     return { request: null, counts: await this.counts(), message: `Deleted request ${id}.` };
   }
 

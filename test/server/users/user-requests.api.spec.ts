@@ -111,6 +111,14 @@ describe('/api/users/requests: the request queue', () => {
   it('deletes a request of any status, and audits it', async () => {
     const request = [...sim.state.requests.values()].find((r) => r.status === APPROVED)!;
     const total = (await get('/api/users/requests').expect(200)).body.counts.total;
+    const requestCount = async () =>
+      (
+        (await get('/api/users/detailed').expect(200)).body.users as {
+          seerr_id: number | null;
+          request_count: number;
+        }[]
+      ).find((u) => u.seerr_id === request.requestedById)!.request_count;
+    const before = await requestCount();
     const res = await del(`/api/users/requests/${request.id}`).expect(200);
     expect(res.body).toEqual({
       request: null,
@@ -119,6 +127,8 @@ describe('/api/users/requests: the request queue', () => {
     });
     expect(sim.state.requests.has(request.id)).toBe(false);
     expect((await rows()).some((r) => r.id === request.id)).toBe(false);
+    // The Users page's count for that person follows at once, not after its cache expires.
+    expect(await requestCount()).toBe(before - 1);
     expect(await lastAudit('requests.delete')).toMatchObject({
       target: `request ${request.id}`,
       outcome: 'ok',
