@@ -13,24 +13,27 @@ const failures = [];
 
 ensureSystemPackages();
 
-function run(name, [cmd, args]) {
-  process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
+const banner = (name, [cmd, args]) => `\n=== ${name}: ${cmd} ${args.join(' ')}\n`;
+const verdict = (name, ok, started) =>
+  `=== ${name}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`;
+
+function run(name, command) {
+  process.stdout.write(banner(name, command));
   const started = Date.now();
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
-  const ok = result.status === 0;
-  process.stdout.write(
-    `=== ${name}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
-  );
+  const ok = spawnSync(command[0], command[1], { stdio: 'inherit', env: process.env }).status === 0;
+  process.stdout.write(verdict(name, ok, started));
   return ok;
 }
 
-function stage(name, command) {
-  if (run(name, command)) tally.passed++;
+function record(name, ok) {
+  if (ok) tally.passed++;
   else {
     tally.failed++;
     failures.push(name);
   }
 }
+
+const stage = (name, command) => record(name, run(name, command));
 
 if (process.env.CI === 'true') {
   stage('generated API is up to date', [
@@ -43,33 +46,23 @@ if (process.env.CI === 'true') {
 }
 // The static checks and the build in two lanes at once (they read the tree and write only dist/ and
 // .angular/, which the checks ignore); each stage's output is printed whole when it ends.
-function runBuffered(name, [cmd, args]) {
+function runBuffered(name, command) {
   return new Promise((done) => {
     const started = Date.now();
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(command[0], command[1], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     const output = [];
     child.stdout.on('data', (chunk) => output.push(chunk));
     child.stderr.on('data', (chunk) => output.push(chunk));
     child.on('close', (code) => {
       const ok = code === 0;
-      process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
-      process.stdout.write(Buffer.concat(output));
-      process.stdout.write(
-        `=== ${name}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
-      );
+      process.stdout.write(banner(name, command) + Buffer.concat(output) + verdict(name, ok, started));
       done(ok);
     });
   });
 }
 
 async function lane(stages) {
-  for (const [name, command] of stages) {
-    if (await runBuffered(name, command)) tally.passed++;
-    else {
-      tally.failed++;
-      failures.push(name);
-    }
-  }
+  for (const [name, command] of stages) record(name, await runBuffered(name, command));
 }
 
 await Promise.all([

@@ -13,11 +13,8 @@ const rank = (test) => {
 
 class SlowestFirstSequencer extends Sequencer {
   async sort(tests) {
-    const ordered = await super.sort(tests);
-    return ordered
-      .map((test, i) => ({ test, i }))
-      .sort((a, b) => rank(a.test) - rank(b.test) || a.i - b.i)
-      .map(({ test }) => test);
+    // Array sort is stable: within a rank, jest's order stays.
+    return [...(await super.sort(tests))].sort((a, b) => rank(a) - rank(b));
   }
 }
 
